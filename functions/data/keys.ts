@@ -1,0 +1,51 @@
+// Key design of the one table. Every access pattern of the API is a GetItem or one Query on these
+// keys (see the README's access-pattern table); nothing serves a request with a Scan.
+// Partitions are always prefixed by the tenant, so a key built for one tenant cannot reach another's items.
+
+export interface Key { PK: string; SK: string }
+
+const t = (tenant: string) => `TENANT#${tenant}`;
+const officerPk = (tenant: string, officerId: string) => `${t(tenant)}#OFFICER#${officerId}`;
+
+export const keys = {
+  // --- organisation -------------------------------------------------------------------------
+  /** Tenant partition: policy, agencies and units (small, read in one Query). */
+  tenantPartition: (tenant: string) => t(tenant),
+  policy: (tenant: string): Key => ({ PK: t(tenant), SK: 'POLICY' }),
+  agency: (tenant: string, agencyId: string): Key => ({ PK: t(tenant), SK: `AGENCY#${agencyId}` }),
+  unit: (tenant: string, unitId: string): Key => ({ PK: t(tenant), SK: `UNIT#${unitId}` }),
+
+  officer: (tenant: string, officerId: string): Key => ({ PK: officerPk(tenant, officerId), SK: 'PROFILE' }),
+  /** GSI1: officers of an agency, sorted by name. */
+  officersOfAgency: (tenant: string, agencyId: string) => `${t(tenant)}#AGENCY#${agencyId}#OFFICERS`,
+  officerAgencySort: (name: string, officerId: string) => `OFFICER#${name.toLowerCase()}#${officerId}`,
+  /** GSI2: direct subordinates of a supervisor. */
+  subordinatesOf: (tenant: string, supervisorId: string) => `${t(tenant)}#SUPERVISOR#${supervisorId}`,
+  subordinateSort: (officerId: string) => `OFFICER#${officerId}`,
+  /** NIP is national and unique: one item per NIP pins it to one officer of one tenant. */
+  nip: (nip: string): Key => ({ PK: `NIP#${nip}`, SK: 'NIP' }),
+
+  // --- an officer's own partition: plan, reports, scores, trainings, evaluations ------------
+  officerPartition: officerPk,
+  plan: (tenant: string, officerId: string, year: number | string): Key => ({ PK: officerPk(tenant, officerId), SK: `PLAN#${year}` }),
+  planAudit: (tenant: string, officerId: string, at: string, id: string): Key => ({ PK: officerPk(tenant, officerId), SK: `AUDIT#PLAN#${at}#${id}` }),
+  report: (tenant: string, officerId: string, period: string): Key => ({ PK: officerPk(tenant, officerId), SK: `REPORT#${period}` }),
+  score: (tenant: string, officerId: string, period: string): Key => ({ PK: officerPk(tenant, officerId), SK: `SCORE#${period}` }),
+  training: (tenant: string, officerId: string, date: string, id: string): Key => ({ PK: officerPk(tenant, officerId), SK: `TRAINING#${date}#${id}` }),
+  evaluation: (tenant: string, officerId: string, period: string): Key => ({ PK: officerPk(tenant, officerId), SK: `EVAL#${period}` }),
+
+  // --- rollups (pre-aggregated, maintained from the stream; one Query per chart) ------------
+  /** Tenant × month: PK per tenant, SK per month. */
+  tenantRollup: (tenant: string, period: string): Key => ({ PK: `${t(tenant)}#ROLLUP#TENANT`, SK: `PERIOD#${period}` }),
+  /** Agency × month, all agencies of a tenant in one partition (per-agency chart = one Query);
+   *  GSI1 gives one agency's series (GSI1PK = agencyRollupSeries, GSI1SK = PERIOD#…). */
+  agencyRollup: (tenant: string, agencyId: string, period: string): Key => ({ PK: `${t(tenant)}#ROLLUP#AGENCY`, SK: `PERIOD#${period}#AGENCY#${agencyId}` }),
+  agencyRollupSeries: (tenant: string, agencyId: string) => `${t(tenant)}#ROLLUP#AGENCY#${agencyId}`,
+  /** Unit × month (IKM sums), all units of a tenant in one partition; GSI1 per unit series. */
+  unitRollup: (tenant: string, unitId: string, period: string): Key => ({ PK: `${t(tenant)}#ROLLUP#UNIT`, SK: `PERIOD#${period}#UNIT#${unitId}` }),
+  unitRollupSeries: (tenant: string, unitId: string) => `${t(tenant)}#ROLLUP#UNIT#${unitId}`,
+  /** Officer × month lives in the officer partition as SCORE#/EVAL# items. */
+  /** National: all tenants side by side, tenant-level figures only. */
+  nationalRollup: (tenant: string, period: string): Key => ({ PK: 'NATIONAL#ROLLUP', SK: `PERIOD#${period}#TENANT#${tenant}` }),
+  periodSort: (period: string) => `PERIOD#${period}`,
+};

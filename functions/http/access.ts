@@ -1,0 +1,57 @@
+// Who may see or act on an officer: the caller's tenant and roles from the token, and the
+// supervisor chain from the org chart (direct and indirect), never the request body.
+import { getOfficer, listSubordinates, type Officer } from '../data/org-repository.js';
+import { forbidden, notFound } from './errors.js';
+import { hasRole, isTenantWide, type Principal } from './principal.js';
+
+const MAX_CHAIN_DEPTH = 12;
+
+/** True when `supervisorId` stands above `officer` in the org chart (any number of levels). */
+export async function isInSupervisorChain(tenant: string, supervisorId: string, officer: Officer): Promise<boolean> {
+  let current: Officer | undefined = officer;
+  for (let depth = 0; current?.supervisorId && depth < MAX_CHAIN_DEPTH; depth++) {
+    if (current.supervisorId === supervisorId) return true;
+    current = await getOfficer(tenant, current.supervisorId);
+  }
+  return false;
+}
+
+/** Personal data: the officer, their chain, their agency's admin, tenant-wide readers. National never. */
+export async function canReadOfficer(p: Principal, officer: Officer): Promise<boolean> {
+  if (p.officerId === officer.id || isTenantWide(p)) return true;
+  if (hasRole(p, 'agency_admin') && p.agencyId === officer.agencyId) return true;
+  return p.officerId !== undefined && isInSupervisorChain(p.tenant, p.officerId, officer);
+}
+
+/** Plans, reviews: the supervisor chain, the agency's admin, the tenant's BKPSDM (not the officer alone). */
+export async function canManageOfficer(p: Principal, officer: Officer): Promise<boolean> {
+  if (hasRole(p, 'region_admin')) return true;
+  if (hasRole(p, 'agency_admin') && p.agencyId === officer.agencyId) return true;
+  return p.officerId !== undefined && p.officerId !== officer.id && isInSupervisorChain(p.tenant, p.officerId, officer);
+}
+
+/** Loads an officer of the caller's own tenant: 404 if absent there, 403 if not visible. */
+export async function readableOfficer(p: Principal, officerId: string): Promise<Officer> {
+  const officer = await getOfficer(p.tenant, officerId);
+  if (!officer) throw notFound('Officer');
+  if (!(await canReadOfficer(p, officer))) throw forbidden('You may not see this officer');
+  return officer;
+}
+
+export async function manageableOfficer(p: Principal, officerId: string): Promise<Officer> {
+  const officer = await readableOfficer(p, officerId);
+  if (!(await canManageOfficer(p, officer))) throw forbidden('Only the officer\'s supervisors or admins may do this');
+  return officer;
+}
+
+/** Every officer below a supervisor, breadth-first over the org chart (one Query per officer with reports). */
+export async function subordinatesInChain(tenant: string, supervisorId: string): Promise<Officer[]> {
+  const out: Officer[] = [];
+  let frontier = [supervisorId];
+  for (let depth = 0; frontier.length && depth < MAX_CHAIN_DEPTH; depth++) {
+    const level = (await Promise.all(frontier.map((id) => listSubordinates(tenant, id)))).flat();
+    out.push(...level);
+    frontier = level.map((o) => o.id);
+  }
+  return out;
+}

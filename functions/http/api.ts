@@ -1,0 +1,129 @@
+// The middy stack every HTTP function shares: logger context, body parsing with a size cap,
+// the caller's principal, dispatch on the route key, and (registered last) the error mapping.
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { HttpError, badRequest, notFound, payloadTooLarge } from './errors.js';
+import { logger } from './logger.js';
+import { principalFromClaims, type Principal } from './principal.js';
+
+export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+
+export interface ApiRequest {
+  event: ApiEvent;
+  /** Present on every route with auth 'user'; absent on public routes. */
+  principal: Principal;
+  params: Record<string, string>;
+  query: Record<string, string>;
+  /** Lower-cased header names. */
+  headers: Record<string, string>;
+  /** Parsed JSON (or the raw text for routes declared `text`). */
+  body: unknown;
+  requestId: string;
+  sourceIp: string;
+}
+
+export interface ApiResult {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface Route {
+  auth: 'public' | 'user';
+  handle: (req: ApiRequest) => Promise<ApiResult>;
+  /** Body is passed as text (CSV import) instead of parsed JSON. */
+  text?: boolean;
+  maxBodyBytes?: number;
+}
+
+/** Route table of one function: "METHOD /path/{param}" → route, matched on API Gateway's routeKey. */
+export type Routes = Record<string, Route>;
+
+const DEFAULT_MAX_BODY = 64 * 1024;
+const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+
+export const ok = (body: unknown, status = 200, headers?: Record<string, string>): ApiResult => ({ status, body, headers });
+
+function readBody(event: ApiEvent, route: Route): unknown {
+  if (event.body === undefined || event.body === null || event.body === '') return undefined;
+  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  const limit = route.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  if (Buffer.byteLength(text, 'utf8') > limit) throw payloadTooLarge(limit);
+  if (route.text) return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw badRequest('Body is not valid JSON', [{ field: 'body', message: 'Malformed JSON' }]);
+  }
+}
+
+function toResponse(result: ApiResult): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode: result.status,
+    headers: { ...JSON_HEADERS, ...result.headers },
+    body: result.body === undefined ? '' : JSON.stringify(result.body),
+  };
+}
+
+const TRANSIENT = new Set([
+  'ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded',
+  'InternalServerError', 'ServiceUnavailable', 'TimeoutError', 'ECONNREFUSED', 'ECONNRESET',
+]);
+/** DynamoDB throttling or an unreachable endpoint that outlived the SDK's retries. */
+const isTransient = (e: unknown) => {
+  const err = e as { name?: string; code?: string; $retryable?: unknown };
+  return TRANSIENT.has(err?.name ?? '') || TRANSIENT.has(err?.code ?? '') || Boolean(err?.$retryable);
+};
+
+/** Maps errors to the contract's shape; 5xx details never reach the caller. */
+const errorResponses = (): middy.MiddlewareObj<ApiEvent, APIGatewayProxyStructuredResultV2> => ({
+  onError: async (request) => {
+    const error = request.error;
+    if (error instanceof HttpError) {
+      if (error.status >= 500) logger.error('request failed', { error });
+      request.response = toResponse({
+        status: error.status,
+        headers: error.headers,
+        body: { error: { code: error.code, message: error.message, details: error.details } },
+      });
+      return;
+    }
+    if (isTransient(error)) {
+      logger.warn('transient failure after retries', { error: error as Error });
+      request.response = toResponse({
+        status: 503,
+        headers: { 'retry-after': '1' },
+        body: { error: { code: 'UNAVAILABLE', message: 'Service temporarily unavailable; nothing was saved, please retry', details: [] } },
+      });
+      return;
+    }
+    logger.error('unhandled error', { error: error as Error });
+    request.response = toResponse({ status: 500, body: { error: { code: 'INTERNAL', message: 'Internal error', details: [] } } });
+  },
+});
+
+export function httpApi(routes: Routes) {
+  const dispatch = async (event: ApiEvent, _context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
+    const route = routes[event.routeKey];
+    if (!route) throw notFound('Route');
+    const principal =
+      route.auth === 'user' ? principalFromClaims(event.requestContext.authorizer?.jwt?.claims) : (undefined as unknown as Principal);
+    const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v ?? '']));
+    const result = await route.handle({
+      event,
+      principal,
+      params: (event.pathParameters ?? {}) as Record<string, string>,
+      query: (event.queryStringParameters ?? {}) as Record<string, string>,
+      headers,
+      body: readBody(event, route),
+      requestId: event.requestContext.requestId,
+      sourceIp: event.requestContext.http.sourceIp,
+    });
+    return toResponse(result);
+  };
+  return middy<ApiEvent, APIGatewayProxyStructuredResultV2>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(errorResponses())
+    .handler(dispatch);
+}

@@ -1,0 +1,79 @@
+// The HTTP API of DESIGN.md §4: one row per contract route, naming the function that serves it.
+// CDK builds one API Gateway route per row; the local runtime serves the same rows with the same
+// handler modules. The local-only /v1/dev/* routes are not here: they exist only in infra/local.
+
+export const FUNCTIONS = {
+  org: 'functions/org/handler.ts',
+  plans: 'functions/plans/handler.ts',
+  reports: 'functions/reports/handler.ts',
+  scores: 'functions/scoring/handler.ts',
+  trainings: 'functions/trainings/handler.ts',
+  surveys: 'functions/surveys/handler.ts',
+  complaints: 'functions/complaints/handler.ts',
+  evaluations: 'functions/evaluations/handler.ts',
+  trends: 'functions/trends/handler.ts',
+} as const;
+
+/** Functions that are not behind the HTTP API. */
+export const BACKGROUND_FUNCTIONS = {
+  stream: 'functions/scoring/stream.ts',
+  evaluationDispatcher: 'functions/evaluations/dispatcher.ts',
+  evaluationWorker: 'functions/evaluations/worker.ts',
+} as const;
+
+export type FunctionName = keyof typeof FUNCTIONS;
+
+export interface RouteDef {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  fn: FunctionName;
+  /** public: no token, rate-limited; user: JWT authorizer. */
+  auth: 'public' | 'user';
+}
+
+const r = (method: RouteDef['method'], path: string, fn: FunctionName, auth: RouteDef['auth'] = 'user'): RouteDef => ({ method, path, fn, auth });
+
+export const ROUTES: RouteDef[] = [
+  r('GET', '/v1/health', 'org', 'public'),
+  r('GET', '/v1/me', 'org'),
+  r('GET', '/v1/tenants', 'org'),
+  r('GET', '/v1/agencies', 'org'),
+  r('GET', '/v1/officers', 'org'),
+  r('GET', '/v1/officers/{id}', 'org'),
+  r('POST', '/v1/officers/import', 'org'),
+  r('GET', '/v1/policy', 'org'),
+  r('PUT', '/v1/policy', 'org'),
+
+  r('GET', '/v1/officers/{id}/plans/{year}', 'plans'),
+  r('PUT', '/v1/officers/{id}/plans/{year}', 'plans'),
+
+  r('POST', '/v1/reports', 'reports'),
+  r('GET', '/v1/reports', 'reports'),
+  r('GET', '/v1/reports/{id}', 'reports'),
+  r('GET', '/v1/officers/{id}/reports', 'reports'),
+  r('POST', '/v1/reports/{id}/review', 'reports'),
+
+  r('GET', '/v1/officers/{id}/scores', 'scores'),
+
+  r('POST', '/v1/trainings', 'trainings'),
+  r('GET', '/v1/officers/{id}/trainings', 'trainings'),
+
+  r('GET', '/v1/public/units/{tenant}/{unitId}', 'surveys', 'public'),
+  r('POST', '/v1/public/surveys', 'surveys', 'public'),
+  r('GET', '/v1/ikm', 'surveys'),
+
+  r('POST', '/v1/public/complaints', 'complaints', 'public'),
+  r('GET', '/v1/public/complaints/{code}', 'complaints', 'public'),
+  r('GET', '/v1/complaints', 'complaints'),
+  r('PATCH', '/v1/complaints/{id}', 'complaints'),
+
+  r('POST', '/v1/evaluations/runs', 'evaluations'),
+  r('GET', '/v1/evaluations/runs/{id}', 'evaluations'),
+  r('GET', '/v1/officers/{id}/evaluations', 'evaluations'),
+  r('POST', '/v1/evaluations/{id}/objections', 'evaluations'),
+  r('POST', '/v1/objections/{id}/decision', 'evaluations'),
+
+  r('GET', '/v1/trends', 'trends'),
+];
+
+export const routeKey = (def: Pick<RouteDef, 'method' | 'path'>) => `${def.method} ${def.path}`;

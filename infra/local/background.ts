@@ -1,0 +1,19 @@
+// What runs beside the API locally, as AWS runs it beside the HTTP API: the stream → scoring
+// function, and (from the evaluations capability) the scheduler and the queue with its workers.
+import { join } from 'node:path';
+import { BACKGROUND_FUNCTIONS } from '../../functions/routes.js';
+import { startStreamPoller } from './streams.js';
+
+export interface Background { stop: () => Promise<void>; drain: () => Promise<void> }
+
+export async function startBackground(opts: { endpoint: string; tableName: string; dataDir?: string; log: (line: string) => void }): Promise<Background> {
+  const poller = await startStreamPoller({
+    endpoint: opts.endpoint,
+    tableName: opts.tableName,
+    handlerModule: BACKGROUND_FUNCTIONS.stream,
+    checkpointFile: opts.dataDir ? join(opts.dataDir, 'stream-checkpoints.json') : undefined,
+    failureFile: opts.dataDir ? join(opts.dataDir, 'stream-failures.jsonl') : undefined,
+    log: opts.log,
+  });
+  return { stop: () => poller.stop(), drain: () => poller.drain() };
+}
