@@ -33,6 +33,13 @@ export const keys = {
   score: (tenant: string, officerId: string, period: string): Key => ({ PK: officerPk(tenant, officerId), SK: `SCORE#${period}` }),
   training: (tenant: string, officerId: string, date: string, id: string): Key => ({ PK: officerPk(tenant, officerId), SK: `TRAINING#${date}#${id}` }),
   evaluation: (tenant: string, officerId: string, period: string): Key => ({ PK: officerPk(tenant, officerId), SK: `EVAL#${period}` }),
+  /** Marks that an officer-period's first submission was counted in the rollups (stream idempotency). */
+  reportCounted: (tenant: string, officerId: string, period: string): Key => ({ PK: officerPk(tenant, officerId), SK: `COUNTED#${period}` }),
+  /** GSI1 on a report: its Idempotency-Key, so a retried submission finds the report it made. */
+  reportIdempotency: (tenant: string, officerId: string, key: string) => `${officerPk(tenant, officerId)}#IDEMP#${key}`,
+  /** GSI2 on a `submitted` report: the tenant's review queue, sorted by agency then period. */
+  pendingReports: (tenant: string) => `${t(tenant)}#REPORTS#PENDING`,
+  pendingReportSort: (agencyId: string, period: string, officerId: string) => `AGENCY#${agencyId}#PERIOD#${period}#OFFICER#${officerId}`,
 
   // --- rollups (pre-aggregated, maintained from the stream; one Query per chart) ------------
   /** Tenant × month: PK per tenant, SK per month. */
@@ -48,4 +55,20 @@ export const keys = {
   /** National: all tenants side by side, tenant-level figures only. */
   nationalRollup: (tenant: string, period: string): Key => ({ PK: 'NATIONAL#ROLLUP', SK: `PERIOD#${period}#TENANT#${tenant}` }),
   periodSort: (period: string) => `PERIOD#${period}`,
+
+  // --- public satisfaction surveys and complaints -----------------------------------------------
+  /** One partition per unit × month spreads survey writes; SK sorts responses by time. */
+  surveyResponse: (tenant: string, unitId: string, month: string, at: string, id: string): Key => ({ PK: `${t(tenant)}#SURVEY#${unitId}#${month}`, SK: `${at}#${id}` }),
+  /** One marker per client × unit × tenant-local day: suppresses repeat surveys (expires via TTL). */
+  surveyRepeat: (tenant: string, clientHash: string, unitId: string, day: string): Key => ({ PK: `${t(tenant)}#SURVEYREPEAT#${clientHash}`, SK: `${unitId}#${day}` }),
+  /** Fixed-window rate counter per client (salted hash, never the IP) and rule; expires via TTL. */
+  rateCounter: (rule: string, clientHash: string, window: number): Key => ({ PK: `RATE#${rule}#${clientHash}`, SK: `W#${window}` }),
+  complaint: (tenant: string, id: string): Key => ({ PK: `${t(tenant)}#COMPLAINT#${id}`, SK: 'COMPLAINT' }),
+  /** GSI1: a tenant's complaints in one status, newest first (GSI1SK = complaintSort). */
+  complaintsByStatus: (tenant: string, status: string) => `${t(tenant)}#COMPLAINTS#${status}`,
+  /** GSI2: all of a tenant's complaints, newest first. */
+  complaintsOfTenant: (tenant: string) => `${t(tenant)}#COMPLAINTS`,
+  complaintSort: (createdAt: string, id: string) => `COMPLAINT#${createdAt}#${id}`,
+  /** Tracking codes are global (the citizen knows no tenant): code → tenant and complaint id. */
+  complaintCode: (code: string): Key => ({ PK: `COMPLAINTCODE#${code}`, SK: 'CODE' }),
 };

@@ -6,13 +6,14 @@ import { startStreamPoller } from './streams.js';
 
 export interface Background { stop: () => Promise<void>; drain: () => Promise<void> }
 
-export async function startBackground(opts: { endpoint: string; tableName: string; dataDir?: string; log: (line: string) => void }): Promise<Background> {
+export async function startBackground(opts: { endpoint: string; tableName: string; dataDir?: string; fromLatest?: boolean; log: (line: string) => void }): Promise<Background> {
   const poller = await startStreamPoller({
     endpoint: opts.endpoint,
     tableName: opts.tableName,
     handlerModule: BACKGROUND_FUNCTIONS.stream,
     checkpointFile: opts.dataDir ? join(opts.dataDir, 'stream-checkpoints.json') : undefined,
     failureFile: opts.dataDir ? join(opts.dataDir, 'stream-failures.jsonl') : undefined,
+    fromLatest: opts.fromLatest,
     log: opts.log,
   });
   return { stop: () => poller.stop(), drain: () => poller.drain() };

@@ -1,14 +1,13 @@
 // `npm start`: DynamoDB Local, the table, demo data (once), the API + dashboard on one origin,
 // the stream poller and the scheduler. Ctrl-C stops everything it started.
-import { existsSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
-import { ddb } from '../../functions/data/client.js';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { setDdb } from '../../functions/data/client.js';
 import { allTenants } from '../deployments.js';
 import { loadSigner } from './auth.js';
 import { startBackground, type Background } from './background.js';
-import { ensureTable, localClient, portInUse, startDynamoLocal, type DynamoLocal } from './ddb-local.js';
+import { ensureTable, portInUse, startDynamoLocal, type DynamoLocal } from './ddb-local.js';
 import { devRoutes } from './dev-routes.js';
 import { applyLocalEnv, LOCAL_TABLE_NAME } from './env.js';
 import { JAVA_HELP, javaMajorVersion } from './java.js';
@@ -17,9 +16,12 @@ import { seed } from './seed/index.js';
 import { createLocalServer } from './server.js';
 import { ensureWebBuilt } from './web-build.js';
 
-const DATA_DIR = join(ROOT, '.data');
+const DATA_DIR = process.env.DATA_DIR ? resolve(process.env.DATA_DIR) : join(ROOT, '.data');
+const DB_DIR = join(DATA_DIR, 'dynamodb');
 const LOCK = join(DATA_DIR, 'runtime.lock');
-const SEED_MARKER = { PK: 'LOCAL#SEED', SK: 'DONE' };
+/** Written once the seeded database sits in DB_DIR; without it the next start seeds again. */
+const SEEDED = join(DATA_DIR, 'seeded');
+const DB_FILE = 'shared-local-instance.db';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '127.0.0.1';
@@ -39,13 +41,46 @@ function alreadyRunning(): number | null {
   try { process.kill(pid, 0); return pid; } catch { return null; }
 }
 
+/**
+ * First start: seed into a scratch database on tmpfs, where DynamoDB Local's fsyncs cost nothing
+ * (about 4x faster here), then move the finished file into DB_DIR. An interrupted seed leaves no
+ * SEEDED marker, so the next start simply seeds again.
+ */
+let scratchDynamo: DynamoLocal | undefined;
+
+async function seedIntoDataDir(ddbPort: number, say: (line: string) => void): Promise<void> {
+  const scratchRoot = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+  const scratch = mkdtempSync(join(scratchRoot, 'kinerja-seed-'));
+  try {
+    say(`seeding demo data into a scratch database (first start only)…`);
+    const dynamo = (scratchDynamo = await startDynamoLocal({ port: ddbPort, dbPath: scratch }));
+    try {
+      applyLocalEnv({ endpoint: dynamo.endpoint });
+      await ensureTable(dynamo.endpoint, LOCAL_TABLE_NAME);
+      await seed(allTenants(), { progress: (m) => say(`  ${m}`) });
+    } finally {
+      await dynamo.stop();
+      scratchDynamo = undefined;
+    }
+    rmSync(DB_DIR, { recursive: true, force: true });
+    mkdirSync(DB_DIR, { recursive: true });
+    copyFileSync(join(scratch, DB_FILE), join(DB_DIR, DB_FILE));
+    rmSync(join(DATA_DIR, 'stream-checkpoints.json'), { force: true });
+    writeFileSync(SEEDED, new Date().toISOString());
+    setDdb(undefined); // the next client talks to the persistent instance
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   const running = alreadyRunning();
   if (running) fail(`Kinerja ASN is already running (pid ${running}) at http://${host}:${port}.\nStop it with Ctrl-C in its terminal (or: kill ${running}) before starting another.`);
-  if (javaMajorVersion() === null || javaMajorVersion()! < 17) fail(JAVA_HELP);
+  const java = javaMajorVersion();
+  if (java === null || java < 17) fail(java === null ? JAVA_HELP : `Found Java ${java}. ${JAVA_HELP}`);
   if (await portInUse(port, host)) fail(`Port ${port} is in use by another program. Free it or choose another: PORT=3001 npm start`);
   if (await portInUse(ddbPort)) fail(`Port ${ddbPort} (DynamoDB Local) is in use by another program. Free it or choose another: DDB_PORT=8001 npm start`);
-  if (reset) { say('--reset: wiping .data/'); rmSync(DATA_DIR, { recursive: true, force: true }); }
+  if (reset) { say(`--reset: wiping ${DATA_DIR}`); rmSync(DATA_DIR, { recursive: true, force: true }); }
   mkdirSync(DATA_DIR, { recursive: true });
   writeFileSync(LOCK, String(process.pid));
 
@@ -60,6 +95,7 @@ async function main() {
     server?.close();
     await background?.stop().catch(() => {});
     await dynamo?.stop();
+    await scratchDynamo?.stop();
     try { unlinkSync(LOCK); } catch { /* already gone */ }
     process.exit(code);
   };
@@ -67,28 +103,14 @@ async function main() {
   process.on('SIGTERM', () => void stop());
 
   try {
-    say(`starting DynamoDB Local on 127.0.0.1:${ddbPort} (data in .data/dynamodb)`);
-    dynamo = await startDynamoLocal({ port: ddbPort, dbPath: join(DATA_DIR, 'dynamodb') });
-    applyLocalEnv({ endpoint: dynamo.endpoint });
     const webBuild = ensureWebBuilt(say);
-
-    await ensureTable(dynamo.endpoint, LOCAL_TABLE_NAME);
-    const seeded = await ddb().send(new GetCommand({ TableName: LOCAL_TABLE_NAME, Key: SEED_MARKER }));
-    if (!seeded.Item) {
-      // A half-seeded table (an earlier start was interrupted) is rebuilt from scratch.
-      const client = localClient(dynamo.endpoint);
-      await client.send(new DeleteTableCommand({ TableName: LOCAL_TABLE_NAME })).catch(() => {});
-      client.destroy();
-      rmSync(join(DATA_DIR, 'stream-checkpoints.json'), { force: true });
-      await ensureTable(dynamo.endpoint, LOCAL_TABLE_NAME);
-      say('seeding demo data (first start only)…');
-      background = await startBackground({ endpoint: dynamo.endpoint, tableName: LOCAL_TABLE_NAME, dataDir: DATA_DIR, log: say });
-      await seed(allTenants(), { progress: (m) => say(`  ${m}`) });
-      await ddb().send(new PutCommand({ TableName: LOCAL_TABLE_NAME, Item: { ...SEED_MARKER, at: new Date().toISOString() } }));
-    } else {
-      say('demo data already present (npm start -- --reset starts over)');
-      background = await startBackground({ endpoint: dynamo.endpoint, tableName: LOCAL_TABLE_NAME, dataDir: DATA_DIR, log: say });
-    }
+    const fresh = !existsSync(SEEDED);
+    if (fresh) await seedIntoDataDir(ddbPort, say);
+    say(`starting DynamoDB Local on 127.0.0.1:${ddbPort} (data in ${DB_DIR})`);
+    dynamo = await startDynamoLocal({ port: ddbPort, dbPath: DB_DIR });
+    applyLocalEnv({ endpoint: dynamo.endpoint });
+    if (!fresh) say('demo data already present (npm start -- --reset starts over)');
+    background = await startBackground({ endpoint: dynamo.endpoint, tableName: LOCAL_TABLE_NAME, dataDir: DATA_DIR, fromLatest: true, log: say });
     await webBuild;
 
     const signer = await loadSigner(join(DATA_DIR, 'jwt-key.json'));

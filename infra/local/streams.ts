@@ -18,6 +18,8 @@ export interface PollerOptions {
   batchSize?: number;
   maxRetries?: number;
   idleMs?: number;
+  /** Without a checkpoint, start at the stream's end (after a seed that wrote derived items itself). */
+  fromLatest?: boolean;
   log?: (line: string) => void;
 }
 
@@ -40,6 +42,10 @@ export async function startStreamPoller(opts: PollerOptions): Promise<StreamPoll
   if (!latestArn) throw new Error(`Table ${opts.tableName} has no stream`);
   const streamArn: string = latestArn;
   const checkpoints: Record<string, string> = opts.checkpointFile && existsSync(opts.checkpointFile) ? JSON.parse(readFileSync(opts.checkpointFile, 'utf8')) : {};
+  // Shards that exist now may hold seed records; shards that appear later are read from their start.
+  const knownAtStart = new Set(
+    (await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }))).StreamDescription?.Shards?.map((sh) => sh.ShardId!) ?? [],
+  );
   const iterators = new Map<string, string | null>(); // shardId → iterator (null = closed and drained)
   const attempts = new Map<string, number>(); // sequence number → failed attempts
   let stopped = false, lastIdle = 0;
@@ -52,7 +58,9 @@ export async function startStreamPoller(opts: PollerOptions): Promise<StreamPoll
   const iteratorFor = async (shardId: string, after?: string, at?: string) =>
     (await streams.send(new GetShardIteratorCommand({
       StreamArn: streamArn, ShardId: shardId,
-      ...(at ? { ShardIteratorType: 'AT_SEQUENCE_NUMBER', SequenceNumber: at } : after ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after } : { ShardIteratorType: 'TRIM_HORIZON' }),
+      ...(at ? { ShardIteratorType: 'AT_SEQUENCE_NUMBER', SequenceNumber: at }
+        : after ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after }
+        : { ShardIteratorType: opts.fromLatest && knownAtStart.has(shardId) ? 'LATEST' : 'TRIM_HORIZON' }),
     }))).ShardIterator ?? null;
 
   /** One pass over every shard; returns how many records were handed to the handler. */

@@ -39,7 +39,7 @@ export async function startHarness(opts: { seeders?: Seeder[]; stream?: boolean;
   process.env.LOG_LEVEL = 'SILENT';
   await ensureTable(endpoint, tableName);
   const seeded = await seed(allTenants(), { seeders: opts.seeders ?? [orgSeeder], now: opts.now });
-  const background: Background | undefined = opts.stream === false ? undefined : await startBackground({ endpoint, tableName, log: () => {} });
+  const background: Background | undefined = opts.stream === false ? undefined : await startBackground({ endpoint, tableName, fromLatest: true, log: () => {} });
   const signer = await loadSigner(join(mkdtempSync(join(tmpdir(), 'kinerja-key-')), 'jwt-key.json'));
   const server = createLocalServer({ signer, webDir: join(tmpdir(), 'no-web'), dev: devRoutes(signer) });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

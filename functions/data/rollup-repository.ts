@@ -1,0 +1,72 @@
+// Rollup items (agency × month, tenant × month, national) shared by every stream writer. Each writer
+// only ADDs its own numeric attributes with UpdateItem, so writers never clobber one another.
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { ddb, tableName } from './client.js';
+import { keys, type Key } from './keys.js';
+
+export type RollupDeltas = Record<string, number>;
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** The fields every performance rollup carries (scoring's share of the shape). */
+export const PREDIKAT_FIELD = (predikat: string) => `predikat_${predikat}`;
+
+interface RollupTarget { key: Key; identity: Record<string, string> }
+
+/** Agency, tenant and national rollup items of one month, with the identity attributes each carries. */
+export function rollupTargets(tenant: string, agencyId: string, period: string): RollupTarget[] {
+  return [
+    {
+      key: keys.agencyRollup(tenant, agencyId, period),
+      identity: { type: 'agencyRollup', tenant, agencyId, period, GSI1PK: keys.agencyRollupSeries(tenant, agencyId), GSI1SK: keys.periodSort(period) },
+    },
+    { key: keys.tenantRollup(tenant, period), identity: { type: 'tenantRollup', tenant, period } },
+    { key: keys.nationalRollup(tenant, period), identity: { type: 'nationalRollup', tenant, period } },
+  ];
+}
+
+/** An UpdateItem that SETs the identity attributes and ADDs the non-zero deltas; undefined when nothing changes. */
+function addUpdate(target: RollupTarget, deltas: RollupDeltas) {
+  const changed = Object.entries(deltas).filter(([, v]) => Number.isFinite(v) && v !== 0);
+  if (changed.length === 0) return undefined;
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const sets = Object.entries(target.identity).map(([k, v], i) => {
+    names[`#i${i}`] = k;
+    values[`:i${i}`] = v;
+    return `#i${i} = :i${i}`;
+  });
+  const adds = changed.map(([k, v], i) => {
+    names[`#d${i}`] = k;
+    values[`:d${i}`] = v;
+    return `#d${i} :d${i}`;
+  });
+  return {
+    TableName: tableName(),
+    Key: target.key,
+    UpdateExpression: `SET ${sets.join(', ')} ADD ${adds.join(', ')}`,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
+}
+
+/** ADDs the deltas to the agency, tenant and national rollups of a month (three UpdateItems). */
+export async function addToRollups(tenant: string, agencyId: string, period: string, deltas: RollupDeltas): Promise<void> {
+  const updates = rollupTargets(tenant, agencyId, period).map((t) => addUpdate(t, deltas)).filter((u) => u !== undefined);
+  await Promise.all(updates.map((u) => ddb().send(new UpdateCommand(u))));
+}
+
+/** The same three updates as transaction items, for a writer that must apply them atomically with its own item. */
+export function rollupTransactItems(tenant: string, agencyId: string, period: string, deltas: RollupDeltas): TransactItem[] {
+  return rollupTargets(tenant, agencyId, period)
+    .map((t) => addUpdate(t, deltas))
+    .filter((u) => u !== undefined)
+    .map((Update) => ({ Update }));
+}
+
+/** Whole rollup items for the seed, which writes final state with batchPut before any other writer runs:
+ *  the agency item of a month, or (agencyId null) the tenant and national items of a month. */
+export function rollupItems(tenant: string, agencyId: string | null, period: string, fields: RollupDeltas): Record<string, unknown>[] {
+  const [agency, ...tenantWide] = rollupTargets(tenant, agencyId ?? '-', period);
+  return (agencyId === null ? tenantWide : [agency]).map((t) => ({ ...t.key, ...t.identity, ...fields }));
+}

@@ -1,0 +1,60 @@
+// Abuse control for the public routes: fixed-window counters per client and rule in DynamoDB, and
+// "once per day" markers. Clients are a salted hash of the source IP; the raw IP is never stored.
+import { createHash } from 'node:crypto';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ddb, tableName } from '../data/client.js';
+import { keys } from '../data/keys.js';
+import { tooManyRequests } from './errors.js';
+
+export interface RateRule {
+  /** Counter name, e.g. "survey"; rules never share a counter. */
+  name: string;
+  limit: number;
+  windowSeconds: number;
+}
+
+export const RATE_RULES = {
+  survey: { name: 'survey', limit: 10, windowSeconds: 600 },
+  complaint: { name: 'complaint', limit: 5, windowSeconds: 600 },
+  /** Tracking lookups: generous for a citizen, far too slow to walk the code space. */
+  complaintTrack: { name: 'complaint-track', limit: 60, windowSeconds: 600 },
+} as const satisfies Record<string, RateRule>;
+
+// A local default keeps `npm start` working; AWS sets RATE_SALT per deployment.
+const salt = () => process.env.RATE_SALT ?? 'kinerja-asn-local-rate-salt';
+
+/** Salted SHA-256 of the client address, shortened: enough to tell clients apart, useless to recover an IP. */
+export function clientHash(sourceIp: string): string {
+  return createHash('sha256').update(`${salt()}|${sourceIp}`).digest('base64url').slice(0, 22);
+}
+
+/**
+ * Counts one request against the rule; throws 429 with Retry-After once the window's limit is used.
+ * The conditional ADD never counts past the limit, so a flood costs one failed conditional write each.
+ */
+export async function enforceRateLimit(rule: RateRule, client: string, now = new Date()): Promise<void> {
+  const windowMs = rule.windowSeconds * 1000;
+  const window = Math.floor(now.getTime() / windowMs);
+  const windowEnd = (window + 1) * windowMs;
+  try {
+    await ddb().send(new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.rateCounter(rule.name, client, window),
+      UpdateExpression: 'ADD hits :one SET expiresAt = if_not_exists(expiresAt, :exp), #type = if_not_exists(#type, :type)',
+      ConditionExpression: 'attribute_not_exists(hits) OR hits < :limit',
+      ExpressionAttributeNames: { '#type': 'type' },
+      ExpressionAttributeValues: { ':one': 1, ':limit': rule.limit, ':exp': Math.ceil(windowEnd / 1000) + 60, ':type': 'rateCounter' },
+    }));
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') {
+      throw tooManyRequests(Math.max(1, Math.ceil((windowEnd - now.getTime()) / 1000)));
+    }
+    throw error;
+  }
+}
+
+/** True when a TransactWriteItems was cancelled because the action at `index` failed its condition. */
+export function transactionConditionFailed(error: unknown, index: number): boolean {
+  const e = error as { name?: string; CancellationReasons?: { Code?: string }[] };
+  return e?.name === 'TransactionCanceledException' && e.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed';
+}

@@ -1,0 +1,13 @@
+// The dashboard build: web/ → web/dist, served at / by CloudFront (S3) and by the local runtime.
+import { defineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+  root,
+  plugins: [svelte()],
+  build: { outDir: 'dist', emptyOutDir: true, target: 'es2022', reportCompressedSize: true, chunkSizeWarningLimit: 400 },
+  server: { proxy: { '/v1': 'http://127.0.0.1:3000' } },
+});
