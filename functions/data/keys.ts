@@ -71,4 +71,12 @@ export const keys = {
   complaintSort: (createdAt: string, id: string) => `COMPLAINT#${createdAt}#${id}`,
   /** Tracking codes are global (the citizen knows no tenant): code → tenant and complaint id. */
   complaintCode: (code: string): Key => ({ PK: `COMPLAINTCODE#${code}`, SK: 'CODE' }),
+  // --- evaluation runs (scheduled or started by the BKPSDM) --------------------------------
+  evaluationRun: (tenant: string, runId: string): Key => ({ PK: `${t(tenant)}#EVALRUN`, SK: `RUN#${runId}` }),
+  /** One marker per processed batch: counts a redelivered batch once and carries its aggregates. */
+  evaluationRunBatch: (tenant: string, runId: string, batchNo: number): Key => ({ PK: `${t(tenant)}#EVALRUN#${runId}`, SK: `BATCH#${String(batchNo).padStart(5, '0')}` }),
+  evaluationRunBatches: (tenant: string, runId: string) => `${t(tenant)}#EVALRUN#${runId}`,
+  /** Agency × period: the distribution-curve check (CURVE_BREACH), all agencies of a tenant in one partition. */
+  agencyEvaluation: (tenant: string, agencyId: string, period: string): Key => ({ PK: `${t(tenant)}#AGENCYEVAL`, SK: `PERIOD#${period}#AGENCY#${agencyId}` }),
+  agencyEvaluationPartition: (tenant: string) => `${t(tenant)}#AGENCYEVAL`,
 };

@@ -1,5 +1,5 @@
 // zod schemas at the edge: a failed parse becomes a 400 whose details name each bad field.
-import type { z } from 'zod';
+import { z } from 'zod';
 import { badRequest } from './errors.js';
 
 export function parse<S extends z.ZodType>(schema: S, input: unknown, what = 'request'): z.infer<S> {
@@ -11,3 +11,10 @@ export function parse<S extends z.ZodType>(schema: S, input: unknown, what = 're
   }));
   throw badRequest(`Invalid ${what}: ${details.map((d) => d.field).join(', ')}`, details);
 }
+
+// C0 controls except tab/newline/CR, DEL, C1 controls, and bidi overrides that can disguise text.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+
+/** Free text from the public: trimmed, bounded, no control characters. */
+export const freeText = (max: number, min = 0) =>
+  z.string().trim().min(min).max(max).refine((s) => !CONTROL.test(s), 'Control characters are not allowed');

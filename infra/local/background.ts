@@ -2,6 +2,8 @@
 // function, and (from the evaluations capability) the scheduler and the queue with its workers.
 import { join } from 'node:path';
 import { BACKGROUND_FUNCTIONS } from '../../functions/routes.js';
+import { startLocalQueue } from './queue.js';
+import { startScheduler } from './scheduler.js';
 import { startStreamPoller } from './streams.js';
 
 export interface Background { stop: () => Promise<void>; drain: () => Promise<void> }
@@ -16,5 +18,10 @@ export async function startBackground(opts: { endpoint: string; tableName: strin
     fromLatest: opts.fromLatest,
     log: opts.log,
   });
-  return { stop: () => poller.stop(), drain: () => poller.drain() };
+  const queue = startLocalQueue({ log: opts.log });
+  const scheduler = startScheduler({ log: opts.log });
+  return {
+    stop: async () => { scheduler.stop(); await queue.stop(); await poller.stop(); },
+    drain: async () => { await poller.drain(); await queue.drain(); await poller.drain(); },
+  };
 }

@@ -126,7 +126,7 @@ export function createLocalServer(opts: LocalServerOptions): http.Server {
         pathParameters: Object.keys(match.params).length ? match.params : undefined,
         requestContext: {
           accountId: '000000000000', apiId: 'local', domainName: req.headers.host ?? 'localhost', domainPrefix: 'local',
-          http: { method, path: url.pathname, protocol: `HTTP/${req.httpVersion}`, sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+          http: { method, path: url.pathname, protocol: `HTTP/${req.httpVersion}`, sourceIp: clientAddress(req.socket.remoteAddress, headers['x-forwarded-for']), userAgent: headers['user-agent'] ?? '' },
           requestId, routeKey: routeKey(route), stage: '$default', time: new Date().toUTCString(), timeEpoch: Date.now(),
           ...(claims ? { authorizer: { jwt: { claims, scopes: null } } } : {}),
         },
@@ -144,4 +144,11 @@ export function createLocalServer(opts: LocalServerOptions): http.Server {
       if (process.env.LOG_REQUESTS === '1') opts.log?.(`${method} ${url.pathname} ${res.statusCode} ${Date.now() - started}ms`);
     }
   });
+}
+
+/** API Gateway's sourceIp. Locally, a proxy on this machine (or a test) may name the client in X-Forwarded-For. */
+function clientAddress(remote: string | undefined, forwarded: string | undefined): string {
+  const loopback = remote === '127.0.0.1' || remote === '::1' || remote === '::ffff:127.0.0.1';
+  const first = forwarded?.split(',')[0]?.trim();
+  return (loopback && first) || remote || '127.0.0.1';
 }

@@ -1,0 +1,108 @@
+// Complaints (pengaduan): filed publicly against a unit, tracked by code, answered by admins within
+// the tenant's working-day limit (DESIGN §2).
+import { randomBytes } from 'node:crypto';
+import { findTenant } from '../config/tenants.js';
+import { loadPolicy } from '../data/policy-repository.js';
+import { getOfficer, getUnit } from '../data/org-repository.js';
+import { complaintDeadline, isOverdue } from '../domain/workdays.js';
+import { badRequest, conflict, forbidden, notFound } from '../http/errors.js';
+import { hasRole, type Principal } from '../http/principal.js';
+import { clientHash, enforceRateLimit, RATE_RULES } from '../http/rate-limit.js';
+import { newTrackingCode, normaliseTrackingCode } from './code.js';
+import { findByCode, getComplaint, insertComplaint, listComplaints, updateStatus, type Complaint } from './repository.js';
+import { COMPLAINT_CATEGORIES, STATUS_LABELS, type ComplaintInput, type ComplaintPatchInput, type ComplaintStatus } from './schemas.js';
+
+const field = (name: string, message: string) => badRequest(`Invalid complaint: ${name}`, [{ field: name, message }]);
+
+export async function fileComplaint(input: ComplaintInput, sourceIp: string, now = new Date()): Promise<{ code: string }> {
+  await enforceRateLimit(RATE_RULES.complaint, clientHash(sourceIp), now);
+  const tenant = findTenant(input.tenant);
+  if (!tenant) throw field('tenant', 'Unknown region');
+  const unit = await getUnit(tenant.id, input.unitId);
+  if (!unit) throw field('unitId', 'Unknown service unit');
+  if (input.officerId && (await getOfficer(tenant.id, input.officerId))?.unitId !== unit.id) throw field('officerId', 'Officer does not serve at this unit');
+  const at = now.toISOString();
+  // A code collision (1 in 2^40 per stored code) just draws again.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const complaint: Complaint = {
+      id: `cmp_${randomBytes(8).toString('hex')}`, code: newTrackingCode(), tenant: tenant.id, unitId: unit.id, agencyId: unit.agencyId,
+      officerId: input.officerId, category: input.category, description: input.description, contact: input.contact,
+      status: 'received', createdAt: at, updatedAt: at, history: [{ status: 'received', at, by: 'public' }],
+    };
+    if (await insertComplaint(complaint)) return { code: complaint.code };
+  }
+  throw new Error('Could not draw a free tracking code');
+}
+
+/** What anyone holding the code sees: status, dates, the unit and the answer. Never the text or the contact. */
+export async function trackComplaint(rawCode: string, sourceIp: string) {
+  await enforceRateLimit(RATE_RULES.complaintTrack, clientHash(sourceIp));
+  // A malformed code still costs the same lookups, so timing does not tell malformed from unknown.
+  const code = normaliseTrackingCode(rawCode);
+  const complaint = await findByCode(code ?? 'ADU-0000-0000');
+  if (!code || !complaint) throw notFound('Complaint');
+  const unit = await getUnit(complaint.tenant, complaint.unitId);
+  return {
+    code: complaint.code,
+    status: complaint.status,
+    statusLabel: STATUS_LABELS[complaint.status],
+    category: complaint.category,
+    categoryLabel: COMPLAINT_CATEGORIES[complaint.category],
+    unit: { id: complaint.unitId, name: unit?.name ?? complaint.unitId },
+    tenant: { id: complaint.tenant, name: findTenant(complaint.tenant)?.name ?? complaint.tenant },
+    createdAt: complaint.createdAt,
+    updatedAt: complaint.updatedAt,
+    answeredAt: complaint.answeredAt ?? null,
+    answer: complaint.answer ?? null,
+  };
+}
+
+/** region_admin and leader see the whole tenant; agency_admin only their agency. */
+function adminScope(p: Principal, agencyId: string | undefined): string | undefined {
+  if (hasRole(p, 'region_admin', 'leader')) return agencyId;
+  if (hasRole(p, 'agency_admin') && p.agencyId) {
+    if (agencyId && agencyId !== p.agencyId) throw forbidden('You may only see complaints about your own agency');
+    return p.agencyId;
+  }
+  throw forbidden('Only admins handle complaints');
+}
+
+async function withDeadline(tenant: string, now: Date) {
+  const [policy, tz] = [await loadPolicy(tenant), findTenant(tenant)?.timeZone ?? 'Asia/Jakarta'];
+  return (c: Complaint) => {
+    const filed = new Date(c.createdAt);
+    const answered = c.answeredAt ? new Date(c.answeredAt) : null;
+    return {
+      ...c,
+      deadline: complaintDeadline(filed, tz, policy.holidays, policy.complaintAnswerWorkingDays).toISOString(),
+      overdue: isOverdue(filed, answered, now, tz, policy.holidays, policy.complaintAnswerWorkingDays),
+    };
+  };
+}
+
+export async function adminListComplaints(p: Principal, q: { status?: ComplaintStatus; agencyId?: string; overdue?: 'true' | 'false' }, now = new Date()) {
+  const agencyId = adminScope(p, q.agencyId);
+  const decorate = await withDeadline(p.tenant, now);
+  const list = (await listComplaints(p.tenant, { status: q.status, agencyId })).map(decorate);
+  return q.overdue === undefined ? list : list.filter((c) => c.overdue === (q.overdue === 'true'));
+}
+
+const NEXT: Record<ComplaintStatus, readonly ComplaintStatus[]> = {
+  received: ['in_progress', 'answered', 'closed'],
+  in_progress: ['answered', 'closed'],
+  answered: ['answered', 'closed'], // an answer may be corrected before closing
+  closed: [],
+};
+
+export async function patchComplaint(p: Principal, id: string, change: ComplaintPatchInput, now = new Date()) {
+  if (!hasRole(p, 'region_admin', 'agency_admin')) throw forbidden('Only admins answer complaints');
+  const complaint = await getComplaint(p.tenant, id);
+  if (!complaint) throw notFound('Complaint');
+  if (!hasRole(p, 'region_admin') && complaint.agencyId !== p.agencyId) throw forbidden('You may only answer complaints about your own agency');
+  if (!NEXT[complaint.status].includes(change.status)) throw conflict(`A complaint that is ${complaint.status} cannot become ${change.status}`);
+  if (change.answer !== undefined && change.status !== 'answered') throw field('answer', 'Only send an answer with status "answered"');
+  const ok = await updateStatus(complaint, complaint.status, { status: change.status, answer: change.answer, by: p.officerId ?? p.sub, at: now.toISOString() });
+  if (!ok) throw conflict('The complaint changed meanwhile; reload and try again');
+  const decorate = await withDeadline(p.tenant, now);
+  return decorate((await getComplaint(p.tenant, id))!);
+}

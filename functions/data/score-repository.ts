@@ -1,0 +1,87 @@
+// Officer × month scores (officer partition, SK SCORE#YYYY-MM), written by the scoring stream
+// together with the rollup deltas in one transaction, so a score and its rollup share never diverge.
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { Predikat, Rating } from '../domain/types.js';
+import { queryAll } from './batch.js';
+import { ddb, tableName } from './client.js';
+import { keys } from './keys.js';
+import { rollupTransactItems, type RollupDeltas } from './rollup-repository.js';
+
+export interface Score {
+  tenant: string;
+  officerId: string;
+  agencyId: string;
+  unitId: string | null;
+  period: string;
+  /** Percent, two decimals; null when no utama RHK had a value. */
+  capaian: number | null;
+  hasilKerjaSuggested: Rating | null;
+  hasilKerja: Rating | null;
+  hasilKerjaOverridden: boolean;
+  perilaku: Rating;
+  predikat: Predikat | null;
+  reportId: string;
+  scoredAt: string;
+  /** The report version this score was computed from: replays of older versions are ignored. */
+  scoredVersion: number;
+}
+
+export const scoreItem = (s: Score) => ({ ...keys.score(s.tenant, s.officerId, s.period), type: 'score', ...s });
+
+const scoreView = ({ PK: _pk, SK: _sk, type: _t, ...rest }: Record<string, unknown>) => rest as unknown as Score;
+
+export async function getScore(tenant: string, officerId: string, period: string): Promise<Score | undefined> {
+  const res = await ddb().send(new GetCommand({ TableName: tableName(), Key: keys.score(tenant, officerId, period), ConsistentRead: true }));
+  return res.Item ? scoreView(res.Item) : undefined;
+}
+
+/** Scores of an officer from one month to another, inclusive. */
+export async function listScores(tenant: string, officerId: string, from: string, to: string): Promise<Score[]> {
+  const items = await queryAll({
+    KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': keys.officerPartition(tenant, officerId), ':from': `SCORE#${from}`, ':to': `SCORE#${to}` },
+  });
+  return items.map(scoreView);
+}
+
+/** Our own item's condition failed (not a conflict with another transaction, which must be retried). */
+const cancelled = (e: unknown) => {
+  const err = e as { name?: string; CancellationReasons?: { Code?: string }[] };
+  return err.name === 'TransactionCanceledException' && err.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed';
+};
+
+/** Replaces `previous` (exactly as read) with `score` and applies the rollup deltas atomically.
+ *  False when the stored score is no longer `previous` (a replay or a concurrent scorer got there first). */
+export async function replaceScore(score: Score, previous: Score | undefined, deltas: RollupDeltas): Promise<boolean> {
+  const condition = previous
+    ? { ConditionExpression: 'scoredVersion = :prev', ExpressionAttributeValues: { ':prev': previous.scoredVersion } }
+    : { ConditionExpression: 'attribute_not_exists(PK)' };
+  try {
+    await ddb().send(new TransactWriteCommand({
+      TransactItems: [
+        { Put: { TableName: tableName(), Item: scoreItem(score), ...condition } },
+        ...rollupTransactItems(score.tenant, score.agencyId, score.period, deltas),
+      ],
+    }));
+    return true;
+  } catch (error) {
+    if (cancelled(error)) return false;
+    throw error;
+  }
+}
+
+/** Counts an officer-period's first submission in the rollups once, however often the stream replays it. */
+export async function countSubmissionOnce(tenant: string, officerId: string, agencyId: string, period: string): Promise<boolean> {
+  try {
+    await ddb().send(new TransactWriteCommand({
+      TransactItems: [
+        { Put: { TableName: tableName(), Item: { ...keys.reportCounted(tenant, officerId, period), type: 'reportCounted', tenant, officerId, agencyId, period }, ConditionExpression: 'attribute_not_exists(PK)' } },
+        ...rollupTransactItems(tenant, agencyId, period, { submitted: 1 }),
+      ],
+    }));
+    return true;
+  } catch (error) {
+    if (cancelled(error)) return false;
+    throw error;
+  }
+}

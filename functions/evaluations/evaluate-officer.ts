@@ -1,0 +1,91 @@
+// The evaluation of one officer for one period (DESIGN §2): ratings from the approved months'
+// scores, unit IKM, training JP to date, flags with reasons and the policy's recommendations.
+// `evaluateOfficerPeriod` is pure; `loadEvaluationInputs` does the reads for a batch of officers.
+import { awardCandidateFlag, consecutiveLowFlag, lowIkmFlag, missingReportFlag, recommendations, trainingBehindFlag, type Flag, type Recommendation } from '../domain/flags.js';
+import { mean, round2 } from '../domain/numbers.js';
+import { monthsOf, parsePeriod } from '../domain/periods.js';
+import type { TenantPolicy } from '../domain/policy.js';
+import { predikatKinerja, ratingHasilKerja } from '../domain/ratings.js';
+import type { Predikat, Rating } from '../domain/types.js';
+
+/** What an approved month contributes (the score item's fields). */
+export interface MonthScore {
+  period: string;
+  capaian: number | null;
+  hasilKerja: Rating | null;
+  perilaku: Rating | null;
+  predikat: Predikat | null;
+}
+
+export interface EvaluationInput {
+  period: string;
+  /** Scores of the period's months that have an approved report (any order). */
+  scores: readonly MonthScore[];
+  /** IKM of the officer's service unit for the period; null without a unit or respondents. */
+  ikm: number | null;
+  /** JP logged from 1 January to the end of the period. */
+  trainingJpToDate: number;
+  /** Final predikat of the periods before this one, oldest first, the last being the previous period. */
+  previous: readonly (Predikat | null)[];
+  policy: Pick<TenantPolicy, 'hasilKerjaThresholds' | 'awardConsecutivePeriods' | 'tunjanganCutPercent' | 'sanctionAfterConsecutiveLow'>;
+}
+
+export interface EvaluationResult {
+  capaian: number | null;
+  hasilKerja: Rating | null;
+  perilaku: Rating | null;
+  predikat: Predikat | null;
+  ikm: number | null;
+  trainingJp: number;
+  flags: Flag[];
+  recommendations: Recommendation[];
+}
+
+/** How many earlier periods an evaluation looks back at (CONSECUTIVE_LOW needs 1, the award N − 1). */
+export const lookBack = (policy: Pick<TenantPolicy, 'awardConsecutivePeriods'>): number => Math.max(1, policy.awardConsecutivePeriods - 1);
+
+// PermenPANRB 6/2022: a month takes its score; a quarter or year the mean capaian of its approved
+// months, hasil kerja from that mean, perilaku from the latest review.
+function ratings(input: EvaluationInput): Pick<EvaluationResult, 'capaian' | 'hasilKerja' | 'perilaku' | 'predikat'> {
+  const scored = [...input.scores].sort((a, b) => a.period.localeCompare(b.period));
+  if (parsePeriod(input.period).kind === 'month') {
+    const s = scored[0];
+    return { capaian: s?.capaian ?? null, hasilKerja: s?.hasilKerja ?? null, perilaku: s?.perilaku ?? null, predikat: s?.predikat ?? null };
+  }
+  const withCapaian = scored.filter((s) => s.capaian !== null);
+  const perilaku = scored.at(-1)?.perilaku ?? null;
+  if (withCapaian.length === 0) return { capaian: null, hasilKerja: null, perilaku, predikat: null };
+  const capaian = round2(mean(withCapaian.map((s) => s.capaian!)));
+  const hasilKerja = ratingHasilKerja(capaian, input.policy.hasilKerjaThresholds);
+  return { capaian, hasilKerja, perilaku, predikat: perilaku ? predikatKinerja(hasilKerja, perilaku) : null };
+}
+
+export function evaluateOfficerPeriod(input: EvaluationInput): EvaluationResult {
+  const r = ratings(input);
+  const months = monthsOf(input.period);
+  const approved = new Set(input.scores.map((s) => s.period));
+  const missing = months.filter((m) => !approved.has(m));
+  const flags: Flag[] = [];
+  const missingFlag = missingReportFlag(missing.length === 0, input.period);
+  if (missingFlag) flags.push(months.length > 1 ? { ...missingFlag, reason: `No approved report for ${missing.join(', ')}` } : missingFlag);
+  const ikmFlag = lowIkmFlag(input.ikm);
+  if (ikmFlag) flags.push(ikmFlag);
+  const trainingFlag = trainingBehindFlag(input.trainingJpToDate, months.at(-1)!);
+  if (trainingFlag) flags.push(trainingFlag);
+  if (r.predikat) {
+    const low = consecutiveLowFlag(input.previous.at(-1) ?? null, r.predikat);
+    if (low) flags.push(low);
+    // The award needs an unbroken run: a period without predikat ends it.
+    const run: Predikat[] = [];
+    for (const p of [...input.previous, r.predikat]) p === null ? (run.length = 0) : run.push(p);
+    const award = awardCandidateFlag(run, input.policy.awardConsecutivePeriods);
+    if (award) flags.push(award);
+  }
+  return {
+    ...r,
+    ikm: input.ikm,
+    trainingJp: input.trainingJpToDate,
+    flags,
+    recommendations: recommendations(flags, input.policy, r.predikat),
+  };
+}

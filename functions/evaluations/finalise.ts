@@ -1,0 +1,50 @@
+// When a run's last batch is recorded: the month's evaluation rollups (SET from the batch markers,
+// so a rerun writes the same numbers) and, per agency, the distribution-curve check (CURVE_BREACH).
+import { getTenantOrg } from '../data/org-repository.js';
+import { checkDistributionCurve } from '../domain/curve.js';
+import { curveBreachFlag } from '../domain/flags.js';
+import { isMonthPeriod } from '../domain/periods.js';
+import { FLAGS, ORG_RATINGS, PREDIKATS, type OrgRating, type Predikat } from '../domain/types.js';
+import { putAgencyEvaluations, setEvaluationRollups, type AgencyEvaluation } from './repository.js';
+import { listBatchAggregates, type BatchAggregates, type EvaluationRun } from './runs.js';
+
+/** Every evaluation attribute, zero when absent, so a rerun overwrites a stale count. */
+export function evaluationFields(counts: Record<string, number> = {}): Record<string, number> {
+  const names = ['eval_evaluated', ...PREDIKATS.map((p) => `eval_${p}`), ...FLAGS.map((f) => `flag_${f}`)];
+  return Object.fromEntries(names.map((n) => [n, counts[n] ?? 0]));
+}
+
+export function sumAggregates(list: readonly BatchAggregates[]): BatchAggregates {
+  const out: BatchAggregates = {};
+  for (const batch of list) {
+    for (const [agencyId, counts] of Object.entries(batch)) {
+      const acc = (out[agencyId] ??= {});
+      for (const [k, v] of Object.entries(counts)) acc[k] = (acc[k] ?? 0) + v;
+    }
+  }
+  return out;
+}
+
+// PermenPANRB 6/2022, kurva distribusi per agency against its organisational rating (BAIK when unset)
+export function agencyCurves(tenant: string, period: string, runId: string, agencies: { id: string; name: string; orgRating?: string }[], byAgency: BatchAggregates): AgencyEvaluation[] {
+  return agencies.filter((a) => byAgency[a.id]).map((a) => {
+    const orgRating: OrgRating = (ORG_RATINGS as readonly string[]).includes(a.orgRating ?? '') ? (a.orgRating as OrgRating) : 'BAIK';
+    const counts = Object.fromEntries(PREDIKATS.map((p) => [p, byAgency[a.id]![`eval_${p}`] ?? 0])) as Record<Predikat, number>;
+    const curve = checkDistributionCurve(orgRating, counts);
+    const flag = curveBreachFlag(curve, a.name);
+    return { tenant, agencyId: a.id, agencyName: a.name, period, orgRating, counts, curve, flags: flag ? [flag] : [], runId };
+  });
+}
+
+export async function finaliseRun(run: EvaluationRun): Promise<void> {
+  const byAgency = sumAggregates(await listBatchAggregates(run.tenant, run.id));
+  if (isMonthPeriod(run.period)) {
+    const tenantTotal = sumAggregates(Object.values(byAgency).map((c) => ({ all: c }))).all ?? {};
+    await Promise.all([
+      ...Object.entries(byAgency).map(([agencyId, counts]) => setEvaluationRollups(run.tenant, agencyId, run.period, evaluationFields(counts))),
+      setEvaluationRollups(run.tenant, null, run.period, evaluationFields(tenantTotal)),
+    ]);
+  }
+  const { agencies } = await getTenantOrg(run.tenant);
+  await putAgencyEvaluations(agencyCurves(run.tenant, run.period, run.id, agencies, byAgency));
+}

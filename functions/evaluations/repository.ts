@@ -1,0 +1,127 @@
+// Evaluation items (officer partition, SK EVAL#period), agency curve checks and their rollup share.
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { batchPut, queryAll } from '../data/batch.js';
+import { ddb, tableName } from '../data/client.js';
+import { keys } from '../data/keys.js';
+import { rollupTargets } from '../data/rollup-repository.js';
+import type { CurveCheck } from '../domain/curve.js';
+import type { Flag } from '../domain/flags.js';
+import type { OrgRating, Predikat } from '../domain/types.js';
+import type { EvaluationResult } from './evaluate-officer.js';
+
+export interface Objection {
+  id: string;
+  reason: string;
+  filedAt: string;
+  filedBy: string;
+  /** The supervisor's supervisor, who decides (null: the BKPSDM decides, the officer has no such chain). */
+  deciderId: string | null;
+  status: 'pending' | 'upheld' | 'amended';
+  decision?: { decision: 'uphold' | 'amend'; note: string; amendedPredikat?: Predikat; decidedBy: string; decidedAt: string };
+}
+
+export interface Evaluation extends EvaluationResult {
+  id: string;
+  tenant: string;
+  officerId: string;
+  agencyId: string;
+  unitId: string | null;
+  period: string;
+  runId: string;
+  evaluatedAt: string;
+  objection?: Objection;
+}
+
+export const evaluationId = (officerId: string, period: string) => `${officerId}.${period}`;
+
+export function parseEvaluationId(id: string): { officerId: string; period: string } | undefined {
+  const dot = id.lastIndexOf('.');
+  return dot > 0 ? { officerId: id.slice(0, dot), period: id.slice(dot + 1) } : undefined;
+}
+
+export const evaluationItem = (e: Evaluation) => ({ ...keys.evaluation(e.tenant, e.officerId, e.period), type: 'evaluation', ...e });
+
+const view = ({ PK: _pk, SK: _sk, type: _t, ...rest }: Record<string, unknown>) => rest as unknown as Evaluation;
+
+/** The predikat that counts: the amended one after an upheld-by-amendment objection. */
+export const finalPredikat = (e: Pick<Evaluation, 'predikat' | 'objection'>): Predikat | null =>
+  e.objection?.decision?.amendedPredikat ?? e.predikat;
+
+/** The result fields whose equality means a rerun changed nothing. */
+export const resultOf = (e: EvaluationResult): EvaluationResult => ({
+  capaian: e.capaian, hasilKerja: e.hasilKerja, perilaku: e.perilaku, predikat: e.predikat, ikm: e.ikm,
+  trainingJp: e.trainingJp, flags: e.flags, recommendations: e.recommendations,
+});
+
+export async function getEvaluation(tenant: string, officerId: string, period: string): Promise<Evaluation | undefined> {
+  const res = await ddb().send(new GetCommand({ TableName: tableName(), Key: keys.evaluation(tenant, officerId, period), ConsistentRead: true }));
+  return res.Item ? view(res.Item) : undefined;
+}
+
+export async function listEvaluations(tenant: string, officerId: string, prefix = ''): Promise<Evaluation[]> {
+  const items = await queryAll({
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+    ExpressionAttributeValues: { ':pk': keys.officerPartition(tenant, officerId), ':sk': `EVAL#${prefix}` },
+  });
+  return items.map(view);
+}
+
+/** New or changed evaluations: whole items in batches; one with an objection keeps it (SET of the result only). */
+export async function writeEvaluations(list: readonly Evaluation[]): Promise<void> {
+  const plain = list.filter((e) => !e.objection);
+  await batchPut(plain.map(evaluationItem), { concurrency: 4 });
+  for (const e of list.filter((x) => x.objection)) {
+    const fields = { ...resultOf(e), runId: e.runId, evaluatedAt: e.evaluatedAt };
+    const names = Object.fromEntries(Object.keys(fields).map((k, i) => [`#f${i}`, k]));
+    const values = Object.fromEntries(Object.values(fields).map((v, i) => [`:f${i}`, v]));
+    await ddb().send(new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.evaluation(e.tenant, e.officerId, e.period),
+      UpdateExpression: `SET ${Object.keys(fields).map((_, i) => `#f${i} = :f${i}`).join(', ')}`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    }));
+  }
+}
+
+/** SETs (never ADDs) the evaluation attributes of a month's agency, tenant and national rollups: a rerun writes the same values. */
+export async function setEvaluationRollups(tenant: string, agencyId: string | null, period: string, fields: Record<string, number>): Promise<void> {
+  const [agency, ...tenantWide] = rollupTargets(tenant, agencyId ?? '-', period);
+  const targets = agencyId === null ? tenantWide : [agency!];
+  await Promise.all(targets.map((t) => {
+    const all = { ...t.identity, ...fields };
+    return ddb().send(new UpdateCommand({
+      TableName: tableName(),
+      Key: t.key,
+      UpdateExpression: `SET ${Object.keys(all).map((_, i) => `#a${i} = :a${i}`).join(', ')}`,
+      ExpressionAttributeNames: Object.fromEntries(Object.keys(all).map((k, i) => [`#a${i}`, k])),
+      ExpressionAttributeValues: Object.fromEntries(Object.values(all).map((v, i) => [`:a${i}`, v])),
+    }));
+  }));
+}
+
+export interface AgencyEvaluation {
+  tenant: string;
+  agencyId: string;
+  agencyName: string;
+  period: string;
+  orgRating: OrgRating;
+  counts: Record<Predikat, number>;
+  curve: CurveCheck;
+  flags: Flag[];
+  runId: string;
+}
+
+export const agencyEvaluationItem = (a: AgencyEvaluation) => ({ ...keys.agencyEvaluation(a.tenant, a.agencyId, a.period), type: 'agencyEvaluation', ...a });
+
+export async function putAgencyEvaluations(list: readonly AgencyEvaluation[]): Promise<void> {
+  await batchPut(list.map(agencyEvaluationItem));
+}
+
+export async function listAgencyEvaluations(tenant: string, period: string): Promise<AgencyEvaluation[]> {
+  const items = await queryAll({
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+    ExpressionAttributeValues: { ':pk': keys.agencyEvaluationPartition(tenant), ':sk': `PERIOD#${period}#` },
+  });
+  return items.map(({ PK: _p, SK: _s, type: _t, ...rest }) => rest as unknown as AgencyEvaluation);
+}

@@ -1,0 +1,106 @@
+// The run record of an evaluation run and its per-batch markers. A batch is counted once: its marker
+// is put on condition it does not exist, in the same transaction as the ADD to the run's counters.
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { queryAll } from '../data/batch.js';
+import { ddb, tableName } from '../data/client.js';
+import { keys } from '../data/keys.js';
+
+export type RunStatus = 'running' | 'done' | 'failed' | 'partial';
+
+export interface EvaluationRun {
+  id: string;
+  tenant: string;
+  period: string;
+  trigger: 'schedule' | 'manual' | 'cli';
+  startedBy: string;
+  officersTotal: number;
+  batchesTotal: number;
+  officersDone: number;
+  officersFailed: number;
+  /** Batches that ended in the dead-letter queue. */
+  dlq: number;
+  status: RunStatus;
+  startedAt: string;
+  endedAt: string | null;
+}
+
+/** Per-agency aggregates of a batch: `eval_*` and `flag_*` counts, summed when the run completes. */
+export type BatchAggregates = Record<string, Record<string, number>>;
+
+const RUN_TTL_DAYS = 400;
+const expiresAt = () => Math.floor(Date.now() / 1000) + RUN_TTL_DAYS * 86_400;
+
+export async function createRun(run: EvaluationRun): Promise<void> {
+  await ddb().send(new PutCommand({ TableName: tableName(), Item: { ...keys.evaluationRun(run.tenant, run.id), type: 'evaluationRun', ...run, expiresAt: expiresAt() } }));
+}
+
+export async function getRun(tenant: string, runId: string): Promise<EvaluationRun | undefined> {
+  const res = await ddb().send(new GetCommand({ TableName: tableName(), Key: keys.evaluationRun(tenant, runId), ConsistentRead: true }));
+  if (!res.Item) return undefined;
+  const { PK: _pk, SK: _sk, type: _t, expiresAt: _e, ...run } = res.Item;
+  return run as EvaluationRun;
+}
+
+const conditionFailed = (e: unknown) => {
+  const err = e as { name?: string; CancellationReasons?: { Code?: string }[] };
+  return err.name === 'ConditionalCheckFailedException' || (err.name === 'TransactionCanceledException' && err.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed');
+};
+
+/** Records a batch's outcome once; false when this batch was already recorded (a redelivery). */
+export async function recordBatch(tenant: string, runId: string, batchNo: number, outcome: { done: number; failed: number; aggregates: BatchAggregates }): Promise<boolean> {
+  try {
+    await ddb().send(new TransactWriteCommand({
+      TransactItems: [
+        {
+          Put: {
+            TableName: tableName(),
+            Item: { ...keys.evaluationRunBatch(tenant, runId, batchNo), type: 'evaluationRunBatch', batchNo, ...outcome, expiresAt: expiresAt() },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+        {
+          Update: {
+            TableName: tableName(),
+            Key: keys.evaluationRun(tenant, runId),
+            UpdateExpression: 'ADD officersDone :d, officersFailed :f, dlq :q',
+            ExpressionAttributeValues: { ':d': outcome.done, ':f': outcome.failed, ':q': outcome.failed > 0 ? 1 : 0 },
+          },
+        },
+      ],
+    }));
+    return true;
+  } catch (error) {
+    if (conditionFailed(error)) return false;
+    throw error;
+  }
+}
+
+/** Moves a running run to its final status; true for the one caller that wins (and so finalises it). */
+export async function closeRun(tenant: string, runId: string, status: RunStatus, endedAt: string): Promise<boolean> {
+  try {
+    await ddb().send(new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.evaluationRun(tenant, runId),
+      UpdateExpression: 'SET #s = :s, endedAt = :e',
+      ConditionExpression: '#s = :running',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':s': status, ':e': endedAt, ':running': 'running' },
+    }));
+    return true;
+  } catch (error) {
+    if (conditionFailed(error)) return false;
+    throw error;
+  }
+}
+
+export async function listBatchAggregates(tenant: string, runId: string): Promise<BatchAggregates[]> {
+  const items = await queryAll<{ aggregates?: BatchAggregates }>({
+    KeyConditionExpression: 'PK = :pk',
+    ExpressionAttributeValues: { ':pk': keys.evaluationRunBatches(tenant, runId) },
+  });
+  return items.map((i) => i.aggregates ?? {});
+}
+
+/** done, failed (nothing evaluated) or partial (some batches in the DLQ). */
+export const finalStatus = (run: Pick<EvaluationRun, 'officersDone' | 'officersFailed'>): RunStatus =>
+  run.officersFailed === 0 ? 'done' : run.officersDone === 0 ? 'failed' : 'partial';

@@ -1,0 +1,93 @@
+// Evaluation worker: an SQS handler. Each message is a batch of officers of one run; the batch is
+// evaluated, changed evaluations are batch-written, and the batch is counted once in the run.
+// A failing message is reported in batchItemFailures; on its last delivery it is counted as failed,
+// so a poison batch ends in the DLQ and the run reports 'partial' instead of hanging.
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { loadPolicy } from '../data/policy-repository.js';
+import { logger } from '../http/logger.js';
+import { evaluateOfficerPeriod } from './evaluate-officer.js';
+import { finaliseRun } from './finalise.js';
+import { loadEvaluationInputs } from './inputs.js';
+import type { EvaluationBatch } from './queue.js';
+import { evaluationId, finalPredikat, resultOf, writeEvaluations, type Evaluation } from './repository.js';
+import { closeRun, finalStatus, getRun, recordBatch, type BatchAggregates } from './runs.js';
+
+/** SQS maxReceiveCount of the queue's redrive policy (CDK sets the same number). */
+export const MAX_RECEIVE_COUNT = Number(process.env.EVALUATION_MAX_RECEIVE ?? 3);
+
+// Fault injection for tests and drills (kill-and-resume, poison batches); never set in AWS.
+const FAULT = Symbol.for('kinerja-asn.evaluationFault');
+type FaultHook = (batch: EvaluationBatch, receiveCount: number) => void;
+export function setWorkerFault(hook: FaultHook | undefined): void {
+  (globalThis as { [FAULT]?: FaultHook })[FAULT] = hook;
+}
+
+/** Key-order-independent JSON, so an item read back from DynamoDB compares equal to a fresh result. */
+const stable = (v: unknown): string =>
+  Array.isArray(v) ? `[${v.map(stable).join(',')}]`
+    : v && typeof v === 'object' ? `{${Object.keys(v).sort().filter((k) => (v as Record<string, unknown>)[k] !== undefined).map((k) => `${JSON.stringify(k)}:${stable((v as Record<string, unknown>)[k])}`).join(',')}}`
+      : JSON.stringify(v ?? null);
+
+export async function evaluateBatch(batch: EvaluationBatch, now = new Date()): Promise<BatchAggregates> {
+  const policy = await loadPolicy(batch.tenant);
+  const inputs = await loadEvaluationInputs(batch.tenant, batch.officers, batch.period, policy);
+  const changed: Evaluation[] = [];
+  const aggregates: BatchAggregates = {};
+  for (const o of batch.officers) {
+    const { input, existing } = inputs.get(o.id)!;
+    const result = evaluateOfficerPeriod(input);
+    // A rerun that finds the same result leaves the item (and its evaluatedAt, the objection clock) untouched.
+    const same = existing && stable(resultOf(existing)) === stable(result) && existing.agencyId === o.agencyId;
+    const evaluation: Evaluation = same ? existing : {
+      id: evaluationId(o.id, batch.period), tenant: batch.tenant, officerId: o.id, agencyId: o.agencyId, unitId: o.unitId,
+      period: batch.period, ...result, runId: batch.runId, evaluatedAt: now.toISOString(), ...(existing?.objection ? { objection: existing.objection } : {}),
+    };
+    if (!same) changed.push(evaluation);
+    const counts = (aggregates[o.agencyId] ??= {});
+    const add = (k: string) => { counts[k] = (counts[k] ?? 0) + 1; };
+    add('eval_evaluated');
+    const predikat = finalPredikat(evaluation);
+    if (predikat) add(`eval_${predikat}`);
+    for (const f of evaluation.flags) add(`flag_${f.code}`);
+  }
+  await writeEvaluations(changed);
+  return aggregates;
+}
+
+/** Closes the run once every officer is accounted for; the caller that closes it finalises it. */
+async function completeIfLast(tenant: string, runId: string): Promise<void> {
+  const run = await getRun(tenant, runId);
+  if (!run || run.status !== 'running' || run.officersDone + run.officersFailed < run.officersTotal) return;
+  const status = finalStatus(run);
+  if (await closeRun(tenant, runId, status, new Date().toISOString())) await finaliseRun({ ...run, status });
+}
+
+export async function processBatch(batch: EvaluationBatch, receiveCount: number): Promise<void> {
+  const run = await getRun(batch.tenant, batch.runId);
+  if (!run || run.status !== 'running') return; // unknown or already closed: nothing to count into
+  try {
+    (globalThis as { [FAULT]?: FaultHook })[FAULT]?.(batch, receiveCount);
+    const aggregates = await evaluateBatch(batch);
+    await recordBatch(batch.tenant, batch.runId, batch.batchNo, { done: batch.officers.length, failed: 0, aggregates });
+  } catch (error) {
+    if (receiveCount < MAX_RECEIVE_COUNT) throw error;
+    logger.error('evaluation batch goes to the DLQ', { runId: batch.runId, batchNo: batch.batchNo, error: error as Error });
+    await recordBatch(batch.tenant, batch.runId, batch.batchNo, { done: 0, failed: batch.officers.length, aggregates: {} });
+    await completeIfLast(batch.tenant, batch.runId);
+    throw error;
+  }
+  await completeIfLast(batch.tenant, batch.runId);
+}
+
+export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
+  const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
+  for (const record of event.Records) {
+    try {
+      await processBatch(JSON.parse(record.body) as EvaluationBatch, Number(record.attributes?.ApproximateReceiveCount ?? 1));
+    } catch (error) {
+      logger.warn('evaluation batch failed', { messageId: record.messageId, error: error as Error });
+      batchItemFailures.push({ itemIdentifier: record.messageId });
+    }
+  }
+  return { batchItemFailures };
+};

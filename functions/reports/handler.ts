@@ -1,0 +1,48 @@
+// Reports function: monthly report submission, reads, the review queue and supervisor reviews.
+import { z } from 'zod';
+import { findTenant } from '../config/tenants.js';
+import { zonedParts } from '../domain/periods.js';
+import { httpApi, ok, type Routes } from '../http/api.js';
+import { parse } from '../http/validation.js';
+import { officerReports, readReport, reviewQueue } from './queries.js';
+import { reviewReport } from './review.js';
+import { IdempotencyKey, QueueQuery, ReportBody, ReviewBody, YearQuery } from './schema.js';
+import { publicReport, submitReport } from './submit.js';
+
+const IdParams = z.object({ id: z.string().min(1).max(120) });
+
+const routes: Routes = {
+  'POST /v1/reports': {
+    auth: 'user',
+    handle: async ({ principal, body, headers }) => {
+      const report = parse(ReportBody, body, 'report');
+      const key = parse(IdempotencyKey, headers['idempotency-key'] || undefined, 'Idempotency-Key');
+      return ok(publicReport(await submitReport(principal, report, key)), 201);
+    },
+  },
+  'GET /v1/reports': {
+    auth: 'user',
+    handle: async ({ principal, query }) => ok({ reports: await reviewQueue(principal, parse(QueueQuery, query, 'query').agencyId) }),
+  },
+  'GET /v1/reports/{id}': {
+    auth: 'user',
+    handle: async ({ principal, params }) => ok(await readReport(principal, parse(IdParams, params, 'path').id)),
+  },
+  'GET /v1/officers/{id}/reports': {
+    auth: 'user',
+    handle: async ({ principal, params, query }) => {
+      const { id } = parse(IdParams, params, 'path');
+      const year = parse(YearQuery, query, 'query').year ?? zonedParts(new Date(), findTenant(principal.tenant)?.timeZone ?? 'Asia/Jakarta').year;
+      return ok({ year, reports: await officerReports(principal, id, year) });
+    },
+  },
+  'POST /v1/reports/{id}/review': {
+    auth: 'user',
+    handle: async ({ principal, params, body }) => {
+      const { id } = parse(IdParams, params, 'path');
+      return ok(publicReport(await reviewReport(principal, id, parse(ReviewBody, body, 'review'))));
+    },
+  },
+};
+
+export const handler = httpApi(routes);

@@ -1,0 +1,111 @@
+// Monthly report submission (DESIGN §4 POST /v1/reports).
+//
+// Idempotency (chosen over Powertools idempotency and over a separate idempotency item in a
+// transaction): the report's key is already unique per officer and month, so ONE conditional PutItem
+// gives exactly-once creation; the Idempotency-Key and a SHA-256 of the request body are stored on the
+// report itself and indexed on GSI1. A retry with the same key and body finds that report (GSI1, or the
+// conditional put failing and a consistent read) and returns it with 201 again, writing nothing; the
+// same key with a different body is 422. Cost: 1 WCU for the item + 1 per GSI entry (pending queue,
+// idempotency key) = 3 WCU for a report under 1 KB, within the 4 WCU budget — a two-item transaction
+// would already cost 4 before the queue index. Keys never expire (the report carries only the last one).
+import { createHash } from 'node:crypto';
+import { findTenant } from '../config/tenants.js';
+import { getOfficer } from '../data/org-repository.js';
+import { getPlan } from '../data/plan-repository.js';
+import { loadPolicy } from '../data/policy-repository.js';
+import { findByIdempotencyKey, getReport, putReport, reportId, type Report } from '../data/report-repository.js';
+import { addMonths, monthOf } from '../domain/periods.js';
+import { badRequest, conflict, forbidden, HttpError, notFound, type ErrorDetail } from '../http/errors.js';
+import { hasRole, type Principal } from '../http/principal.js';
+import type { ReportBody } from './schema.js';
+
+export const publicReport = ({ idempotency: _i, tenant: _t, ...r }: Report) => r;
+
+const keyReused = () => new HttpError(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for a different request; use a new key for a new submission');
+
+/** A retry of the request that made `existing`, or a different request under the same key. */
+function replayOf(existing: Report | undefined, key: string | undefined, bodyHash: string): Report | undefined {
+  if (!existing || !key || existing.idempotency?.key !== key) return undefined;
+  if (existing.idempotency.bodyHash !== bodyHash) throw keyReused();
+  return existing;
+}
+
+/** The period must be this month or an ended one within the reporting window, in the tenant's zone. */
+async function checkPeriod(p: Principal, period: string, now: Date): Promise<void> {
+  const timeZone = findTenant(p.tenant)?.timeZone ?? 'Asia/Jakarta';
+  const current = monthOf(now, timeZone);
+  if (period > current) throw badRequest('The period is in the future', [{ field: 'period', message: `Latest reportable month is ${current}` }]);
+  const { reportingWindowMonths } = await loadPolicy(p.tenant);
+  const oldest = addMonths(current, -reportingWindowMonths);
+  if (period < oldest && !hasRole(p, 'region_admin')) {
+    throw badRequest('The reporting window for this month has closed', [{ field: 'period', message: `Oldest reportable month is ${oldest}; ask the BKPSDM to accept a late report` }]);
+  }
+}
+
+/** Items must name exactly the plan's report-sourced indicators, each once. */
+function checkItems(plan: NonNullable<Awaited<ReturnType<typeof getPlan>>>, items: ReportBody['items']): void {
+  const indicators = plan.rhk.flatMap((r) => r.indicators);
+  const expected = new Map(indicators.filter((i) => i.source === 'report').map((i) => [i.id, i]));
+  const fromIkm = new Set(indicators.filter((i) => i.source === 'ikm').map((i) => i.id));
+  const details: ErrorDetail[] = [];
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    const field = `items.${i}.indicatorId`;
+    if (seen.has(item.indicatorId)) details.push({ field, message: `Indicator ${item.indicatorId} is reported twice` });
+    else if (fromIkm.has(item.indicatorId)) details.push({ field, message: `Indicator ${item.indicatorId} comes from the unit's IKM and is not reported` });
+    else if (!expected.has(item.indicatorId)) details.push({ field, message: `Unknown indicator ${item.indicatorId}` });
+    seen.add(item.indicatorId);
+  });
+  for (const [id, ind] of expected) {
+    if (!seen.has(id)) details.push({ field: 'items', message: `Missing indicator ${id} (${ind.name})` });
+  }
+  if (details.length) throw badRequest('The items must cover exactly the plan\'s reported indicators', details);
+}
+
+export async function submitReport(p: Principal, body: ReportBody, idempotencyKey: string | undefined, now = new Date()): Promise<Report> {
+  if (p.officerId !== body.officerId) throw forbidden('Only the officer may submit their own report');
+  const bodyHash = createHash('sha256').update(JSON.stringify(body)).digest('base64url');
+  if (idempotencyKey) {
+    const earlier = await findByIdempotencyKey(p.tenant, body.officerId, idempotencyKey);
+    if (earlier) return replayOf(earlier, idempotencyKey, bodyHash)!;
+  }
+
+  await checkPeriod(p, body.period, now);
+  const officer = await getOfficer(p.tenant, body.officerId);
+  if (!officer) throw notFound('Officer');
+  const year = Number(body.period.slice(0, 4));
+  const plan = await getPlan(p.tenant, officer.id, year);
+  if (!plan) throw badRequest(`There is no SKP plan for ${year} yet`, [{ field: 'period', message: `Ask your supervisor to set your ${year} plan first` }]);
+  checkItems(plan, body.items);
+
+  const existing = await getReport(p.tenant, officer.id, body.period, true);
+  const replay = replayOf(existing, idempotencyKey, bodyHash);
+  if (replay) return replay;
+  if (existing && existing.status !== 'returned') {
+    throw conflict(`A ${existing.status} report for ${body.period} already exists`, [{ field: 'period', message: `Report ${existing.id} is ${existing.status}` }]);
+  }
+
+  const report: Report = {
+    id: reportId(officer.id, body.period),
+    tenant: p.tenant,
+    officerId: officer.id,
+    agencyId: officer.agencyId,
+    unitId: officer.unitId,
+    supervisorId: officer.supervisorId,
+    period: body.period,
+    status: 'submitted',
+    items: body.items,
+    submittedAt: now.toISOString(),
+    submittedBy: p.sub,
+    history: existing ? [...existing.history, { items: existing.items, submittedAt: existing.submittedAt, review: existing.review }] : [],
+    version: (existing?.version ?? 0) + 1,
+    ...(idempotencyKey ? { idempotency: { key: idempotencyKey, bodyHash } } : {}),
+  };
+  if (await putReport(report, existing?.version)) return report;
+
+  // Lost a race: a concurrent retry of this same request made it, or someone else's submission did.
+  const winner = await getReport(p.tenant, officer.id, body.period, true);
+  const same = replayOf(winner, idempotencyKey, bodyHash);
+  if (same) return same;
+  throw conflict(`A report for ${body.period} was submitted at the same time`, [{ field: 'period', message: 'Already submitted' }]);
+}

@@ -1,0 +1,30 @@
+// Survey function: the public unit card and survey intake (rate-limited), and IKM reads for signed-in users.
+import { z } from 'zod';
+import { httpApi, ok, type Routes } from '../http/api.js';
+import { parse } from '../http/validation.js';
+import { IkmQuery, SurveyBody } from './schemas.js';
+import { publicUnit, readIkm, submitSurvey } from './service.js';
+
+const UnitParams = z.object({ tenant: z.string().min(1).max(60), unitId: z.string().min(1).max(80) });
+
+const routes: Routes = {
+  'GET /v1/public/units/{tenant}/{unitId}': {
+    auth: 'public',
+    handle: async ({ params }) => {
+      const { tenant, unitId } = parse(UnitParams, params, 'path');
+      // Unit cards change rarely; a short public cache keeps a QR-code rush off the table.
+      return ok(await publicUnit(tenant, unitId), 200, { 'cache-control': 'public, max-age=300' });
+    },
+  },
+  'POST /v1/public/surveys': {
+    auth: 'public',
+    maxBodyBytes: 8 * 1024,
+    handle: async ({ body, sourceIp }) => ok(await submitSurvey(parse(SurveyBody, body, 'survey'), sourceIp), 201),
+  },
+  'GET /v1/ikm': {
+    auth: 'user',
+    handle: async ({ principal, query }) => ok(await readIkm(principal, parse(IkmQuery, query, 'query'))),
+  },
+};
+
+export const handler = httpApi(routes);

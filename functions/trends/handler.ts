@@ -1,0 +1,19 @@
+// Trends function: the dashboard's charts, each served by one Query over rollup items.
+import { z } from 'zod';
+import { httpApi, ok, type Routes } from '../http/api.js';
+import { parse } from '../http/validation.js';
+import { trends } from './service.js';
+
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use YYYY-MM');
+const TrendsQuery = z.object({
+  scope: z.enum(['tenant', 'agency', 'agencies', 'officer', 'national']),
+  id: z.string().min(1).max(80).optional(),
+  from: month.optional(),
+  to: month.optional(),
+});
+
+const routes: Routes = {
+  'GET /v1/trends': { auth: 'user', handle: async ({ principal, query }) => ok(await trends(principal, parse(TrendsQuery, query, 'query'))) },
+};
+
+export const handler = httpApi(routes);

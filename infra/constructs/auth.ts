@@ -1,0 +1,67 @@
+// Auth: a Cognito user pool whose access tokens carry tenant, roles, officer_id and agency_id (added
+// by the pre-token-generation trigger), a hosted-UI domain, and the dashboard's public PKCE client.
+import { Aws, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
+import type { CellConfig } from '../deployments.js';
+import { AppFunction } from './function.js';
+
+export const PRE_TOKEN_ENTRY = 'functions/auth/pre-token.ts';
+/** The dashboard's sign-in page, where the hosted UI returns with the code (web/src/lib/auth.ts). */
+export const SIGN_IN_PATH = '/masuk';
+
+export class Auth extends Construct {
+  readonly userPool: cognito.UserPool;
+  readonly domain: cognito.UserPoolDomain;
+  readonly preToken: AppFunction;
+  /** The hosted UI's base URL, e.g. https://kinerja-asn-jakarta-123.auth.ap-southeast-3.amazoncognito.com */
+  readonly hostedUiUrl: string;
+  private dashboardClient?: cognito.UserPoolClient;
+
+  constructor(scope: Construct, id: string, props: { cell: CellConfig }) {
+    super(scope, id);
+    this.preToken = new AppFunction(this, 'PreToken', { name: 'preToken', entry: PRE_TOKEN_ENTRY, memorySize: 256, timeout: Duration.seconds(5) });
+    const attribute = (maxLen: number) => new cognito.StringAttribute({ mutable: true, maxLen });
+    this.userPool = new cognito.UserPool(this, 'UserPool', {
+      // Accounts are created by the city's BKPSDM, never by self sign-up.
+      selfSignUpEnabled: false,
+      signInAliases: { username: true, email: true },
+      // Essentials: the V2 trigger that can add claims to access tokens; 10,000 MAU free.
+      featurePlan: cognito.FeaturePlan.ESSENTIALS,
+      customAttributes: { tenant: attribute(64), roles: attribute(256), officer_id: attribute(64), agency_id: attribute(64) },
+      passwordPolicy: { minLength: 12, requireSymbols: false },
+      mfa: cognito.Mfa.OPTIONAL,
+      mfaSecondFactor: { otp: true, sms: false },
+      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.userPool.addTrigger(cognito.UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, this.preToken.fn, cognito.LambdaVersion.V2_0);
+    // Prefixes are global per region; the account id keeps two deployments of a cell apart.
+    this.domain = this.userPool.addDomain('HostedUi', { cognitoDomain: { domainPrefix: `kinerja-asn-${props.cell.name}-${Aws.ACCOUNT_ID}` } });
+    this.hostedUiUrl = this.domain.baseUrl();
+  }
+
+  /** The dashboard's client: public (no secret), authorization code + PKCE, redirecting to the CloudFront URL. */
+  addDashboardClient(appUrl: string): cognito.UserPoolClient {
+    if (this.dashboardClient) return this.dashboardClient;
+    this.dashboardClient = this.userPool.addClient('Dashboard', {
+      generateSecret: false,
+      authFlows: { userSrp: true },
+      oAuth: {
+        flows: { authorizationCodeGrant: true, implicitCodeGrant: false },
+        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+        callbackUrls: [`${appUrl}${SIGN_IN_PATH}`],
+        logoutUrls: [`${appUrl}${SIGN_IN_PATH}`],
+      },
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
+      preventUserExistenceErrors: true,
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.days(30),
+      // Users may read their authority but never write it: custom attributes are admin-only.
+      writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true, fullname: true }),
+    });
+    return this.dashboardClient;
+  }
+}

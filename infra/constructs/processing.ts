@@ -1,0 +1,109 @@
+// Processing: the table's stream → scoring/rollups, and the scheduled evaluations: per-tenant
+// EventBridge Scheduler schedules in the tenant's time zone → dispatcher → SQS → workers (with a DLQ).
+import { Duration } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { TenantConfig } from '../../functions/config/tenants.js';
+import { BACKGROUND_FUNCTIONS } from '../../functions/routes.js';
+import type { CellConfig } from '../deployments.js';
+import { AppFunction } from './function.js';
+import { TABLE_ACCESS, grantTable } from './table-access.js';
+
+export type EvaluationKind = 'monthly' | 'quarterly' | 'annual';
+
+/** 01:00 local time on the first day after the period ends there (Scheduler cron: min hour dom month dow year). */
+export const EVALUATION_CRON: Record<EvaluationKind, string> = {
+  monthly: 'cron(0 1 1 * ? *)',
+  quarterly: 'cron(0 1 1 1,4,7,10 ? *)',
+  annual: 'cron(0 1 1 1 ? *)',
+};
+
+export const evaluationKinds = (tenant: TenantConfig): EvaluationKind[] => [tenant.evaluationFrequency, 'annual'];
+
+const WORKER_TIMEOUT = Duration.minutes(2);
+
+export interface ProcessingProps {
+  cell: CellConfig;
+  table: dynamodb.ITableV2;
+  environment: Record<string, string>;
+  /** HTTP functions that start an evaluation run on demand (POST /v1/evaluations/runs). */
+  runStarters: lambda.Function[];
+}
+
+export class Processing extends Construct {
+  readonly stream: AppFunction;
+  readonly dispatcher: AppFunction;
+  readonly worker: AppFunction;
+  readonly streamFailures: sqs.Queue;
+  readonly evaluationQueue: sqs.Queue;
+  readonly evaluationDlq: sqs.Queue;
+
+  constructor(scope: Construct, id: string, props: ProcessingProps) {
+    super(scope, id);
+    const { table, environment } = props;
+    const background = (name: keyof typeof BACKGROUND_FUNCTIONS, timeout: Duration) => {
+      const fn = new AppFunction(this, `Fn-${name}`, { name, entry: BACKGROUND_FUNCTIONS[name], environment, timeout });
+      grantTable(fn.fn, table, TABLE_ACCESS[name]);
+      return fn;
+    };
+
+    // Stream → scoring and rollups. Failed records are reported per item; a batch that keeps failing
+    // is split to isolate the poison record, and its metadata lands in a queue for replay.
+    this.stream = background('stream', Duration.minutes(1));
+    this.streamFailures = new sqs.Queue(this, 'StreamFailures', { retentionPeriod: Duration.days(14), enforceSSL: true });
+    this.stream.fn.addEventSource(
+      new DynamoEventSource(table, {
+        startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+        batchSize: 100,
+        maxBatchingWindow: Duration.seconds(1),
+        reportBatchItemFailures: true,
+        bisectBatchOnError: true,
+        retryAttempts: 5,
+        onFailure: new SqsDlq(this.streamFailures),
+      }),
+    );
+
+    // Evaluations: the dispatcher lists a tenant's officers and enqueues batches; workers evaluate them.
+    this.evaluationDlq = new sqs.Queue(this, 'EvaluationDlq', { retentionPeriod: Duration.days(14), enforceSSL: true });
+    this.evaluationQueue = new sqs.Queue(this, 'EvaluationQueue', {
+      visibilityTimeout: Duration.seconds(WORKER_TIMEOUT.toSeconds() * 6), // AWS guidance: ≥ 6 × function timeout
+      deadLetterQueue: { queue: this.evaluationDlq, maxReceiveCount: 3 },
+      enforceSSL: true,
+    });
+    this.dispatcher = background('evaluationDispatcher', Duration.minutes(5));
+    this.worker = background('evaluationWorker', WORKER_TIMEOUT);
+    for (const fn of [this.dispatcher.fn, ...props.runStarters]) {
+      this.evaluationQueue.grantSendMessages(fn);
+      fn.addEnvironment('EVALUATION_QUEUE_URL', this.evaluationQueue.queueUrl);
+    }
+    this.worker.fn.addEventSource(new SqsEventSource(this.evaluationQueue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 5 }));
+
+    this.scheduleEvaluations(props.cell);
+  }
+
+  private scheduleEvaluations(cell: CellConfig): void {
+    const role = new iam.Role(this, 'SchedulerRole', { assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com') });
+    this.dispatcher.fn.grantInvoke(role);
+    for (const tenant of cell.tenants) {
+      for (const kind of evaluationKinds(tenant)) {
+        new scheduler.CfnSchedule(this, `Evaluate-${tenant.id}-${kind}`, {
+          description: `${kind} evaluation of ${tenant.name}, after the period has ended in ${tenant.timeZone}`,
+          scheduleExpression: EVALUATION_CRON[kind],
+          scheduleExpressionTimezone: tenant.timeZone,
+          flexibleTimeWindow: { mode: 'OFF' },
+          target: {
+            arn: this.dispatcher.fn.functionArn,
+            roleArn: role.roleArn,
+            input: JSON.stringify({ tenant: tenant.id, kind }),
+            retryPolicy: { maximumRetryAttempts: 3, maximumEventAgeInSeconds: 3600 },
+          },
+        });
+      }
+    }
+  }
+}

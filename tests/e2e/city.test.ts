@@ -1,0 +1,56 @@
+// A leader signs in and sees the city's charts drawn with seeded data; agency and national views render too.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, newPage, screenshot, signIn } from './browser.js';
+
+let browser: Browser;
+beforeAll(async () => { browser = await launch(); });
+afterAll(async () => { await browser?.close(); });
+
+/** True when the canvas has painted pixels (Chart.js drew something), not just an empty box. */
+const painted = (selector: string) => `(() => {
+  const c = document.querySelector(${JSON.stringify(selector)});
+  if (!c) return false;
+  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+  return n > 500;
+})()`;
+
+describe('city dashboard', () => {
+  it('shows a leader the city charts drawn with data, each with a table of numbers', async () => {
+    const { context, page } = await newPage(browser);
+    await signIn(page, 'serang.pimpinan');
+    await page.waitForURL('**/kota');
+    const chart = '[data-chart="capaian-per-opd"] canvas[data-drawn]';
+    await page.waitForSelector(chart, { timeout: 15_000 });
+    expect(Number(await page.getAttribute(chart, 'data-drawn'))).toBeGreaterThan(1); // one line per agency
+    expect(await page.evaluate(painted(chart))).toBe(true);
+    await page.waitForSelector('[data-chart="sebaran-predikat"] canvas[data-drawn]');
+    await page.waitForSelector('[data-chart="ikm-kota"] canvas[data-drawn]');
+    expect(await page.textContent('[data-stat] .value')).toMatch(/\d/);
+    await screenshot(page, 'city');
+
+    await page.click('[data-chart="sebaran-predikat"] button:has-text("Tabel")');
+    const cells = await page.locator('[data-chart="sebaran-predikat"] tbody tr td.num').allTextContents();
+    expect(cells.length).toBeGreaterThan(12);
+    expect(cells.some((c) => /^[1-9][\d.]*$/.test(c.trim()))).toBe(true);
+
+    await page.locator('section.card:has(h2:has-text("Peringkat OPD")) tbody tr').first().click();
+    await page.waitForURL('**/opd/**');
+    await page.waitForSelector('canvas[data-drawn]');
+    await page.waitForSelector('td:has-text("19")', { timeout: 10_000 }); // the officers table lists NIPs
+    await screenshot(page, 'agency');
+    await context.close();
+  });
+
+  it('shows national readers the cities side by side', async () => {
+    const { context, page } = await newPage(browser);
+    await signIn(page, 'nasional');
+    await page.waitForURL('**/nasional');
+    const chart = '[data-chart="capaian-per-kota"] canvas[data-drawn]';
+    await page.waitForSelector(chart, { timeout: 15_000 });
+    expect(Number(await page.getAttribute(chart, 'data-drawn'))).toBeGreaterThanOrEqual(4);
+    await screenshot(page, 'national');
+    await context.close();
+  });
+});

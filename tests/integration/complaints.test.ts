@@ -1,0 +1,143 @@
+// Complaints against DynamoDB Local: file → answer → track, what tracking may show, who may answer,
+// non-enumerable codes, overdue after the working-day limit, and the filing rate limit.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { batchPut } from '../../functions/data/batch.js';
+import { codeItem, complaintItem, type Complaint } from '../../functions/complaints/repository.js';
+import { startHarness, type Harness } from './harness.js';
+
+let h: Harness;
+beforeAll(async () => { h = await startHarness({ stream: false }); });
+afterAll(async () => { await h?.close(); });
+
+let ip = 0;
+const newClient = () => `10.9.${Math.floor(++ip / 250)}.${ip % 250}`;
+const file = (body: Record<string, unknown>, client = newClient()) => h.call('POST', '/v1/public/complaints', { body, headers: { 'x-forwarded-for': client } });
+const track = (code: string, client = newClient()) => h.call('GET', `/v1/public/complaints/${encodeURIComponent(code)}`, { headers: { 'x-forwarded-for': client } });
+const complaint = (over: Record<string, unknown> = {}) => ({
+  tenant: 'serang', unitId: 'dinkes-u1', category: 'waktu',
+  description: 'Sudah dua minggu menunggu surat keterangan sehat belum juga selesai.', contact: 'warga@example.id', ...over,
+});
+
+describe('filing, answering and tracking', () => {
+  it('a citizen files, the agency admin answers, and the code shows the answer but never the text or contact', async () => {
+    const filed = await file(complaint());
+    expect(filed.status).toBe(201);
+    expect(filed.body.code).toMatch(/^ADU-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+    const code: string = filed.body.code;
+
+    const fresh = await track(code);
+    expect(fresh.status).toBe(200);
+    expect(fresh.body).toMatchObject({ code, status: 'received', statusLabel: 'Diterima', answer: null, unit: { id: 'dinkes-u1' } });
+
+    const list = await h.call('GET', '/v1/complaints?status=received', { as: 'serang.opd' });
+    expect(list.status).toBe(200);
+    const mine = list.body.complaints.find((c: any) => c.code === code);
+    expect(mine).toMatchObject({ contact: 'warga@example.id', overdue: false, status: 'received' });
+    expect(new Date(mine.deadline).getTime()).toBeGreaterThan(Date.now() + 5 * 86_400_000);
+
+    const noAnswer = await h.call('PATCH', `/v1/complaints/${mine.id}`, { as: 'serang.opd', body: { status: 'answered' } });
+    expect(noAnswer.status).toBe(400);
+    expect(noAnswer.body.error.details[0].field).toBe('answer');
+    const answered = await h.call('PATCH', `/v1/complaints/${mine.id}`, { as: 'serang.opd', body: { status: 'answered', answer: 'Surat Anda sudah dapat diambil di loket 2.' } });
+    expect(answered.status).toBe(200);
+    expect(answered.body).toMatchObject({ status: 'answered', overdue: false });
+
+    const done = await track(code.toLowerCase().replace(/-/g, ''));
+    expect(done.body).toMatchObject({ code, status: 'answered', statusLabel: 'Sudah dijawab', answer: 'Surat Anda sudah dapat diambil di loket 2.' });
+    expect(done.body.answeredAt).toBeTruthy();
+    const text = JSON.stringify(done.body);
+    expect(text).not.toContain('warga@example.id');
+    expect(text).not.toContain('surat keterangan sehat');
+    expect(text).not.toContain(mine.id);
+
+    expect((await h.call('GET', '/v1/complaints?status=answered', { as: 'serang.admin' })).body.complaints.map((c: any) => c.id)).toContain(mine.id);
+    expect((await h.call('GET', '/v1/complaints?status=received', { as: 'serang.admin' })).body.complaints.map((c: any) => c.id)).not.toContain(mine.id);
+    expect((await h.call('PATCH', `/v1/complaints/${mine.id}`, { as: 'serang.admin', body: { status: 'closed' } })).status).toBe(200);
+    expect((await h.call('PATCH', `/v1/complaints/${mine.id}`, { as: 'serang.admin', body: { status: 'in_progress' } })).status).toBe(409);
+  });
+
+  it('tracking one code never shows another complaint', async () => {
+    const a = (await file(complaint({ unitId: 'dinkes-u2', description: 'Keluhan pertama tentang antrean yang panjang sekali.' }))).body.code;
+    const b = (await file(complaint({ unitId: 'pupr-u1', description: 'Keluhan kedua tentang biaya advis teknis yang tidak jelas.' }))).body.code;
+    const listed = (await h.call('GET', '/v1/complaints', { as: 'serang.admin' })).body.complaints;
+    const idB = listed.find((c: any) => c.code === b).id;
+    await h.call('PATCH', `/v1/complaints/${idB}`, { as: 'serang.admin', body: { status: 'answered', answer: 'Jawaban khusus untuk keluhan kedua.' } });
+    const ta = await track(a);
+    expect(ta.body).toMatchObject({ code: a, status: 'received', answer: null, unit: { id: 'dinkes-u2' } });
+    expect(JSON.stringify(ta.body)).not.toContain('keluhan kedua');
+  });
+});
+
+describe('who may handle complaints', () => {
+  it('an agency admin sees and answers only their agency; officers and national see nothing; other tenants get 404', async () => {
+    const code = (await file(complaint({ unitId: 'pupr-u1' }))).body.code;
+    const id = (await h.call('GET', '/v1/complaints', { as: 'serang.admin' })).body.complaints.find((c: any) => c.code === code).id;
+    expect((await h.call('PATCH', `/v1/complaints/${id}`, { as: 'serang.opd', body: { status: 'in_progress' } })).status).toBe(403);
+    const opdList = (await h.call('GET', '/v1/complaints', { as: 'serang.opd' })).body.complaints;
+    expect(opdList.length).toBeGreaterThan(0);
+    expect(opdList.every((c: any) => c.agencyId === 'dinkes')).toBe(true);
+    expect((await h.call('GET', '/v1/complaints?agencyId=pupr', { as: 'serang.opd' })).status).toBe(403);
+    expect((await h.call('GET', '/v1/complaints', { as: 'serang.pegawai' })).status).toBe(403);
+    expect((await h.call('GET', '/v1/complaints', { as: 'nasional' })).status).toBe(403);
+    expect((await h.call('PATCH', `/v1/complaints/${id}`, { as: 'serang.pimpinan', body: { status: 'in_progress' } })).status).toBe(403);
+    expect((await h.call('PATCH', `/v1/complaints/${id}`, { as: 'banjarbaru.admin', body: { status: 'in_progress' } })).status).toBe(404);
+    expect((await h.call('GET', '/v1/complaints', { as: 'banjarbaru.admin' })).body.complaints.some((c: any) => c.id === id)).toBe(false);
+    expect((await h.call('PATCH', `/v1/complaints/${id}`, { as: 'serang.admin', body: { status: 'in_progress' } })).status).toBe(200);
+  });
+});
+
+describe('tracking codes are not enumerable', () => {
+  it('answers malformed and unknown codes with the same 404', async () => {
+    const bodies = [];
+    for (const code of ['ADU-0000-0000', 'ADU-ZZZZ-ZZZZ', 'nonsense', 'ADU-7KQ9-M2XU', 'x'.repeat(60), "ADU-'; DROP"]) {
+      const res = await track(code);
+      expect(res.status).toBe(404);
+      bodies.push(res.body);
+    }
+    expect(new Set(bodies.map((b) => JSON.stringify(b))).size).toBe(1);
+  });
+
+  it('limits tracking lookups per client', async () => {
+    const client = newClient();
+    const statuses = [];
+    for (let i = 0; i < 62; i++) statuses.push((await track('ADU-0000-0000', client)).status);
+    expect(statuses.slice(0, 60).every((s) => s === 404)).toBe(true);
+    expect(statuses.slice(60)).toEqual([429, 429]);
+  });
+});
+
+describe('overdue and filing limits', () => {
+  it('flags complaints unanswered after five working days, and answered late ones', async () => {
+    const base = { tenant: 'serang', agencyId: 'dinkes', unitId: 'dinkes-u3', category: 'sarana' as const, description: 'Lama tidak dijawab sama sekali oleh dinas.' };
+    const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000).toISOString();
+    const old: Complaint = { ...base, id: 'cmp_old', code: 'ADU-01D0-0001', status: 'received', createdAt: daysAgo(10), updatedAt: daysAgo(10), history: [] };
+    const late: Complaint = { ...base, id: 'cmp_late', code: 'ADU-01D0-0002', status: 'answered', createdAt: daysAgo(30), updatedAt: daysAgo(15), answer: 'Maaf terlambat.', answeredAt: daysAgo(15), history: [] };
+    await batchPut([old, late].flatMap((c) => [complaintItem(c), codeItem(c)]));
+    const overdue = (await h.call('GET', '/v1/complaints?overdue=true', { as: 'serang.opd' })).body.complaints.map((c: any) => c.id);
+    expect(overdue).toEqual(expect.arrayContaining(['cmp_old', 'cmp_late']));
+    const onTime = (await h.call('GET', '/v1/complaints?overdue=false', { as: 'serang.opd' })).body.complaints.map((c: any) => c.id);
+    expect(onTime).not.toContain('cmp_old');
+    expect(onTime.length).toBeGreaterThan(0);
+    // Newest first.
+    const all = (await h.call('GET', '/v1/complaints', { as: 'serang.opd' })).body.complaints.map((c: any) => c.createdAt);
+    expect(all).toEqual([...all].sort().reverse());
+  });
+
+  it('refuses bad complaints with 400 and limits filing to 5 per client per 10 minutes', async () => {
+    for (const [body, field] of [
+      [complaint({ description: 'terlalu pendek' }), 'description'],
+      [complaint({ contact: 'bukan kontak' }), 'contact'],
+      [complaint({ category: 'korupsi' }), 'category'],
+      [complaint({ unitId: 'no-such-unit' }), 'unitId'],
+      [complaint({ extra: 1 }), 'complaint'],
+    ] as const) {
+      const res = await file(body);
+      expect(res.status).toBe(400);
+      expect(res.body.error.details.map((d: any) => d.field)).toContain(field);
+    }
+    const client = newClient();
+    const statuses = [];
+    for (let i = 0; i < 7; i++) statuses.push((await file(complaint({ contact: '0812-3456-7890' }), client)).status);
+    expect(statuses).toEqual([201, 201, 201, 201, 201, 429, 429]);
+  });
+});

@@ -1,0 +1,45 @@
+// Same-origin /v1 client: adds the bearer token, turns error bodies into ApiError.
+import { getToken, onUnauthorized } from './auth.js';
+
+export interface ErrorDetail { field?: string; message: string }
+export class ApiError extends Error {
+  constructor(public status: number, public code: string, message: string, public details: ErrorDetail[] = [], public retryAfter?: number) {
+    super(message);
+  }
+  get notImplemented() { return this.status === 501 || this.code === 'NOT_IMPLEMENTED'; }
+}
+
+export interface ApiOptions { method?: string; body?: unknown; headers?: Record<string, string>; text?: string; contentType?: string; auth?: boolean }
+
+export async function api<T = any>(path: string, opts: ApiOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', ...(opts.headers ?? {}) };
+  const token = opts.auth === false ? null : getToken();
+  if (token) headers.authorization = `Bearer ${token}`;
+  let body: BodyInit | undefined;
+  if (opts.text !== undefined) { body = opts.text; headers['content-type'] = opts.contentType ?? 'text/plain'; }
+  else if (opts.body !== undefined) { body = JSON.stringify(opts.body); headers['content-type'] = 'application/json'; }
+  let res: Response;
+  try {
+    res = await fetch(path, { method: opts.method ?? (body ? 'POST' : 'GET'), headers, body });
+  } catch {
+    throw new ApiError(0, 'NETWORK', 'Network error');
+  }
+  const json = res.status === 204 ? null : await res.json().catch(() => null);
+  if (!res.ok) {
+    if (res.status === 401 && token) onUnauthorized();
+    const e = json?.error ?? {};
+    throw new ApiError(res.status, e.code ?? `HTTP_${res.status}`, e.message ?? res.statusText, e.details ?? [], Number(res.headers.get('retry-after')) || undefined);
+  }
+  return json as T;
+}
+
+/** Like api() but an absent feature (404/501) or a refused read yields the fallback, for optional panels. */
+export async function apiOr<T>(path: string, fallback: T): Promise<T> {
+  try { return await api<T>(path); } catch (e) {
+    if (e instanceof ApiError && [403, 404, 501].includes(e.status)) return fallback;
+    throw e;
+  }
+}
+
+export const qs = (params: Record<string, string | number | undefined | null>) =>
+  '?' + Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== '').map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`).join('&');

@@ -1,0 +1,39 @@
+// Bahasa Indonesia by default, English on request; the choice is remembered in localStorage.
+import { dict, type Key } from './dictionary.js';
+
+export type Lang = 'id' | 'en';
+const stored = typeof localStorage !== 'undefined' ? localStorage.getItem('kinerja.lang') : null;
+export const i18n = $state<{ lang: Lang }>({ lang: stored === 'en' ? 'en' : 'id' });
+
+export function setLang(lang: Lang) {
+  i18n.lang = lang;
+  localStorage.setItem('kinerja.lang', lang);
+  document.documentElement.lang = lang;
+}
+
+/** Translate a key; `{name}` placeholders are filled from vars. */
+export function t(key: Key, vars: Record<string, string | number> = {}): string {
+  const text: string = dict[i18n.lang][key] ?? dict.id[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (_m, k: string) => String(vars[k] ?? ''));
+}
+
+// Numbers and dates always use id-ID conventions (1.234,5), as Indonesian reports do, whatever the UI language.
+const nf = new Map<number, Intl.NumberFormat>();
+export function num(n: number | null | undefined, digits = 0): string {
+  if (n === null || n === undefined || Number.isNaN(n)) return '–';
+  if (!nf.has(digits)) nf.set(digits, new Intl.NumberFormat('id-ID', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+  return nf.get(digits)!.format(n);
+}
+export const pct = (n: number | null | undefined, digits = 1) => (n === null || n === undefined ? '–' : `${num(n, digits)}%`);
+
+export function monthLabel(period: string, style: 'short' | 'long' = 'short'): string {
+  const [y, m] = period.split('-').map(Number);
+  if (!m) return period;
+  return new Intl.DateTimeFormat(i18n.lang === 'en' ? 'en-GB' : 'id-ID', { month: style, year: style === 'short' ? '2-digit' : 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
+}
+
+export function dateLabel(iso: string | null | undefined): string {
+  if (!iso) return '–';
+  const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  return new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'short', year: 'numeric', ...(iso.length > 10 ? { hour: '2-digit', minute: '2-digit' } : { timeZone: 'UTC' }) }).format(d);
+}

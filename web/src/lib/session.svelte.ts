@@ -1,0 +1,57 @@
+// The signed-in user (/v1/me) and what their roles let them open.
+import { api } from './api.js';
+import { clearToken, getToken, setUnauthorizedHandler } from './auth.js';
+import { navigate } from './router.svelte.js';
+
+export interface Officer { id: string; nip: string; name: string; position: string; grade: string; agencyId: string; unitId: string | null; supervisorId: string | null }
+export interface Me { tenant: { id: string; name: string; timeZone: string }; roles: string[]; agencyId: string | null; officer: Officer | null; subordinates: number }
+
+export const session = $state<{ me: Me | null; loading: boolean; error: string | null }>({ me: null, loading: false, error: null });
+
+setUnauthorizedHandler(() => { session.me = null; navigate('/masuk'); });
+
+export async function loadMe(): Promise<Me | null> {
+  if (!getToken()) { session.me = null; return null; }
+  session.loading = true;
+  try { session.me = await api<Me>('/v1/me'); session.error = null; }
+  catch (e) { session.me = null; session.error = (e as Error).message; }
+  finally { session.loading = false; }
+  return session.me;
+}
+
+export function signOut() { clearToken(); session.me = null; navigate('/masuk'); }
+
+export const hasRole = (me: Me | null, ...roles: string[]) => !!me && roles.some((r) => me.roles.includes(r));
+
+/** Where a user lands after sign-in: the widest view their roles allow. */
+export function homeFor(me: Me): string {
+  if (hasRole(me, 'national')) return '/nasional';
+  if (hasRole(me, 'leader', 'region_admin')) return '/kota';
+  if (hasRole(me, 'agency_admin') && me.agencyId) return `/opd/${me.agencyId}`;
+  if (hasRole(me, 'supervisor') || me.subordinates > 0) return '/review';
+  if (me.officer) return `/pegawai/${me.officer.id}`;
+  return '/masuk';
+}
+
+export interface NavItem { href: string; label: string }
+export function navFor(me: Me, t: (k: any) => string): NavItem[] {
+  const items: NavItem[] = [];
+  if (hasRole(me, 'national')) items.push({ href: '/nasional', label: t('nav.national') });
+  if (hasRole(me, 'leader', 'region_admin')) items.push({ href: '/kota', label: t('nav.city') });
+  if (hasRole(me, 'agency_admin', 'leader', 'region_admin') && me.agencyId) items.push({ href: `/opd/${me.agencyId}`, label: t('nav.agency') });
+  if (hasRole(me, 'supervisor', 'agency_admin') || me.subordinates > 0) items.push({ href: '/review', label: t('nav.review') });
+  if (me.officer) {
+    items.push({ href: `/pegawai/${me.officer.id}`, label: t('nav.me') });
+    items.push({ href: '/laporan', label: t('nav.report') });
+  }
+  if (hasRole(me, 'region_admin')) {
+    items.push({ href: '/admin/evaluasi', label: t('nav.evaluation') });
+    items.push({ href: '/admin/impor', label: t('nav.import') });
+    items.push({ href: '/admin/kebijakan', label: t('nav.policy') });
+  }
+  if (hasRole(me, 'region_admin', 'agency_admin')) {
+    items.push({ href: '/admin/pengaduan', label: t('nav.complaints') });
+    items.push({ href: '/admin/poster', label: t('nav.poster') });
+  }
+  return items;
+}
