@@ -1,5 +1,5 @@
 // Complaint function: public filing and tracking (rate-limited), and the admins' list and answers.
-import { z } from 'zod';
+import * as z from 'zod';
 import { httpApi, ok, type Routes } from '../http/api.js';
 import { parse } from '../http/validation.js';
 import { ComplaintBody, ComplaintListQuery, ComplaintPatch } from './schemas.js';

@@ -35,8 +35,6 @@ export const keys = {
   evaluation: (tenant: string, officerId: string, period: string): Key => ({ PK: officerPk(tenant, officerId), SK: `EVAL#${period}` }),
   /** Marks that an officer-period's first submission was counted in the rollups (stream idempotency). */
   reportCounted: (tenant: string, officerId: string, period: string): Key => ({ PK: officerPk(tenant, officerId), SK: `COUNTED#${period}` }),
-  /** GSI1 on a report: its Idempotency-Key, so a retried submission finds the report it made. */
-  reportIdempotency: (tenant: string, officerId: string, key: string) => `${officerPk(tenant, officerId)}#IDEMP#${key}`,
   /** GSI2 on a `submitted` report: the tenant's review queue, sorted by agency then period. */
   pendingReports: (tenant: string) => `${t(tenant)}#REPORTS#PENDING`,
   pendingReportSort: (agencyId: string, period: string, officerId: string) => `AGENCY#${agencyId}#PERIOD#${period}#OFFICER#${officerId}`,

@@ -1,12 +1,13 @@
 // Monthly reports (officer partition, SK REPORT#YYYY-MM) and the review queue on GSI2.
 // A `submitted` report carries GSI2 keys (the tenant's pending queue); a review removes them.
-// A report made with an Idempotency-Key carries it on GSI1, so a retry can find it.
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+// A report made with an Idempotency-Key carries the key and its body hash as plain attributes (no index:
+// every GSI entry would cost the whole item's size again in WCU, as both indexes project ALL).
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Behaviour, Rating } from '../domain/types.js';
 import { queryAll } from './batch.js';
 import { ddb, tableName } from './client.js';
 import { keys } from './keys.js';
-import { GSI1, GSI2 } from './table.js';
+import { GSI2 } from './table.js';
 
 export type ReportStatus = 'submitted' | 'returned' | 'approved';
 
@@ -54,27 +55,17 @@ export function reportItem(r: Report): Record<string, unknown> {
     type: 'report',
     ...r,
     ...(r.status === 'submitted' ? { GSI2PK: keys.pendingReports(r.tenant), GSI2SK: keys.pendingReportSort(r.agencyId, r.period, r.officerId) } : {}),
-    ...(r.idempotency ? { GSI1PK: keys.reportIdempotency(r.tenant, r.officerId, r.idempotency.key), GSI1SK: 'REPORT' } : {}),
   };
 }
 
 export function reportView(item: Record<string, unknown>): Report {
-  const { PK: _pk, SK: _sk, type: _t, GSI1PK: _g1, GSI1SK: _g1s, GSI2PK: _g2, GSI2SK: _g2s, ...rest } = item;
+  const { PK: _pk, SK: _sk, type: _t, GSI2PK: _g2, GSI2SK: _g2s, ...rest } = item;
   return { history: [], ...rest } as unknown as Report;
 }
 
 export async function getReport(tenant: string, officerId: string, period: string, consistent = false): Promise<Report | undefined> {
   const res = await ddb().send(new GetCommand({ TableName: tableName(), Key: keys.report(tenant, officerId, period), ConsistentRead: consistent }));
   return res.Item ? reportView(res.Item) : undefined;
-}
-
-/** The report an officer made with this Idempotency-Key, if any. */
-export async function findByIdempotencyKey(tenant: string, officerId: string, key: string): Promise<Report | undefined> {
-  const res = await ddb().send(new QueryCommand({
-    TableName: tableName(), IndexName: GSI1, KeyConditionExpression: 'GSI1PK = :k',
-    ExpressionAttributeValues: { ':k': keys.reportIdempotency(tenant, officerId, key) }, Limit: 1,
-  }));
-  return res.Items?.[0] ? reportView(res.Items[0]) : undefined;
 }
 
 const isConditionFailure = (e: unknown) => (e as Error).name === 'ConditionalCheckFailedException';

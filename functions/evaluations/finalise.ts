@@ -14,6 +14,16 @@ export function evaluationFields(counts: Record<string, number> = {}): Record<st
   return Object.fromEntries(names.map((n) => [n, counts[n] ?? 0]));
 }
 
+/** Adds one evaluation to its agency's counts (evaluated, final predikat, each flag). */
+export function countEvaluation(aggregates: BatchAggregates, e: { agencyId: string; predikat: Predikat | null; flags: { code: string }[]; objection?: { decision?: { amendedPredikat?: Predikat } } }): void {
+  const counts = (aggregates[e.agencyId] ??= {});
+  const add = (k: string) => { counts[k] = (counts[k] ?? 0) + 1; };
+  add('eval_evaluated');
+  const predikat = e.objection?.decision?.amendedPredikat ?? e.predikat;
+  if (predikat) add(`eval_${predikat}`);
+  for (const f of e.flags) add(`flag_${f.code}`);
+}
+
 export function sumAggregates(list: readonly BatchAggregates[]): BatchAggregates {
   const out: BatchAggregates = {};
   for (const batch of list) {

@@ -1,5 +1,5 @@
 // Evaluations function: start and follow runs, an officer's evaluations, objections and decisions.
-import { z } from 'zod';
+import * as z from 'zod';
 import { httpApi, ok, type Routes } from '../http/api.js';
 import { parse } from '../http/validation.js';
 import { PREDIKATS } from '../domain/types.js';

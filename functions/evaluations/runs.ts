@@ -54,7 +54,11 @@ export async function recordBatch(tenant: string, runId: string, batchNo: number
         {
           Put: {
             TableName: tableName(),
-            Item: { ...keys.evaluationRunBatch(tenant, runId, batchNo), type: 'evaluationRunBatch', batchNo, ...outcome, expiresAt: expiresAt() },
+            // An empty map is left out: DynamoDB Local's stream images render it as `{}`, which unmarshall rejects.
+            Item: {
+              ...keys.evaluationRunBatch(tenant, runId, batchNo), type: 'evaluationRunBatch', batchNo, done: outcome.done, failed: outcome.failed,
+              ...(Object.keys(outcome.aggregates).length ? { aggregates: outcome.aggregates } : {}), expiresAt: expiresAt(),
+            },
             ConditionExpression: 'attribute_not_exists(PK)',
           },
         },

@@ -6,10 +6,10 @@ import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { loadPolicy } from '../data/policy-repository.js';
 import { logger } from '../http/logger.js';
 import { evaluateOfficerPeriod } from './evaluate-officer.js';
-import { finaliseRun } from './finalise.js';
+import { countEvaluation, finaliseRun } from './finalise.js';
 import { loadEvaluationInputs } from './inputs.js';
 import type { EvaluationBatch } from './queue.js';
-import { evaluationId, finalPredikat, resultOf, writeEvaluations, type Evaluation } from './repository.js';
+import { evaluationId, resultOf, writeEvaluations, type Evaluation } from './repository.js';
 import { closeRun, finalStatus, getRun, recordBatch, type BatchAggregates } from './runs.js';
 
 /** SQS maxReceiveCount of the queue's redrive policy (CDK sets the same number). */
@@ -43,12 +43,7 @@ export async function evaluateBatch(batch: EvaluationBatch, now = new Date()): P
       period: batch.period, ...result, runId: batch.runId, evaluatedAt: now.toISOString(), ...(existing?.objection ? { objection: existing.objection } : {}),
     };
     if (!same) changed.push(evaluation);
-    const counts = (aggregates[o.agencyId] ??= {});
-    const add = (k: string) => { counts[k] = (counts[k] ?? 0) + 1; };
-    add('eval_evaluated');
-    const predikat = finalPredikat(evaluation);
-    if (predikat) add(`eval_${predikat}`);
-    for (const f of evaluation.flags) add(`flag_${f.code}`);
+    countEvaluation(aggregates, evaluation);
   }
   await writeEvaluations(changed);
   return aggregates;

@@ -1,7 +1,8 @@
 // Who may see or act on an officer: the caller's tenant and roles from the token, and the
 // supervisor chain from the org chart (direct and indirect), never the request body.
 import { getOfficer, listSubordinates, type Officer } from '../data/org-repository.js';
-import { forbidden, notFound } from './errors.js';
+import { findTenant } from '../config/tenants.js';
+import { badRequest, forbidden, notFound } from './errors.js';
 import { hasRole, isTenantWide, type Principal } from './principal.js';
 
 const MAX_CHAIN_DEPTH = 12;
@@ -54,4 +55,15 @@ export async function subordinatesInChain(tenant: string, supervisorId: string):
     frontier = level.map((o) => o.id);
   }
   return out;
+}
+
+/** The tenant a read is about: the caller's own; national callers name one with ?tenant=. */
+export function readTenant(p: Principal, requested: string | undefined): string {
+  if (hasRole(p, 'national')) {
+    if (!requested) throw badRequest('National readers must name a tenant', [{ field: 'tenant', message: 'Required' }]);
+    if (!findTenant(requested)) throw notFound('Tenant');
+    return requested;
+  }
+  if (requested && requested !== p.tenant) throw forbidden('You may only read your own region');
+  return p.tenant;
 }

@@ -1,5 +1,5 @@
 // zod schemas at the edge: a failed parse becomes a 400 whose details name each bad field.
-import { z } from 'zod';
+import * as z from 'zod';
 import { badRequest } from './errors.js';
 
 export function parse<S extends z.ZodType>(schema: S, input: unknown, what = 'request'): z.infer<S> {

@@ -1,5 +1,5 @@
 // Org function: health, the caller, tenants, agencies, officers and the officer CSV import.
-import { z } from 'zod';
+import * as z from 'zod';
 import { readableOfficer } from '../http/access.js';
 import { httpApi, ok, type Routes } from '../http/api.js';
 import { forbidden, HttpError } from '../http/errors.js';

@@ -1,5 +1,5 @@
 // GET/PUT /v1/policy: the tenant's configurable rules (thresholds, weights, windows, sanctions).
-import { z } from 'zod';
+import * as z from 'zod';
 import { PREDIKATS } from '../domain/types.js';
 import { loadPolicy, savePolicy } from '../data/policy-repository.js';
 import { badRequest, forbidden } from '../http/errors.js';

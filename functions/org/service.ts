@@ -1,20 +1,9 @@
 // Organisation reads: the caller, tenants, agencies with units, officers as the caller may see them.
 import { findTenant, tenants } from '../config/tenants.js';
 import { getOfficer, getTenantOrg, listOfficersOfAgency, type Officer } from '../data/org-repository.js';
-import { canReadOfficer, subordinatesInChain } from '../http/access.js';
-import { badRequest, forbidden, notFound } from '../http/errors.js';
+import { canReadOfficer, readTenant, subordinatesInChain } from '../http/access.js';
+import { badRequest, forbidden } from '../http/errors.js';
 import { hasRole, isTenantWide, type Principal } from '../http/principal.js';
-
-/** The tenant a read is about: the caller's own; national callers name one with ?tenant=. */
-export function readTenant(p: Principal, requested: string | undefined): string {
-  if (hasRole(p, 'national')) {
-    if (!requested) throw badRequest('National readers must name a tenant', [{ field: 'tenant', message: 'Required' }]);
-    if (!findTenant(requested)) throw notFound('Tenant');
-    return requested;
-  }
-  if (requested && requested !== p.tenant) throw forbidden('You may only read your own region');
-  return p.tenant;
-}
 
 export async function me(p: Principal) {
   const officer = p.officerId ? await getOfficer(p.tenant, p.officerId) : undefined;
@@ -58,4 +47,3 @@ export async function listOfficers(p: Principal, agencyId: string | undefined): 
   return officers.filter((o) => visible.has(o.id));
 }
 
-export { canReadOfficer };

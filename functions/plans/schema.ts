@@ -1,5 +1,5 @@
 // The SKP a supervisor writes (PermenPANRB 6/2022): RHK with indicators, validated at the edge.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ASPECTS } from '../domain/types.js';
 
 const id = z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9_-]+$/, 'Letters, digits, - and _ only');

@@ -1,5 +1,5 @@
 // Reports function: monthly report submission, reads, the review queue and supervisor reviews.
-import { z } from 'zod';
+import * as z from 'zod';
 import { findTenant } from '../config/tenants.js';
 import { zonedParts } from '../domain/periods.js';
 import { httpApi, ok, type Routes } from '../http/api.js';
@@ -17,7 +17,8 @@ const routes: Routes = {
     handle: async ({ principal, body, headers }) => {
       const report = parse(ReportBody, body, 'report');
       const key = parse(IdempotencyKey, headers['idempotency-key'] || undefined, 'Idempotency-Key');
-      return ok(publicReport(await submitReport(principal, report, key)), 201);
+      const saved = publicReport(await submitReport(principal, report, key));
+      return ok(saved, 201, { location: `/v1/reports/${saved.id}` });
     },
   },
   'GET /v1/reports': {

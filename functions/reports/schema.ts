@@ -1,5 +1,5 @@
 // Request shapes of the reports function (DESIGN §4), validated at the edge with zod.
-import { z } from 'zod';
+import * as z from 'zod';
 import { BERAKHLAK, RATINGS } from '../domain/types.js';
 
 const httpUrl = z

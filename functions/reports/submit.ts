@@ -1,19 +1,21 @@
 // Monthly report submission (DESIGN §4 POST /v1/reports).
 //
 // Idempotency (chosen over Powertools idempotency and over a separate idempotency item in a
-// transaction): the report's key is already unique per officer and month, so ONE conditional PutItem
-// gives exactly-once creation; the Idempotency-Key and a SHA-256 of the request body are stored on the
-// report itself and indexed on GSI1. A retry with the same key and body finds that report (GSI1, or the
-// conditional put failing and a consistent read) and returns it with 201 again, writing nothing; the
-// same key with a different body is 422. Cost: 1 WCU for the item + 1 per GSI entry (pending queue,
-// idempotency key) = 3 WCU for a report under 1 KB, within the 4 WCU budget — a two-item transaction
-// would already cost 4 before the queue index. Keys never expire (the report carries only the last one).
+// transaction): a report's key is already unique per officer and month, so ONE conditional PutItem
+// gives exactly-once creation. The Idempotency-Key and a SHA-256 of the validated body are stored on
+// the report itself. A retry (same key, same body, hence same month) reads that report and returns it
+// with 201 again, writing nothing; the same key with a different body for that month is 422. A key is
+// scoped to its officer and month: reused for another month it starts a new submission.
+// Cost, measured on DynamoDB Local with ReturnConsumedCapacity: 1 WCU per KB for the item plus the
+// same for its review-queue GSI entry (the indexes project ALL) = 2 WCU for a report under 1 KB, 4 under
+// 2 KB; a two-item transaction would cost 4 before the index. Review: the item plus the queue entry
+// removal, likewise 2–4 WCU.
 import { createHash } from 'node:crypto';
 import { findTenant } from '../config/tenants.js';
 import { getOfficer } from '../data/org-repository.js';
 import { getPlan } from '../data/plan-repository.js';
 import { loadPolicy } from '../data/policy-repository.js';
-import { findByIdempotencyKey, getReport, putReport, reportId, type Report } from '../data/report-repository.js';
+import { getReport, putReport, reportId, type Report } from '../data/report-repository.js';
 import { addMonths, monthOf } from '../domain/periods.js';
 import { badRequest, conflict, forbidden, HttpError, notFound, type ErrorDetail } from '../http/errors.js';
 import { hasRole, type Principal } from '../http/principal.js';
@@ -65,10 +67,10 @@ function checkItems(plan: NonNullable<Awaited<ReturnType<typeof getPlan>>>, item
 export async function submitReport(p: Principal, body: ReportBody, idempotencyKey: string | undefined, now = new Date()): Promise<Report> {
   if (p.officerId !== body.officerId) throw forbidden('Only the officer may submit their own report');
   const bodyHash = createHash('sha256').update(JSON.stringify(body)).digest('base64url');
-  if (idempotencyKey) {
-    const earlier = await findByIdempotencyKey(p.tenant, body.officerId, idempotencyKey);
-    if (earlier) return replayOf(earlier, idempotencyKey, bodyHash)!;
-  }
+  // A retry returns what the first request made, even if the reporting window has closed since.
+  const existing = await getReport(p.tenant, body.officerId, body.period, true);
+  const replay = replayOf(existing, idempotencyKey, bodyHash);
+  if (replay) return replay;
 
   await checkPeriod(p, body.period, now);
   const officer = await getOfficer(p.tenant, body.officerId);
@@ -78,9 +80,6 @@ export async function submitReport(p: Principal, body: ReportBody, idempotencyKe
   if (!plan) throw badRequest(`There is no SKP plan for ${year} yet`, [{ field: 'period', message: `Ask your supervisor to set your ${year} plan first` }]);
   checkItems(plan, body.items);
 
-  const existing = await getReport(p.tenant, officer.id, body.period, true);
-  const replay = replayOf(existing, idempotencyKey, bodyHash);
-  if (replay) return replay;
   if (existing && existing.status !== 'returned') {
     throw conflict(`A ${existing.status} report for ${body.period} already exists`, [{ field: 'period', message: `Report ${existing.id} is ${existing.status}` }]);
   }

@@ -1,5 +1,5 @@
 // Survey function: the public unit card and survey intake (rate-limited), and IKM reads for signed-in users.
-import { z } from 'zod';
+import * as z from 'zod';
 import { httpApi, ok, type Routes } from '../http/api.js';
 import { parse } from '../http/validation.js';
 import { IkmQuery, SurveyBody } from './schemas.js';

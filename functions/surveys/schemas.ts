@@ -1,5 +1,5 @@
 // Strict input schemas of the survey routes; unknown fields are rejected.
-import { z } from 'zod';
+import * as z from 'zod';
 import { freeText } from '../http/validation.js';
 import { isMonthPeriod, isQuarterPeriod, isYearPeriod } from '../domain/periods.js';
 

@@ -11,7 +11,7 @@ import { dayOf, monthOf, parsePeriod } from '../domain/periods.js';
 import { badRequest, HttpError, notFound } from '../http/errors.js';
 import { clientHash, enforceRateLimit, RATE_RULES, transactionConditionFailed } from '../http/rate-limit.js';
 import type { Principal } from '../http/principal.js';
-import { readTenant } from '../org/service.js';
+import { readTenant } from '../http/access.js';
 import { agencyIkmSums, tenantIkmSums, unitIkmSums } from './ikm-repository.js';
 import { RESPONDENT_OPTIONS, type SurveyInput } from './schemas.js';
 

@@ -1,5 +1,5 @@
 // Trainings function: log a training (JP) and read an officer's year against the 20 JP minimum.
-import { z } from 'zod';
+import * as z from 'zod';
 import { httpApi, ok, type Routes } from '../http/api.js';
 import { parse } from '../http/validation.js';
 import { logTraining, officerTrainings } from './service.js';

@@ -1,5 +1,5 @@
 // Trends function: the dashboard's charts, each served by one Query over rollup items.
-import { z } from 'zod';
+import * as z from 'zod';
 import { httpApi, ok, type Routes } from '../http/api.js';
 import { parse } from '../http/validation.js';
 import { trends } from './service.js';

@@ -26,6 +26,8 @@ export const EVALUATION_CRON: Record<EvaluationKind, string> = {
 export const evaluationKinds = (tenant: TenantConfig): EvaluationKind[] => [tenant.evaluationFrequency, 'annual'];
 
 const WORKER_TIMEOUT = Duration.minutes(2);
+/** A batch is retried this many times before it goes to the DLQ; the worker reads it to mark the last try. */
+export const MAX_RECEIVE_COUNT = 3;
 
 export interface ProcessingProps {
   cell: CellConfig;
@@ -72,11 +74,12 @@ export class Processing extends Construct {
     this.evaluationDlq = new sqs.Queue(this, 'EvaluationDlq', { retentionPeriod: Duration.days(14), enforceSSL: true });
     this.evaluationQueue = new sqs.Queue(this, 'EvaluationQueue', {
       visibilityTimeout: Duration.seconds(WORKER_TIMEOUT.toSeconds() * 6), // AWS guidance: ≥ 6 × function timeout
-      deadLetterQueue: { queue: this.evaluationDlq, maxReceiveCount: 3 },
+      deadLetterQueue: { queue: this.evaluationDlq, maxReceiveCount: MAX_RECEIVE_COUNT },
       enforceSSL: true,
     });
     this.dispatcher = background('evaluationDispatcher', Duration.minutes(5));
     this.worker = background('evaluationWorker', WORKER_TIMEOUT);
+    this.worker.fn.addEnvironment('EVALUATION_MAX_RECEIVE', String(MAX_RECEIVE_COUNT));
     for (const fn of [this.dispatcher.fn, ...props.runStarters]) {
       this.evaluationQueue.grantSendMessages(fn);
       fn.addEnvironment('EVALUATION_QUEUE_URL', this.evaluationQueue.queueUrl);

@@ -30,6 +30,7 @@ export async function signIn(page: Page, username: string) {
 
 export async function screenshot(page: Page, name: string) {
   mkdirSync(SHOTS, { recursive: true });
+  await page.evaluate(() => window.scrollTo(0, 0)); // the sticky header belongs at the top of a full-page shot
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 

@@ -35,7 +35,7 @@ describe('web', () => {
       t.template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
       const config = distributionConfig(t);
       expect(config.DefaultRootObject).toBe('index.html');
-      expect(config.DefaultCacheBehavior.FunctionAssociations).toEqual([{ EventType: 'viewer-request', FunctionARN: Match.anyValue() }].map(() => expect.objectContaining({ EventType: 'viewer-request' })));
+      expect(config.DefaultCacheBehavior.FunctionAssociations).toEqual([expect.objectContaining({ EventType: 'viewer-request' })]);
       // Distribution-wide error responses would turn the API's JSON 403/404 into index.html.
       expect(config.CustomErrorResponses).toBeUndefined();
       const [[, fn]] = resourcesOf(t.template, 'AWS::CloudFront::Function');

@@ -2,7 +2,7 @@
 // tenant isolation, and a replayed stream batch counted once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { marshall } from '@aws-sdk/util-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { ddb } from '../../functions/data/client.js';
 import { keys } from '../../functions/data/keys.js';
@@ -167,6 +167,8 @@ describe('who reads IKM', () => {
   });
 });
 
+const unmarshallImage = (r: DynamoDBRecord) => unmarshall(r.dynamodb!.NewImage as any);
+
 describe('stream replay', () => {
   it('counts a replayed batch once', async () => {
     const record = (seq: string, id: string): DynamoDBRecord => ({
@@ -181,6 +183,10 @@ describe('stream replay', () => {
     expect(await processSurveyRecords(batch)).toEqual([]);
     // A retry that starts mid-way and brings one new record adds only the new one.
     expect(await processSurveyRecords([batch[1]!, record('900000000000000000003', 'c')])).toEqual([]);
+    // Seeded responses arrive with their rollups already written: the stream leaves them alone.
+    const seeded = record('900000000000000000004', 'd');
+    seeded.dynamodb!.NewImage = marshall({ ...unmarshallImage(seeded), preAggregated: true }) as any;
+    expect(await processSurveyRecords([seeded])).toEqual([]);
     const res = await ikm('unitId=dinsos-u1&period=2024-02');
     expect(res.body).toMatchObject({ respondents: 3, ikm: 50, grade: 'D' });
     expect((await ikm('agencyId=dinsos&period=2024-Q1')).body.respondents).toBe(3);

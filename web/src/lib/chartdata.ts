@@ -17,7 +17,7 @@ export function lineOptions(opts: { min?: number; max?: number; suffix?: string;
       tooltip: { callbacks: { label: (c: any) => `${c.dataset.label}: ${num(c.parsed.y, 2)}${opts.suffix ?? ''}` } },
     },
     scales: {
-      y: { min: opts.min, max: opts.max, grid: { color: '#eef1f4' }, ticks: { callback: (v: any) => `${num(Number(v))}${opts.suffix ?? ''}` } },
+      y: { min: opts.min, max: opts.max, grid: { color: '#eef1f4' }, ticks: { callback: (v: any) => `${num(Number(v), Number.isInteger(Number(v)) ? 0 : 1)}${opts.suffix ?? ''}` } },
       x: { grid: { display: false } },
     },
     spanGaps: true,

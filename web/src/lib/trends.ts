@@ -12,6 +12,8 @@ export interface TrendPoint {
   respondents: number;
   trainingJp: number | null;
   flags: Record<string, number>;
+  /** Officers evaluated by that month's evaluation run (0: not evaluated yet). */
+  evaluated: number;
   officers?: number;
 }
 export interface NamedSeries { id: string; name: string; series: TrendPoint[] }
@@ -35,12 +37,16 @@ export function normalisePoint(raw: any): TrendPoint {
     respondents: n(raw?.respondents) ?? n(ikmRaw?.respondents) ?? 0,
     trainingJp: n(raw?.trainingJp),
     flags,
+    evaluated: n(raw?.evaluated) ?? 0,
     officers: n(raw?.officers) ?? undefined,
   };
 }
 
-export function monthRange(timeZone: string, months: number): { from: string; to: string } {
-  const to = monthOf(new Date(), timeZone);
+export const currentMonth = (timeZone: string) => monthOf(new Date(), timeZone);
+
+/** The last `months` ENDED months: the running month is incomplete (reports arrive after it ends). */
+export function monthRange(timeZone: string, months: number, includeCurrent = false): { from: string; to: string } {
+  const to = addMonths(currentMonth(timeZone), includeCurrent ? 0 : -1);
   return { from: addMonths(to, -(months - 1)), to };
 }
 

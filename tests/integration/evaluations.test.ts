@@ -1,0 +1,112 @@
+// Evaluation runs end to end against DynamoDB Local: POST a run, follow it to done through the
+// local queue and workers, then rerun identity, redelivery after a killed worker, the DLQ path and objections.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { batchGet, batchPut } from '../../functions/data/batch.js';
+import { keys } from '../../functions/data/keys.js';
+import { setWorkerFault } from '../../functions/evaluations/worker.js';
+import type { Officer } from '../../functions/data/org-repository.js';
+import { startHarness, type Harness } from './harness.js';
+
+let h: Harness;
+let serang: Officer[];
+const T = 'serang';
+
+const score = (o: Officer, period: string, predikat: string, capaian: number, hasilKerja: string, perilaku: string) => ({
+  ...keys.score(T, o.id, period), type: 'score', tenant: T, officerId: o.id, agencyId: o.agencyId, unitId: o.unitId, period,
+  capaian, hasilKerjaSuggested: hasilKerja, hasilKerja, hasilKerjaOverridden: false, perilaku, predikat, reportId: `${o.id}.${period}`, scoredAt: '2025-11-01T00:00:00Z', scoredVersion: 1,
+});
+
+beforeAll(async () => {
+  h = await startHarness();
+  serang = h.seeded.tenants.find((t) => t.tenant.id === T)!.officers;
+  // Officers 0–2: SANGAT_BAIK for three months (award); 3: KURANG twice (consecutive low); 4: no report.
+  const items: Record<string, unknown>[] = [];
+  for (const o of serang.slice(0, 3)) for (const m of ['2025-08', '2025-09', '2025-10']) items.push(score(o, m, 'SANGAT_BAIK', 115, 'DI_ATAS', 'DI_ATAS'));
+  for (const m of ['2025-09', '2025-10']) items.push(score(serang[3]!, m, 'KURANG', 100, 'SESUAI', 'DI_BAWAH'));
+  for (const o of serang.slice(5)) items.push(score(o, '2025-10', 'BAIK', 100, 'SESUAI', 'SESUAI'));
+  await batchPut(items);
+});
+afterAll(async () => { await h?.close(); });
+afterEach(() => setWorkerFault(undefined));
+
+async function runToEnd(period: string) {
+  const start = await h.call('POST', '/v1/evaluations/runs', { as: 'serang.admin', body: { period } });
+  expect(start.status).toBe(202);
+  expect(start.body).toMatchObject({ status: 'running', officersTotal: serang.length });
+  for (let i = 0; i < 600; i++) {
+    const run = await h.call('GET', `/v1/evaluations/runs/${start.body.id}`, { as: 'serang.admin' });
+    if (run.body.status !== 'running') return run.body;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('run did not finish');
+}
+
+const evaluations = async (period: string) =>
+  batchGet<Record<string, any>>(serang.map((o) => keys.evaluation(T, o.id, period)));
+
+describe('evaluation runs', () => {
+  it('refuses a period that has not ended, and non-admins', async () => {
+    expect((await h.call('POST', '/v1/evaluations/runs', { as: 'serang.admin', body: { period: '2999-01' } })).status).toBe(400);
+    expect((await h.call('POST', '/v1/evaluations/runs', { as: 'serang.admin', body: { period: 'oktober' } })).status).toBe(400);
+    expect((await h.call('POST', '/v1/evaluations/runs', { as: 'serang.pimpinan', body: { period: '2025-10' } })).status).toBe(403);
+  });
+
+  it('evaluates every officer of the tenant with the right predikat and flags', async () => {
+    await runToEnd('2025-09');
+    const run = await runToEnd('2025-10');
+    expect(run).toMatchObject({ status: 'done', officersDone: serang.length, officersFailed: 0, dlq: 0 });
+    expect(run.endedAt).toBeTruthy();
+    const evals = await evaluations('2025-10');
+    expect(evals).toHaveLength(serang.length);
+    const byId = new Map(evals.map((e) => [e.officerId, e]));
+    const codes = (o: Officer) => byId.get(o.id)!.flags.map((f: any) => f.code);
+    expect(byId.get(serang[0]!.id)).toMatchObject({ predikat: 'SANGAT_BAIK', capaian: 115 });
+    expect(codes(serang[0]!)).toContain('AWARD_CANDIDATE');
+    expect(byId.get(serang[0]!.id)!.recommendations.map((r: any) => r.rule)).toContain('AWARD_CANDIDATE');
+    expect(codes(serang[3]!)).toContain('CONSECUTIVE_LOW');
+    expect(byId.get(serang[3]!.id)!.recommendations.map((r: any) => `${r.kind}:${r.rule}`)).toEqual(expect.arrayContaining(['coaching:CONSECUTIVE_LOW', 'sanction:CONSECUTIVE_LOW', 'sanction:TUNJANGAN_CUT']));
+    expect(byId.get(serang[4]!.id)).toMatchObject({ predikat: null });
+    expect(codes(serang[4]!)).toContain('MISSING_REPORT');
+    expect(codes(serang[5]!)).not.toContain('MISSING_REPORT');
+    // No training logged by October: everyone is behind the 20 JP pace.
+    expect(evals.every((e) => e.flags.some((f: any) => f.code === 'TRAINING_BEHIND'))).toBe(true);
+
+    const visible = await h.call('GET', `/v1/officers/${serang[0]!.id}/evaluations`, { as: 'serang.admin' });
+    expect(visible.status).toBe(200);
+    expect(visible.body.evaluations.map((e: any) => e.period)).toEqual(['2025-09', '2025-10']);
+  });
+
+  it('a second run changes nothing', async () => {
+    const before = await evaluations('2025-10');
+    const run = await runToEnd('2025-10');
+    expect(run.status).toBe('done');
+    const after = await evaluations('2025-10');
+    const sort = (l: Record<string, any>[]) => [...l].sort((a, b) => a.officerId.localeCompare(b.officerId));
+    expect(sort(after)).toEqual(sort(before));
+  });
+
+  it('a killed worker: its batches are redelivered, counted once, and the run completes', async () => {
+    const before = await evaluations('2025-10');
+    const killed = new Set<number>();
+    setWorkerFault((batch, receive) => {
+      if (batch.batchNo % 2 === 0 && receive === 1) { killed.add(batch.batchNo); throw new Error('worker killed'); }
+    });
+    const run = await runToEnd('2025-10');
+    expect(killed.size).toBeGreaterThan(0);
+    expect(run).toMatchObject({ status: 'done', officersDone: serang.length, officersFailed: 0 });
+    expect(await evaluations('2025-10')).toHaveLength(before.length);
+  });
+
+  it('a poison batch lands in the DLQ and the run reports partial; a rerun completes everyone', async () => {
+    setWorkerFault((batch) => { if (batch.batchNo === 1) throw new Error('poison'); });
+    const run = await runToEnd('2025-07');
+    expect(run.status).toBe('partial');
+    expect(run.dlq).toBe(1);
+    expect(run.officersFailed).toBe(25);
+    expect(run.officersDone).toBe(serang.length - 25);
+    expect((await evaluations('2025-07')).length).toBe(serang.length - 25);
+    setWorkerFault(undefined);
+    expect((await runToEnd('2025-07')).status).toBe('done');
+    expect((await evaluations('2025-07')).length).toBe(serang.length);
+  });
+});
