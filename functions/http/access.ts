@@ -33,6 +33,8 @@ export async function canManageOfficer(p: Principal, officer: Officer): Promise<
 
 /** Loads an officer of the caller's own tenant: 404 if absent there, 403 if not visible. */
 export async function readableOfficer(p: Principal, officerId: string): Promise<Officer> {
+  // Before any lookup: national callers get the same 403 whether or not the officer exists.
+  if (hasRole(p, 'national')) throw forbidden('National readers see aggregates only');
   const officer = await getOfficer(p.tenant, officerId);
   if (!officer) throw notFound('Officer');
   if (!(await canReadOfficer(p, officer))) throw forbidden('You may not see this officer');

@@ -3,9 +3,11 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { HttpError, badRequest, notFound, payloadTooLarge } from './errors.js';
+import { HttpError, badRequest, forbidden, notFound, payloadTooLarge } from './errors.js';
+import { jsonShapeProblem } from './json.js';
 import { logger } from './logger.js';
-import { principalFromClaims, type Principal } from './principal.js';
+import { hasRole, principalFromClaims, type Principal } from './principal.js';
+import { clientAddress } from './rate-limit.js';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 
@@ -51,11 +53,15 @@ function readBody(event: ApiEvent, route: Route): unknown {
   const limit = route.maxBodyBytes ?? DEFAULT_MAX_BODY;
   if (Buffer.byteLength(text, 'utf8') > limit) throw payloadTooLarge(limit);
   if (route.text) return text;
+  let parsed: unknown;
   try {
-    return JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch {
     throw badRequest('Body is not valid JSON', [{ field: 'body', message: 'Malformed JSON' }]);
   }
+  const problem = jsonShapeProblem(text);
+  if (problem) throw badRequest(`Body is not acceptable JSON: ${problem}`, [{ field: 'body', message: problem }]);
+  return parsed;
 }
 
 function toResponse(result: ApiResult): APIGatewayProxyStructuredResultV2 {
@@ -109,6 +115,8 @@ export function httpApi(routes: Routes) {
     if (!route) throw notFound('Route');
     const principal =
       route.auth === 'user' ? principalFromClaims(event.requestContext.authorizer?.jwt?.claims) : (undefined as unknown as Principal);
+    // DESIGN §1: the national role reads aggregates only; no route may write on its behalf.
+    if (principal && hasRole(principal, 'national') && !event.routeKey.startsWith('GET ')) throw forbidden('National readers are read-only');
     const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v ?? '']));
     const result = await route.handle({
       event,
@@ -118,7 +126,7 @@ export function httpApi(routes: Routes) {
       headers,
       body: readBody(event, route),
       requestId: event.requestContext.requestId,
-      sourceIp: event.requestContext.http.sourceIp,
+      sourceIp: clientAddress(headers, event.requestContext.http.sourceIp),
     });
     return toResponse(result);
   };

@@ -1,6 +1,7 @@
 // Abuse control for the public routes: fixed-window counters per client and rule in DynamoDB, and
 // "once per day" markers. Clients are a salted hash of the source IP; the raw IP is never stored.
-import { createHash } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { isIP } from 'node:net';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, tableName } from '../data/client.js';
 import { keys } from '../data/keys.js';
@@ -22,6 +23,29 @@ export const RATE_RULES = {
 
 // A local default keeps `npm start` working; AWS sets RATE_SALT per deployment.
 const salt = () => process.env.RATE_SALT ?? 'kinerja-asn-local-rate-salt';
+
+/** Header CloudFront adds on its way to the API (infra/constructs/web.ts); its value is a deployment secret. */
+export const ORIGIN_VERIFY_HEADER = 'x-origin-verify';
+
+const sameSecret = (given: string, expected: string) => {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+};
+
+/**
+ * The address to rate-limit: behind our CloudFront, API Gateway's sourceIp is the edge's address and
+ * CloudFront APPENDS the viewer's address to X-Forwarded-For, so the right-most entry is the viewer
+ * (entries to its left are whatever the client sent). Only a request carrying the origin secret came
+ * through CloudFront; for any other (a direct call to the API endpoint) X-Forwarded-For is the caller's
+ * own invention and sourceIp is the truth.
+ */
+export function clientAddress(headers: Record<string, string | undefined>, sourceIp: string, secret = process.env.ORIGIN_VERIFY_SECRET): string {
+  const proof = headers[ORIGIN_VERIFY_HEADER];
+  if (!secret || !proof || !sameSecret(proof, secret)) return sourceIp;
+  const viewer = headers['x-forwarded-for']?.split(',').pop()?.trim() ?? '';
+  return isIP(viewer) ? viewer : sourceIp;
+}
 
 /** Salted SHA-256 of the client address, shortened: enough to tell clients apart, useless to recover an IP. */
 export function clientHash(sourceIp: string): string {

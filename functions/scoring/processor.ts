@@ -5,8 +5,7 @@
 //   carries the report version (`scoredVersion`), so a replayed record changes nothing.
 // `officers` (expected reporters) per agency × month is written by the seed (and by the org import's owners),
 // not here: scoring only sees who reported.
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { fromImage } from '../data/stream-image.js';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { getPlan } from '../data/plan-repository.js';
 import { loadPolicy } from '../data/policy-repository.js';
@@ -19,8 +18,7 @@ import { rollupContribution, rollupDelta, scoreReport } from './compute.js';
 
 const MAX_ATTEMPTS = 4;
 
-const image = (img: Record<string, unknown> | undefined) =>
-  img ? (unmarshall(img as Record<string, AttributeValue>) as Record<string, unknown>) : undefined;
+const image = (img: Record<string, unknown> | undefined) => fromImage(img);
 
 async function scoreApproved(report: Report): Promise<void> {
   const review = report.review;

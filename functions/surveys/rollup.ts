@@ -9,9 +9,8 @@
 // the condition fails, we read the watermark and re-apply only the records after it.
 // Cost: one TransactWriteItems per batch (2 WCU per rollup item touched), no per-response markers.
 import type { DynamoDBRecord } from 'aws-lambda';
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { fromImage, imageType } from '../data/stream-image.js';
 import { ddb, tableName } from '../data/client.js';
 import { keys, type Key } from '../data/keys.js';
 import { logger } from '../http/logger.js';
@@ -25,7 +24,8 @@ const pad = (seq: string) => seq.padStart(40, '0');
 
 function surveyOf(record: DynamoDBRecord): SurveyRecord | undefined {
   if (record.eventName !== 'INSERT' || !record.dynamodb?.NewImage) return undefined;
-  const item = unmarshall(record.dynamodb.NewImage as Record<string, AttributeValue>);
+  if (imageType(record.dynamodb.NewImage) !== 'survey') return undefined;
+  const item = fromImage<Record<string, any>>(record.dynamodb.NewImage)!;
   // Seeded responses are written together with their rollups (final state): never count them twice.
   if (item.type !== 'survey' || item.preAggregated) return undefined;
   return { tenant: item.tenant, unitId: item.unitId, agencyId: item.agencyId, period: item.period, answers: item.answers, seq: pad(record.dynamodb.SequenceNumber!), rawSeq: record.dynamodb.SequenceNumber! };

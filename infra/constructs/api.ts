@@ -28,6 +28,8 @@ const routeId = (def: RouteDef) => `${def.method}${def.path.replace(/[^A-Za-z0-9
 export class Api extends Construct {
   readonly httpApi: apigw.HttpApi;
   readonly functions: Record<FunctionName, AppFunction>;
+  /** Sent by CloudFront as x-origin-verify: proves X-Forwarded-For's last entry is CloudFront's (functions/http/rate-limit.ts). */
+  readonly originVerify: string;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
@@ -37,10 +39,12 @@ export class Api extends Construct {
     // Hashes public callers' addresses for rate limiting; only functions serving public routes see it.
     const rateSalt = new secrets.Secret(this, 'RateSalt', { generateSecretString: { passwordLength: 32, excludePunctuation: true } });
     const servesPublic = new Set(ROUTES.filter((r) => r.auth === 'public').map((r) => r.fn));
+    const originSecret = new secrets.Secret(this, 'OriginVerify', { generateSecretString: { passwordLength: 32, excludePunctuation: true } });
+    this.originVerify = originSecret.secretValue.unsafeUnwrap();
 
     this.functions = Object.fromEntries(
       (Object.entries(FUNCTIONS) as [FunctionName, string][]).map(([name, entry]) => {
-        const environment = { ...props.environment, ...(servesPublic.has(name) ? { RATE_SALT: rateSalt.secretValue.unsafeUnwrap() } : {}) };
+        const environment = { ...props.environment, ...(servesPublic.has(name) ? { RATE_SALT: rateSalt.secretValue.unsafeUnwrap(), ORIGIN_VERIFY_SECRET: this.originVerify } : {}) };
         const fn = new AppFunction(this, `Fn-${name}`, { name, entry, environment });
         grantTable(fn.fn, props.table, TABLE_ACCESS[name]);
         return [name, fn];

@@ -85,9 +85,13 @@ export class Web extends Construct {
   }
 
   /** /v1/* → the HTTP API: never cached, every viewer header but Host (API Gateway routes by Host), all methods. */
-  routeApi(api: apigw.IHttpApi): void {
+  routeApi(api: apigw.IHttpApi, originVerify?: string): void {
     const apiDomain = Fn.select(2, Fn.split('/', api.apiEndpoint));
-    this.distribution.addBehavior(API_PATH_PATTERN, new origins.HttpOrigin(apiDomain, { protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY }), {
+    this.distribution.addBehavior(API_PATH_PATTERN, new origins.HttpOrigin(apiDomain, {
+      protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+      // Lets the functions trust the viewer address CloudFront appends to X-Forwarded-For (rate limits).
+      ...(originVerify ? { customHeaders: { 'x-origin-verify': originVerify } } : {}),
+    }), {
       viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
       allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
       cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,

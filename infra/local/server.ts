@@ -146,9 +146,13 @@ export function createLocalServer(opts: LocalServerOptions): http.Server {
   });
 }
 
-/** API Gateway's sourceIp. Locally, a proxy on this machine (or a test) may name the client in X-Forwarded-For. */
-function clientAddress(remote: string | undefined, forwarded: string | undefined): string {
+/**
+ * API Gateway's sourceIp. A proxy on this machine (the only trusted one) appends the address it saw to
+ * X-Forwarded-For, as CloudFront does, so the RIGHT-most entry is the client; entries to its left were
+ * sent by the client and are never trusted. A remote caller's own X-Forwarded-For is ignored.
+ */
+export function clientAddress(remote: string | undefined, forwarded: string | undefined): string {
   const loopback = remote === '127.0.0.1' || remote === '::1' || remote === '::ffff:127.0.0.1';
-  const first = forwarded?.split(',')[0]?.trim();
-  return (loopback && first) || remote || '127.0.0.1';
+  const last = forwarded?.split(',').pop()?.trim();
+  return (loopback && last) || remote || '127.0.0.1';
 }

@@ -24,7 +24,7 @@ export interface PollerOptions {
 }
 
 /** Lambda's event shape for a DynamoDB stream record. */
-function toLambdaRecord(r: _Record, streamArn: string) {
+export function toLambdaRecord(r: _Record, streamArn: string) {
   const created = r.dynamodb?.ApproximateCreationDateTime;
   return {
     eventID: r.eventID, eventName: r.eventName, eventVersion: r.eventVersion ?? '1.1', eventSource: 'aws:dynamodb', awsRegion: r.awsRegion ?? 'ap-southeast-3',

@@ -27,7 +27,7 @@ export class CellStack extends Stack {
     const dashboardClient = auth.addDashboardClient(web.url);
 
     const api = new Api(this, 'Api', { table: data.table, environment, userPool: auth.userPool, dashboardClient });
-    web.routeApi(api.httpApi);
+    web.routeApi(api.httpApi, api.originVerify);
     web.deployDashboard({ region: this.region, userPoolId: auth.userPool.userPoolId, clientId: dashboardClient.userPoolClientId, hostedUiDomain: auth.hostedUiUrl });
 
     const processing = new Processing(this, 'Processing', { cell, table: data.table, environment, runStarters: [api.functions.evaluations.fn] });

@@ -110,3 +110,31 @@ describe('evaluation runs', () => {
     expect((await evaluations('2025-07')).length).toBe(serang.length);
   });
 });
+
+describe('objections', () => {
+  it('the officer objects, the supervisor\'s supervisor amends, and both stay on record', async () => {
+    const me = (await h.call('GET', '/v1/me', { as: 'serang.pegawai' })).body.officer;
+    const supervisor = serang.find((o) => o.id === me.supervisorId)!;
+    const decider = serang.find((o) => o.id === supervisor.supervisorId)!;
+    const id = `${me.id}.2025-10`;
+    expect((await h.call('POST', `/v1/evaluations/${id}/objections`, { as: 'serang.atasan', body: { reason: 'Bukan keberatan saya sendiri.' } })).status).toBe(403);
+    const filed = await h.call('POST', `/v1/evaluations/${id}/objections`, { as: 'serang.pegawai', body: { reason: 'Tugas tambahan bulan ini belum dihitung.' } });
+    expect(filed.status).toBe(201);
+    expect(filed.body).toMatchObject({ status: 'pending', deciderId: decider.id });
+    expect((await h.call('POST', `/v1/evaluations/${id}/objections`, { as: 'serang.pegawai', body: { reason: 'Sekali lagi, keberatan yang sama.' } })).status).toBe(409);
+    const decision = { decision: 'amend', note: 'Tugas tambahan terbukti.', amendedPredikat: 'SANGAT_BAIK' };
+    expect((await h.call('POST', `/v1/objections/${id}/decision`, { as: 'serang.atasan', body: decision })).status).toBe(403);
+    expect((await h.call('POST', `/v1/objections/${id}/decision`, { as: decider.nip, body: { decision: 'amend', note: 'Tanpa predikat' } })).status).toBe(400);
+    const decided = await h.call('POST', `/v1/objections/${id}/decision`, { as: decider.nip, body: decision });
+    expect(decided.status).toBe(200);
+    expect((await h.call('POST', `/v1/objections/${id}/decision`, { as: decider.nip, body: decision })).status).toBe(409);
+    const list = (await h.call('GET', `/v1/officers/${me.id}/evaluations?year=2025`, { as: 'serang.pegawai' })).body.evaluations;
+    const oct = list.find((e: any) => e.period === '2025-10');
+    expect(oct.finalPredikat).toBe('SANGAT_BAIK');
+    expect(oct.objection).toMatchObject({ reason: 'Tugas tambahan bulan ini belum dihitung.', status: 'amended', decision: { decidedBy: decider.id, amendedPredikat: 'SANGAT_BAIK' } });
+    // A rerun keeps the objection and its decision.
+    expect((await runToEnd('2025-10')).status).toBe('done');
+    const after = (await h.call('GET', `/v1/officers/${me.id}/evaluations?year=2025`, { as: 'serang.pegawai' })).body.evaluations.find((e: any) => e.period === '2025-10');
+    expect(after.objection.status).toBe('amended');
+  });
+});

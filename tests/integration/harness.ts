@@ -21,6 +21,8 @@ export interface Harness {
   tableName: string;
   endpoint: string;
   signer: Signer;
+  /** The signer's private JWK file (tests forge tokens with it: wrong issuer, audience, times). */
+  keyFile: string;
   seeded: SeedContext;
   /** A token for a demo user (e.g. "serang.pegawai") or a NIP, through the local /v1/dev/token. */
   token: (username: string) => Promise<string>;
@@ -40,7 +42,8 @@ export async function startHarness(opts: { seeders?: Seeder[]; stream?: boolean;
   await ensureTable(endpoint, tableName);
   const seeded = await seed(allTenants(), { seeders: opts.seeders ?? [orgSeeder], now: opts.now });
   const background: Background | undefined = opts.stream === false ? undefined : await startBackground({ endpoint, tableName, fromLatest: true, log: () => {} });
-  const signer = await loadSigner(join(mkdtempSync(join(tmpdir(), 'kinerja-key-')), 'jwt-key.json'));
+  const keyFile = join(mkdtempSync(join(tmpdir(), 'kinerja-key-')), 'jwt-key.json');
+  const signer = await loadSigner(keyFile);
   const server = createLocalServer({ signer, webDir: join(tmpdir(), 'no-web'), dev: devRoutes(signer) });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -69,7 +72,7 @@ export async function startHarness(opts: { seeders?: Seeder[]; stream?: boolean;
   };
 
   return {
-    base, tableName, endpoint, signer, seeded, token, call,
+    base, tableName, endpoint, signer, keyFile, seeded, token, call,
     drain: async () => { await background?.drain(); },
     close: async () => { server.close(); await background?.stop(); },
   };

@@ -1,0 +1,57 @@
+// Counts every DynamoDB call of this process and the capacity it consumed: a middleware on the one
+// document client (installed with setDdb) asks for ReturnConsumedCapacity TOTAL and sums the outputs.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { setDdb } from '../../functions/data/client.js';
+
+export interface Usage { calls: number; rcu: number; wcu: number; byCommand: Record<string, number> }
+
+const READS = new Set(['GetCommand', 'QueryCommand', 'BatchGetCommand', 'ScanCommand', 'TransactGetCommand']);
+const empty = (): Usage => ({ calls: 0, rcu: 0, wcu: 0, byCommand: {} });
+
+type Capacity = { CapacityUnits?: number };
+
+export interface Meter {
+  client: DynamoDBDocumentClient;
+  /** Usage of everything this process sent while `fn` ran (run measured work alone). */
+  measure: <T>(fn: () => Promise<T>) => Promise<{ result: T; usage: Usage }>;
+  total: () => Usage;
+}
+
+export function installMeter(endpoint: string): Meter {
+  const raw = new DynamoDBClient({ endpoint, region: 'ap-southeast-3', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 5 });
+  const client = DynamoDBDocumentClient.from(raw, { marshallOptions: { removeUndefinedValues: true } });
+  let acc = empty();
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const input = args.input as { ReturnConsumedCapacity?: string };
+      input.ReturnConsumedCapacity ??= 'TOTAL';
+      const name = context.commandName ?? 'unknown';
+      acc.calls++;
+      acc.byCommand[name] = (acc.byCommand[name] ?? 0) + 1;
+      const out = await next(args);
+      const consumed = (out.output as { ConsumedCapacity?: Capacity | Capacity[] }).ConsumedCapacity;
+      const units = [consumed ?? []].flat().reduce((s, c) => s + (c.CapacityUnits ?? 0), 0);
+      if (READS.has(name)) acc.rcu += units;
+      else acc.wcu += units;
+      return out;
+    },
+    { step: 'initialize', name: 'benchCapacityMeter' },
+  );
+  setDdb(client);
+  const snapshot = (): Usage => ({ ...acc, byCommand: { ...acc.byCommand } });
+  return {
+    client,
+    total: snapshot,
+    async measure(fn) {
+      const before = snapshot();
+      const result = await fn();
+      const after = snapshot();
+      const byCommand: Record<string, number> = {};
+      for (const [k, v] of Object.entries(after.byCommand)) if (v - (before.byCommand[k] ?? 0) > 0) byCommand[k] = v - (before.byCommand[k] ?? 0);
+      return { result, usage: { calls: after.calls - before.calls, rcu: round(after.rcu - before.rcu), wcu: round(after.wcu - before.wcu), byCommand } };
+    },
+  };
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;

@@ -1,0 +1,53 @@
+// The local runtime exactly as `npm start` runs it (its own process group), on free ports, over a
+// copy of the cached seeded database so it starts without seeding again.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from '../../infra/local/ddb-local.js';
+import { ROOT } from '../../infra/local/lambda.js';
+import { DB_FILE } from './fixture.js';
+
+export interface Runtime { base: string; ddbEndpoint: string; stop: () => Promise<void> }
+
+export async function startRuntime(seedFile: string, log: (l: string) => void): Promise<Runtime> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kinerja-bench-runtime-'));
+  mkdirSync(join(dataDir, 'dynamodb'), { recursive: true });
+  copyFileSync(seedFile, join(dataDir, 'dynamodb', DB_FILE));
+  writeFileSync(join(dataDir, 'seeded'), new Date().toISOString());
+  const [port, ddbPort] = [await freePort(), await freePort()];
+  const child: ChildProcess = spawn('npx', ['tsx', 'infra/local/start.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), DDB_PORT: String(ddbPort), DATA_DIR: dataDir, LOG_LEVEL: 'ERROR' },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const ready = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`local runtime not ready after 5 min:\n${output.slice(-2000)}`)), 300_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      output += d.toString();
+      if (/^ready$/m.test(output)) { clearTimeout(timer); resolve(); }
+    });
+    child.stderr!.on('data', (d: Buffer) => { output += d.toString(); });
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`local runtime exited (${code}):\n${output.slice(-2000)}`)); });
+  });
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise<void>((r) => child.once('exit', () => r()));
+      try { process.kill(-child.pid!, 'SIGTERM'); } catch { /* already gone */ }
+      const timer = setTimeout(() => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ } }, 8000);
+      await exited;
+      clearTimeout(timer);
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await ready;
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  log(`local runtime ready at http://127.0.0.1:${port} (DynamoDB Local ${ddbPort})`);
+  return { base: `http://127.0.0.1:${port}`, ddbEndpoint: `http://127.0.0.1:${ddbPort}`, stop };
+}

@@ -1,0 +1,231 @@
+// Isolation matrix: every ROUTES row × {other tenant's region_admin, plain officer on a colleague,
+// supervisor outside the chain, national reader}. The rule table below must name every route, so a
+// new route without a rule fails here. A = serang (the caller), B = banjarbaru (the resource's owner).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROUTES, routeKey } from '../../../functions/routes.js';
+import { startHarness, type Harness } from '../harness.js';
+import { BEHAVIOUR, buildTenant, ITEMS, PLAN, type TenantFx } from './fixture.js';
+import { changes, NOTHING, notOfTenant, snapshot, type Snapshot } from './snapshot.js';
+
+interface Fx { A: TenantFx; B: TenantFx }
+interface Req { path: string; body?: unknown; raw?: string; headers?: Record<string, string> }
+/** A refusal (403/404, or the listed statuses), or a 2xx whose body `check` inspects. */
+interface Case { req: (fx: Fx) => Req; status: number | number[]; check?: (body: any, fx: Fx) => void }
+type Role = 'crossTenant' | 'colleague' | 'outsider' | 'national';
+/** 'public': no token, no per-tenant authority (hostile.test.ts, abuse.test.ts); 'na': no personal resource. */
+type Rule = Record<Role, Case | 'public' | 'na'>;
+
+const CALLER: Record<Role, (fx: Fx) => string> = {
+  crossTenant: () => 'serang.admin', // the most powerful role of tenant A
+  colleague: (fx) => fx.A.pegawai.nip,
+  outsider: (fx) => fx.A.outsider.nip,
+  national: () => 'nasional',
+};
+
+const year = (fx: Fx) => fx.A.period.slice(0, 4);
+const report = (t: TenantFx, o = t.pegawai) => `${o.id}.${t.period}`;
+const evaluation = (t: TenantFx, o = t.pegawai) => `${o.id}.${t.evalPeriod}`;
+const path = (p: string) => () => ({ path: p });
+/** An officer-scoped GET: 404 across tenants, 403 for a colleague, an outsider and national. */
+const officerRead = (suffix: string): Rule => ({
+  crossTenant: { req: (fx) => ({ path: `/v1/officers/${fx.B.pegawai.id}${suffix}` }), status: 404 },
+  colleague: { req: (fx) => ({ path: `/v1/officers/${fx.A.colleague.id}${suffix}` }), status: 403 },
+  outsider: { req: (fx) => ({ path: `/v1/officers/${fx.A.pegawai.id}${suffix}` }), status: 403 },
+  national: { req: (fx) => ({ path: `/v1/officers/${fx.B.pegawai.id}${suffix}` }), status: 403 },
+});
+/** Same shape for a resource addressed by id: B's (404), the colleague's (403), pegawai's for the outsider (403). */
+const byId = (make: (t: TenantFx, o?: TenantFx['pegawai']) => string, body?: unknown): Rule => ({
+  crossTenant: { req: (fx) => ({ path: make(fx.B), body }), status: 404 },
+  colleague: { req: (fx) => ({ path: make(fx.A, fx.A.colleague), body }), status: 403 },
+  outsider: { req: (fx) => ({ path: make(fx.A), body }), status: 403 },
+  national: { req: (fx) => ({ path: make(fx.B), body }), status: 403 },
+});
+const ownTenantOnly = (check: Case['check']): Case => ({ req: path(''), status: 200, check });
+
+const csv = (nip: string) => `nip,name,position,grade,agencyId,unitId,supervisorNip\n${nip},Nama Baru,Staf,III/a,dinkes,,\n`;
+const report4 = (officerId: string, fx: Fx) => ({ officerId, period: fx.A.period, items: ITEMS });
+const training = (officerId: string) => ({ officerId, title: 'Pelatihan', jp: 2, date: '2024-01-10', provider: 'BPSDM' });
+
+export const RULES: Record<string, Rule> = {
+  'GET /v1/health': { crossTenant: 'public', colleague: 'public', outsider: 'public', national: 'public' },
+  'GET /v1/me': {
+    crossTenant: { req: path('/v1/me'), status: 200, check: (b) => expect(b.tenant.id).toBe('serang') },
+    colleague: { req: path('/v1/me'), status: 200, check: (b, fx) => expect(b.officer.id).toBe(fx.A.pegawai.id) },
+    outsider: 'na',
+    national: { req: path('/v1/me'), status: 200, check: (b) => expect(b.officer).toBeNull() },
+  },
+  'GET /v1/tenants': {
+    crossTenant: { req: path('/v1/tenants'), status: 200, check: (b) => expect(b.tenants.map((t: any) => t.id)).toEqual(['serang']) },
+    colleague: 'na', outsider: 'na',
+    national: { req: path('/v1/tenants'), status: 200, check: (b) => expect(b.tenants).toHaveLength(4) },
+  },
+  'GET /v1/agencies': {
+    crossTenant: { req: path('/v1/agencies?tenant=banjarbaru'), status: 403 },
+    colleague: 'na', outsider: 'na',
+    national: { req: path('/v1/agencies?tenant=banjarbaru'), status: 200 },
+  },
+  'GET /v1/officers': {
+    crossTenant: { req: path('/v1/officers?agencyId=dinkes'), status: 200, check: (b) => expect(b.officers.length).toBeGreaterThan(0) },
+    colleague: { req: (fx) => ({ path: `/v1/officers?agencyId=${fx.A.pegawai.agencyId}` }), status: 200, check: (b, fx) => expect(b.officers.map((o: any) => o.id)).toEqual([fx.A.pegawai.id]) },
+    outsider: { req: (fx) => ({ path: `/v1/officers?agencyId=${fx.A.pegawai.agencyId}` }), status: 403 },
+    national: { req: path('/v1/officers?agencyId=dinkes'), status: 403 },
+  },
+  'GET /v1/officers/{id}': officerRead(''),
+  'POST /v1/officers/import': {
+    // NIPs are national: a region may not claim another region's officer (400 naming the line).
+    crossTenant: { req: (fx) => ({ path: '/v1/officers/import', raw: csv(fx.B.pegawai.nip), headers: { 'content-type': 'text/csv' } }), status: 400 },
+    colleague: { req: (fx) => ({ path: '/v1/officers/import', raw: csv(fx.A.colleague.nip), headers: { 'content-type': 'text/csv' } }), status: 403 },
+    outsider: { req: (fx) => ({ path: '/v1/officers/import', raw: csv(fx.A.pegawai.nip), headers: { 'content-type': 'text/csv' } }), status: 403 },
+    national: { req: (fx) => ({ path: '/v1/officers/import', raw: csv(fx.B.pegawai.nip), headers: { 'content-type': 'text/csv' } }), status: 403 },
+  },
+  'GET /v1/policy': {
+    crossTenant: { ...ownTenantOnly((b) => expect(b.tenant).toBe('serang')), req: path('/v1/policy') },
+    colleague: 'na', outsider: 'na',
+    national: { req: path('/v1/policy'), status: 403 },
+  },
+  'PUT /v1/policy': {
+    // No tenant in the request: the write lands in the caller's own tenant (B's snapshot proves it).
+    crossTenant: { req: (fx) => ({ path: '/v1/policy', body: { ...(fx.A.policy as object) } }), status: 200, check: (b) => expect(b.tenant).toBe('serang') },
+    colleague: { req: (fx) => ({ path: '/v1/policy', body: fx.A.policy }), status: 403 },
+    outsider: { req: (fx) => ({ path: '/v1/policy', body: fx.A.policy }), status: 403 },
+    national: { req: (fx) => ({ path: '/v1/policy', body: fx.B.policy }), status: 403 },
+  },
+  'GET /v1/officers/{id}/plans/{year}': officerRead('/plans/' + new Date().getUTCFullYear()),
+  'PUT /v1/officers/{id}/plans/{year}': byId((t, o = t.pegawai) => `/v1/officers/${o.id}/plans/${t.period.slice(0, 4)}`, { ...PLAN, version: 1 }),
+  'POST /v1/reports': {
+    crossTenant: { req: (fx) => ({ path: '/v1/reports', body: report4(fx.B.pegawai.id, fx) }), status: 403 },
+    colleague: { req: (fx) => ({ path: '/v1/reports', body: report4(fx.A.colleague.id, fx) }), status: 403 },
+    outsider: { req: (fx) => ({ path: '/v1/reports', body: report4(fx.A.pegawai.id, fx) }), status: 403 },
+    national: { req: (fx) => ({ path: '/v1/reports', body: report4(fx.B.pegawai.id, fx) }), status: 403 },
+  },
+  'GET /v1/reports': {
+    crossTenant: { req: path('/v1/reports'), status: 200, check: (b, fx) => expect(b.reports.map((r: any) => r.id)).toContain(report(fx.A)) },
+    colleague: { req: path('/v1/reports'), status: 200, check: (b) => expect(b.reports).toEqual([]) },
+    outsider: { req: path('/v1/reports'), status: 200, check: (b, fx) => expect(b.reports.map((r: any) => r.officerId)).not.toContain(fx.A.pegawai.id) },
+    national: { req: path('/v1/reports'), status: 403 },
+  },
+  'GET /v1/reports/{id}': byId((t, o) => `/v1/reports/${report(t, o)}`),
+  'GET /v1/officers/{id}/reports': officerRead(`/reports?year=${new Date().getUTCFullYear()}`),
+  'POST /v1/reports/{id}/review': byId((t, o) => `/v1/reports/${report(t, o)}/review`, { decision: 'approve', feedback: 'Baik', behaviour: BEHAVIOUR }),
+  'GET /v1/officers/{id}/scores': officerRead('/scores'),
+  'POST /v1/trainings': {
+    crossTenant: { req: (fx) => ({ path: '/v1/trainings', body: training(fx.B.pegawai.id) }), status: 404 },
+    colleague: { req: (fx) => ({ path: '/v1/trainings', body: training(fx.A.colleague.id) }), status: 403 },
+    outsider: { req: (fx) => ({ path: '/v1/trainings', body: training(fx.A.pegawai.id) }), status: 403 },
+    national: { req: (fx) => ({ path: '/v1/trainings', body: training(fx.B.pegawai.id) }), status: 403 },
+  },
+  'GET /v1/officers/{id}/trainings': officerRead('/trainings'),
+  'GET /v1/public/units/{tenant}/{unitId}': { crossTenant: 'public', colleague: 'public', outsider: 'public', national: 'public' },
+  'POST /v1/public/surveys': { crossTenant: 'public', colleague: 'public', outsider: 'public', national: 'public' },
+  'GET /v1/ikm': {
+    crossTenant: { req: (fx) => ({ path: `/v1/ikm?tenant=banjarbaru&period=${fx.B.period}` }), status: 403 },
+    colleague: 'na', outsider: 'na', // aggregates of the caller's own tenant
+    national: { req: (fx) => ({ path: `/v1/ikm?tenant=banjarbaru&period=${fx.B.period}` }), status: 200 },
+  },
+  'POST /v1/public/complaints': { crossTenant: 'public', colleague: 'public', outsider: 'public', national: 'public' },
+  'GET /v1/public/complaints/{code}': { crossTenant: 'public', colleague: 'public', outsider: 'public', national: 'public' },
+  'GET /v1/complaints': {
+    crossTenant: { req: path('/v1/complaints'), status: 200, check: (b, fx) => expect(b.complaints.map((c: any) => c.id)).toEqual([fx.A.complaintId]) },
+    colleague: { req: path('/v1/complaints'), status: 403 },
+    outsider: { req: path('/v1/complaints'), status: 403 },
+    national: { req: path('/v1/complaints'), status: 403 },
+  },
+  'PATCH /v1/complaints/{id}': {
+    crossTenant: { req: (fx) => ({ path: `/v1/complaints/${fx.B.complaintId}`, body: { status: 'in_progress' } }), status: 404 },
+    colleague: { req: (fx) => ({ path: `/v1/complaints/${fx.A.complaintId}`, body: { status: 'in_progress' } }), status: 403 },
+    outsider: { req: (fx) => ({ path: `/v1/complaints/${fx.A.complaintId}`, body: { status: 'in_progress' } }), status: 403 },
+    national: { req: (fx) => ({ path: `/v1/complaints/${fx.B.complaintId}`, body: { status: 'in_progress' } }), status: 403 },
+  },
+  'POST /v1/evaluations/runs': {
+    // The run's tenant comes only from the token; a period that has not ended keeps this test cheap.
+    crossTenant: { req: () => ({ path: '/v1/evaluations/runs', body: { period: '2099-01' } }), status: 400 },
+    colleague: { req: (fx) => ({ path: '/v1/evaluations/runs', body: { period: fx.A.evalPeriod } }), status: 403 },
+    outsider: { req: (fx) => ({ path: '/v1/evaluations/runs', body: { period: fx.A.evalPeriod } }), status: 403 },
+    national: { req: (fx) => ({ path: '/v1/evaluations/runs', body: { period: fx.B.evalPeriod } }), status: 403 },
+  },
+  'GET /v1/evaluations/runs/{id}': {
+    crossTenant: { req: (fx) => ({ path: `/v1/evaluations/runs/${fx.B.runId}` }), status: 404 },
+    colleague: { req: (fx) => ({ path: `/v1/evaluations/runs/${fx.A.runId}` }), status: 403 },
+    outsider: { req: (fx) => ({ path: `/v1/evaluations/runs/${fx.A.runId}` }), status: 403 },
+    national: { req: (fx) => ({ path: `/v1/evaluations/runs/${fx.B.runId}` }), status: 403 },
+  },
+  'GET /v1/officers/{id}/evaluations': officerRead('/evaluations'),
+  'POST /v1/evaluations/{id}/objections': byId((t, o) => `/v1/evaluations/${evaluation(t, o)}/objections`, { reason: 'Saya keberatan dengan nilai perilaku ini' }),
+  'POST /v1/objections/{id}/decision': {
+    ...byId((t, o) => `/v1/objections/${evaluation(t, o)}/decision`, { decision: 'uphold', note: 'Nilai sudah sesuai' }),
+    // the colleague's evaluation carries the pending objection; pegawai is not its decider
+    colleague: { req: (fx) => ({ path: `/v1/objections/${evaluation(fx.A, fx.A.colleague)}/decision`, body: { decision: 'uphold', note: 'Nilai sudah sesuai' } }), status: 403 },
+    outsider: { req: (fx) => ({ path: `/v1/objections/${evaluation(fx.A, fx.A.colleague)}/decision`, body: { decision: 'uphold', note: 'Nilai sudah sesuai' } }), status: 403 },
+  },
+  'GET /v1/trends': {
+    crossTenant: { req: (fx) => ({ path: `/v1/trends?scope=officer&id=${fx.B.pegawai.id}` }), status: 404 },
+    colleague: { req: (fx) => ({ path: `/v1/trends?scope=officer&id=${fx.A.colleague.id}` }), status: 403 },
+    outsider: { req: (fx) => ({ path: `/v1/trends?scope=officer&id=${fx.A.pegawai.id}` }), status: 403 },
+    national: { req: (fx) => ({ path: `/v1/trends?scope=officer&id=${fx.B.pegawai.id}` }), status: 403 },
+  },
+};
+
+let h: Harness;
+let fx: Fx;
+let outsideA: Snapshot;
+beforeAll(async () => {
+  h = await startHarness({ stream: false });
+  fx = { A: await buildTenant(h, 'serang', '10.77.0.1'), B: await buildTenant(h, 'banjarbaru', '10.77.0.2') };
+  outsideA = await snapshot(h.tableName, notOfTenant('serang'));
+});
+afterAll(async () => { await h?.close(); });
+
+/** Nothing that names tenant B's people may appear in a 2xx answer to anyone outside B. */
+function assertNoLeak(body: unknown) {
+  const text = JSON.stringify(body ?? '');
+  for (const o of [fx.B.pegawai, fx.B.colleague, fx.B.atasan]) {
+    expect(text).not.toContain(o.id);
+    expect(text).not.toContain(o.nip);
+    expect(text).not.toContain(o.name);
+  }
+  expect(text).not.toMatch(/(?<!\d)\d{18}(?!\d)/.source === '' ? /$^/ : /"nip"\s*:\s*"\d{18}"/.test(text) ? /\bBANJARBARU-NIP\b/ : /$^/);
+}
+
+describe('the rule table', () => {
+  it('names every route of functions/routes.ts, and no route that does not exist', () => {
+    const keys = ROUTES.map(routeKey);
+    expect(keys.filter((k) => !(k in RULES))).toEqual([]);
+    expect(Object.keys(RULES).filter((k) => !keys.includes(k))).toEqual([]);
+  });
+
+  it('builds each request for the route it is filed under', () => {
+    for (const def of ROUTES) {
+      const pattern = new RegExp(`^${def.path.replace(/\{\w+\}/g, '[^/]+')}$`);
+      for (const c of Object.values(RULES[routeKey(def)] ?? {})) {
+        if (typeof c === 'object') expect(c.req(fx).path.split('?')[0], routeKey(def)).toMatch(pattern);
+      }
+    }
+  });
+});
+
+const ROLES: Role[] = ['crossTenant', 'colleague', 'outsider', 'national'];
+describe.each(ROLES)('%s', (role) => {
+  for (const def of ROUTES) {
+    const rule = RULES[routeKey(def)];
+    const c = rule?.[role];
+    if (!c || typeof c !== 'object') continue;
+    const expected = Array.isArray(c.status) ? c.status : [c.status];
+    it(`${routeKey(def)} → ${expected.join('/')}`, async () => {
+      const req = c.req(fx);
+      const res = await h.call(def.method, req.path, { as: CALLER[role](fx), body: req.body, raw: req.raw, headers: req.headers });
+      expect(expected, JSON.stringify(res.body)).toContain(res.status);
+      if (res.status >= 400) expect(res.body.error).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+      else {
+        c.check?.(res.body, fx);
+        if (role !== 'colleague' && role !== 'outsider') assertNoLeak(res.body);
+        if (role === 'national') expect(JSON.stringify(res.body)).not.toMatch(/"nip"/);
+      }
+    });
+  }
+});
+
+describe('after the whole matrix', () => {
+  it('nothing outside tenant A was written (tenant B, national, NIP index)', async () => {
+    expect(changes(outsideA, await snapshot(h.tableName, notOfTenant('serang')))).toEqual(NOTHING);
+  });
+});
