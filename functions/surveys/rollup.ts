@@ -118,13 +118,18 @@ async function applyChunk(groups: UnitGroup[]): Promise<void> {
 
 export async function processSurveyRecords(records: DynamoDBRecord[]): Promise<string[]> {
   const byUnit = new Map<string, UnitGroup>();
+  const seen = new Set<string>();
   for (const record of records) {
     const s = surveyOf(record);
-    if (!s) continue;
+    // A record delivered twice in one batch counts once (the watermark only guards across batches).
+    if (!s || seen.has(s.seq)) continue;
+    seen.add(s.seq);
     const key = `${s.tenant}|${s.unitId}|${s.period}`;
     if (!byUnit.has(key)) byUnit.set(key, { key, records: [] });
     byUnit.get(key)!.records.push(s);
   }
+  // The watermark needs each group in sequence order, whatever order the batch came in.
+  for (const g of byUnit.values()) g.records.sort((x, y) => (x.seq < y.seq ? -1 : x.seq > y.seq ? 1 : 0));
   const failed: string[] = [];
   // Chunks run one after another: they may share agency/tenant items, and parallel transactions would conflict.
   for (const groups of chunk([...byUnit.values()])) {

@@ -36,7 +36,8 @@ export async function loadSigner(keyFile: string): Promise<Signer> {
         .setExpirationTime(`${opts?.ttlSeconds ?? TOKEN_TTL_SECONDS}s`)
         .sign(privateKey),
     // Like API Gateway: signature, issuer, audience, expiry and not-before, ES256 only (no "none").
-    verify: async (token) => (await jwtVerify(token, publicKey, { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, algorithms: ['ES256'] })).payload,
+    // exp is required: without it jose would accept a token that never expires.
+    verify: async (token) => (await jwtVerify(token, publicKey, { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, algorithms: ['ES256'], requiredClaims: ['exp'] })).payload,
   };
 }
 

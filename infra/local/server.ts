@@ -85,13 +85,16 @@ export function createLocalServer(opts: LocalServerOptions): http.Server {
     try {
       if (!url.pathname.startsWith('/v1/')) return serveStatic(opts.webDir, url.pathname, res);
       const raw = await readBody(req);
-      if (raw === 'too-large') return sendJson(res, 413, errorBody('PAYLOAD_TOO_LARGE', 'Request body too large'));
+      // The rest of the body is never read: close the connection so it cannot be reused mid-upload.
+      if (raw === 'too-large') return sendJson(res, 413, errorBody('PAYLOAD_TOO_LARGE', 'Request body too large'), { connection: 'close' });
       if (url.pathname.startsWith('/v1/dev/') && opts.dev) {
         let body: unknown;
         try { body = raw.length ? JSON.parse(raw.toString('utf8')) : undefined; } catch { return sendJson(res, 400, errorBody('VALIDATION_FAILED', 'Body is not valid JSON')); }
         const out = await opts.dev(method, url.pathname, body);
         return sendJson(res, out.status, out.body);
       }
+      // Path parameters are percent-decoded below; invalid UTF-8 there is the client's error, not a 500.
+      try { decodeURIComponent(url.pathname); } catch { return sendJson(res, 400, errorBody('BAD_PATH', 'Malformed percent-encoding in the path')); }
       const match = matchRoute(method, url.pathname);
       if (!match.route) {
         return match.allowed.length

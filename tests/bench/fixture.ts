@@ -18,7 +18,8 @@ const SCRATCH_ROOT = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
 /** The cache key: the seed's month and the sources that shape the data. */
 function seedKey(now: Date): string {
   const h = createHash('sha256').update(monthOf(now, 'Asia/Jakarta'));
-  for (const dir of ['infra/local/seed', 'functions/data', 'functions/domain', 'functions/scoring']) {
+  // Only the seed and the key design: other code being edited must not force a multi-minute reseed.
+  for (const dir of ['infra/local/seed', 'functions/data']) {
     for (const f of readdirSync(join(ROOT, dir)).sort()) if (f.endsWith('.ts')) h.update(f).update(readFileSync(join(ROOT, dir, f)));
   }
   return h.digest('hex').slice(0, 16);

@@ -4,10 +4,12 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { setDdb } from '../../functions/data/client.js';
 
-export interface Usage { calls: number; rcu: number; wcu: number; byCommand: Record<string, number> }
+/** items: what Query/Scan calls read (ScannedCount), to tell more items from bigger items. */
+export interface Usage { calls: number; rcu: number; wcu: number; items: number; byCommand: Record<string, number> }
 
-const READS = new Set(['GetCommand', 'QueryCommand', 'BatchGetCommand', 'ScanCommand', 'TransactGetCommand']);
-const empty = (): Usage => ({ calls: 0, rcu: 0, wcu: 0, byCommand: {} });
+// Names as the middleware sees them: the document client's commands report the low-level names.
+const READS = new Set(['GetItemCommand', 'QueryCommand', 'BatchGetItemCommand', 'ScanCommand', 'TransactGetItemsCommand']);
+const empty = (): Usage => ({ calls: 0, rcu: 0, wcu: 0, items: 0, byCommand: {} });
 
 type Capacity = { CapacityUnits?: number };
 
@@ -30,7 +32,9 @@ export function installMeter(endpoint: string): Meter {
       acc.calls++;
       acc.byCommand[name] = (acc.byCommand[name] ?? 0) + 1;
       const out = await next(args);
-      const consumed = (out.output as { ConsumedCapacity?: Capacity | Capacity[] }).ConsumedCapacity;
+      const output = out.output as { ConsumedCapacity?: Capacity | Capacity[]; ScannedCount?: number };
+      const consumed = output.ConsumedCapacity;
+      acc.items += output.ScannedCount ?? 0;
       const units = [consumed ?? []].flat().reduce((s, c) => s + (c.CapacityUnits ?? 0), 0);
       if (READS.has(name)) acc.rcu += units;
       else acc.wcu += units;
@@ -49,7 +53,7 @@ export function installMeter(endpoint: string): Meter {
       const after = snapshot();
       const byCommand: Record<string, number> = {};
       for (const [k, v] of Object.entries(after.byCommand)) if (v - (before.byCommand[k] ?? 0) > 0) byCommand[k] = v - (before.byCommand[k] ?? 0);
-      return { result, usage: { calls: after.calls - before.calls, rcu: round(after.rcu - before.rcu), wcu: round(after.wcu - before.wcu), byCommand } };
+      return { result, usage: { calls: after.calls - before.calls, items: after.items - before.items, rcu: round(after.rcu - before.rcu), wcu: round(after.wcu - before.wcu), byCommand } };
     },
   };
 }

@@ -1,6 +1,7 @@
 // `npm run bench [-- --only reads,writes,evaluation,bundles,dashboard,load,cost] [--fresh-seed]`:
 // measures every budget of DESIGN.md §6 and writes tests/bench/results/latest.json (merged with the
 // sections of earlier runs), tests/bench/results/capacity.json (for `npm run cost`) and BENCHMARKS.md.
+import './quiet.js';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -31,8 +32,6 @@ if (unknown.length) { console.error(`Unknown section(s): ${unknown.join(', ')}. 
 
 const t0 = Date.now();
 const log = (line: string) => console.log(`[${((Date.now() - t0) / 1000).toFixed(0).padStart(4)}s] ${line}`);
-process.env.LOG_LEVEL = 'ERROR';
-process.env.AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE = '1';
 
 const stored = existsSync(LATEST) ? (JSON.parse(readFileSync(LATEST, 'utf8')) as { sections?: Partial<Record<SectionName, SectionResult>> }) : {};
 const results: Partial<Record<SectionName, SectionResult>> = { ...stored.sections };

@@ -4,7 +4,7 @@
 import { batchPut, queryAll } from '../../functions/data/batch.js';
 import { keys } from '../../functions/data/keys.js';
 import { getTenantOrg, listOfficersOfAgency, officerItem } from '../../functions/data/org-repository.js';
-import { addMonths } from '../../functions/domain/periods.js';
+import { addMonths, isMonthPeriod } from '../../functions/domain/periods.js';
 
 type Item = Record<string, unknown>;
 const HISTORY_COPIES = 9;
@@ -38,7 +38,8 @@ export async function scaleTenFold(tenant: string, officerId: string, log: (l: s
   const rollups: Item[] = [];
   for (const pk of partitions) rollups.push(...(await queryAll<Item>({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk } })));
   const scaled = rollups.map(times10);
-  const history = scaled.flatMap((i) => Array.from({ length: HISTORY_COPIES }, (_, j) => shifted(i, -SEEDED_MONTHS * (j + 1), 'PERIOD#')));
+  // Month items only: quarter and year rollups (evaluations) are not points of a monthly chart.
+  const history = scaled.filter((i) => isMonthPeriod(periodOf(i))).flatMap((i) => Array.from({ length: HISTORY_COPIES }, (_, j) => shifted(i, -SEEDED_MONTHS * (j + 1), 'PERIOD#')));
   const own = await queryAll<Item>({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.officerPartition(tenant, officerId) } });
   const officerHistory = own
     .filter((i) => /^(SCORE|REPORT)#\d{4}-\d{2}$/.test(String(i.SK)))

@@ -95,7 +95,7 @@ export async function runWrites(ctx: BenchContext): Promise<SectionResult> {
     }
     const s = Object.fromEntries(Object.entries(steps).map(([k, v]) => [k, summary(v)]));
     const ok = (k: string, status: number) => s[k]!.statuses.length === 1 && s[k]!.statuses[0] === status;
-    const fig = (k: string) => `${s[k]!.wcu} WCU, ${s[k]!.rcu} RCU, ${s[k]!.calls} calls`;
+    const fig = (k: string) => `${s[k]!.wcu} WCU, ${s[k]!.rcu} RCU, ${s[k]!.calls} calls (${Object.entries(s[k]!.byCommand).map(([c, n]) => `${n} ${c.replace(/(Item|Items)?Command$/, '')}`).join(', ')})`;
     const statusNote = (k: string, want: number) => (ok(k, want) ? undefined : `HTTP ${s[k]!.statuses.join('/')}`);
     const lines: Line[] = [
       { what: 'POST /v1/reports with Idempotency-Key (first request)', figure: fig('submit'), budget: '≤ 4 WCU', pass: ok('submit', 201) && s.submit!.wcu <= 4, note: statusNote('submit', 201) },
