@@ -131,7 +131,8 @@ export function httpApi(routes: Routes) {
     return toResponse(result);
   };
   return middy<ApiEvent, APIGatewayProxyStructuredResultV2>()
-    .use(injectLambdaContext(logger, { resetKeys: true }))
+    // Never log the event: it carries the Authorization header and citizens' text (even if POWERTOOLS_LOGGER_LOG_EVENT is set).
+    .use(injectLambdaContext(logger, { resetKeys: true, logEvent: false }))
     .use(errorResponses())
     .handler(dispatch);
 }

@@ -29,7 +29,7 @@ export async function runCost(ctx: BenchContext): Promise<SectionResult> {
   const machineBefore = machine();
   const started = Date.now();
   const operations = writeCapacity(ctx);
-  const run = (extra: string[]) => execFileSync('npx', ['tsx', 'infra/cost.ts', '--officers', String(OFFICERS), ...extra], { cwd: ROOT, encoding: 'utf8' });
+  const run = (extra: string[]) => execFileSync('npx', ['tsx', 'infra/cost.ts', '--officers', String(OFFICERS), ...extra], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   const text = run([]);
   const json = JSON.parse(run(['--json'])) as { listPrice: { total: number; items: { service: string; usd: number }[] }; withFreeTiers: { total: number }; measured: string[] };
   ctx.log(text);

@@ -40,7 +40,7 @@ const summary = (steps: Step[]) => ({
   rcu: median(steps.map((s) => s.usage.rcu)),
   calls: median(steps.map((s) => s.usage.calls)),
   statuses: [...new Set(steps.map((s) => s.status))],
-  byCommand: steps[0]?.usage.byCommand ?? {},
+  byCommand: steps.at(-1)?.usage.byCommand ?? {},
 });
 
 export async function runWrites(ctx: BenchContext): Promise<SectionResult> {
@@ -109,8 +109,12 @@ export async function runWrites(ctx: BenchContext): Promise<SectionResult> {
       { what: 'POST /v1/trainings (+ its stream side)', figure: `${fig('training')} (+ stream ${s.trainingStream!.wcu} WCU)`, budget: '—', pass: ok('training', 201) ? null : false, note: statusNote('training', 201) },
       { what: 'POST /v1/public/complaints (+ its stream side)', figure: `${fig('complaint')} (+ stream ${s.complaintStream!.wcu} WCU)`, budget: '—', pass: ok('complaint', 201) ? null : false, note: statusNote('complaint', 201) },
     ];
+    const analysis: string[] = [];
+    const transactional = ['submitStream', 'reviewStream', 'surveyStream'].filter((k) => s[k]!.byCommand.TransactWriteItemsCommand);
+    if (transactional.length) analysis.push(`The stream side writes its rollup ADDs in TransactWriteItems (${transactional.join(', ')}): a transaction bills 2 WCU per item, so the per-record marker that makes a replay harmless and the three rollup updates cost twice a plain write. No §6 budget covers these, but they are the largest capacity item per report in the cost model (scoring ${s.submitStream!.wcu + s.reviewStream!.wcu} WCU per report vs ${s.submit!.wcu} for the submission itself).`);
     return {
       section: 'writes',
+      analysis,
       title: 'Writes',
       method: `For ${officers.length} officers of ${TENANT} with an open current month: submit a report (all plan indicators, Idempotency-Key), retry it, approve it as the supervisor, log a training; then ${SAMPLES} surveys and complaints from distinct client addresses. Each request goes through the in-process local API; after each, the stream records it produced are read from DynamoDB Local's stream and passed to functions/scoring/stream.ts until it writes nothing more. Every DynamoDB call carries ReturnConsumedCapacity=TOTAL; figures are medians over the samples.`,
       lines,

@@ -67,12 +67,12 @@ function buildTenant(ctx: SeedContext, tenantIndex: number): { seeded: SeededTen
     for (const kabid of kabids) {
       for (let k = 0; k < (isKec ? 1 : 2); k++) {
         const kasi = add({ position: rng.pick(['Ketua Tim Kerja', 'Kepala Seksi', 'Koordinator Substansi']), grade: grade('kasi'), agencyId, unitId: null, supervisorId: kabid.id }, 'mid');
-        for (let s = 0; s < rng.int(2, 4); s++) add({ position: rng.pick(titles), grade: grade('staff'), agencyId, unitId: null, supervisorId: kasi.id }, 'staff');
+        for (let s = 0; s < rng.int(2, 3); s++) add({ position: rng.pick(titles), grade: grade('staff'), agencyId, unitId: null, supervisorId: kasi.id }, 'staff');
       }
     }
     for (const unit of units) {
       const unitHead = add({ position: `${HEAD_TITLE[unit.kind] ?? 'Kepala'} ${unit.name}`, grade: grade('kasi'), agencyId, unitId: unit.id, supervisorId: kabids[0].id }, 'mid');
-      for (let s = 0; s < rng.int(3, 6); s++) add({ position: rng.pick(titles), grade: grade('staff'), agencyId, unitId: unit.id, supervisorId: unitHead.id }, 'staff');
+      for (let s = 0; s < rng.int(2, 5); s++) add({ position: rng.pick(titles), grade: grade('staff'), agencyId, unitId: unit.id, supervisorId: unitHead.id }, 'staff');
     }
   }
 
