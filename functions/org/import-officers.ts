@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { parseNip } from '../domain/nip.js';
 import { findNips, getTenantOrg, putOfficers, type Officer } from '../data/org-repository.js';
-import { badRequest, type ErrorDetail } from '../http/errors.js';
+import { badRequest, HttpError, type ErrorDetail } from '../http/errors.js';
 import { logger } from '../http/logger.js';
 import { parseCsv } from './csv.js';
 
@@ -83,10 +83,18 @@ export async function importOfficers(tenant: string, csv: string): Promise<{ cre
     id: idOf.get(l.nip)!, nip: l.nip, name: l.name, position: l.position, grade: l.grade, agencyId: l.agencyId,
     unitId: l.unitId || null, supervisorId: l.supervisorNip ? idOf.get(l.supervisorNip)! : null,
   }));
-  let lastLogged = 0;
-  await putOfficers(tenant, officers, (done) => {
-    if (done - lastLogged >= 5000 || done === officers.length) { lastLogged = done; logger.info('officer import progress', { tenant, done, total: officers.length }); }
-  });
+  let lastLogged = 0, saved = 0;
+  try {
+    await putOfficers(tenant, officers, (done) => {
+      saved = done;
+      if (done - lastLogged >= 5000 || done === officers.length) { lastLogged = done; logger.info('officer import progress', { tenant, done, total: officers.length }); }
+    });
+  } catch (error) {
+    // The file was valid, but storage failed part-way. Officers are keyed by NIP, so sending the
+    // same file again completes the import without duplicates: say so rather than "nothing saved".
+    logger.error('officer import interrupted', { tenant, saved, total: officers.length, error: error as Error });
+    throw new HttpError(503, 'IMPORT_INTERRUPTED', `Import interrupted after about ${saved} of ${officers.length} officers; send the same file again to finish (already saved officers are updated, not duplicated)`, [], { 'retry-after': '5' });
+  }
   const updated = lines.filter((l) => known.has(l.nip)).length;
   return { created: lines.length - updated, updated, total: lines.length };
 }

@@ -1,24 +1,25 @@
 // GET/PUT /v1/policy: the tenant's configurable rules (thresholds, weights, windows, sanctions).
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { PREDIKATS } from '../domain/types.js';
 import { loadPolicy, savePolicy } from '../data/policy-repository.js';
 import { badRequest, forbidden } from '../http/errors.js';
 import { hasRole, type Principal } from '../http/principal.js';
 import { parse } from '../http/validation.js';
 
-const PolicySchema = z
-  .object({
-    hasilKerjaThresholds: z.object({ diAtas: z.number().min(0).max(120), sesuai: z.number().min(0).max(120) }).strict(),
-    tambahanWeight: z.number().min(0).max(1),
-    reportingWindowMonths: z.number().int().min(0).max(12),
-    evaluationFrequency: z.enum(['monthly', 'quarterly']),
-    awardConsecutivePeriods: z.number().int().min(1).max(12),
-    tunjanganCutPercent: z.partialRecord(z.enum(PREDIKATS), z.number().min(0).max(100)),
-    sanctionAfterConsecutiveLow: z.string().trim().min(1).max(500),
-    complaintAnswerWorkingDays: z.number().int().min(1).max(60),
-    holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD')).max(100),
-  })
-  .strict();
+const between = (min: number, max: number) => z.number().check(z.gte(min), z.lte(max));
+const intBetween = (min: number, max: number) => z.number().check(z.int(), z.gte(min), z.lte(max));
+
+const PolicySchema = z.strictObject({
+  hasilKerjaThresholds: z.strictObject({ diAtas: between(0, 120), sesuai: between(0, 120) }),
+  tambahanWeight: between(0, 1),
+  reportingWindowMonths: intBetween(0, 12),
+  evaluationFrequency: z.enum(['monthly', 'quarterly']),
+  awardConsecutivePeriods: intBetween(1, 12),
+  tunjanganCutPercent: z.partialRecord(z.enum(PREDIKATS), between(0, 100)),
+  sanctionAfterConsecutiveLow: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
+  complaintAnswerWorkingDays: intBetween(1, 60),
+  holidays: z.array(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD'))).check(z.maxLength(100)),
+});
 
 export async function getPolicy(p: Principal) {
   if (hasRole(p, 'national')) throw forbidden('National readers see aggregates only');

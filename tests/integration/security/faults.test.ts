@@ -82,6 +82,8 @@ describe('throttling and transient errors', () => {
     faulty((command) => (command === 'BatchWriteItemCommand' && ++batches > 1 ? throttled() : undefined), 2);
     const cut = await h.call('POST', '/v1/officers/import', { as: 'serang.admin', raw: csv, headers: { 'content-type': 'text/csv' } });
     expect(cut.status).toBe(503);
+    expect(cut.body.error.code).toBe('IMPORT_INTERRUPTED');
+    expect(cut.body.error.message).toContain('send the same file again');
     setDdb(undefined);
     const retry = await h.call('POST', '/v1/officers/import', { as: 'serang.admin', raw: csv, headers: { 'content-type': 'text/csv' } });
     expect(retry.status).toBe(200);
