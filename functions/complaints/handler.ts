@@ -1,12 +1,12 @@
 // Complaint function: public filing and tracking (rate-limited), and the admins' list and answers.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { httpApi, ok, type Routes } from '../http/api.js';
 import { parse } from '../http/validation.js';
 import { ComplaintBody, ComplaintListQuery, ComplaintPatch } from './schemas.js';
 import { adminListComplaints, fileComplaint, patchComplaint, trackComplaint } from './service.js';
 
-const CodeParams = z.object({ code: z.string().max(40) });
-const IdParams = z.object({ id: z.string().min(1).max(80) });
+const CodeParams = z.object({ code: z.string().check(z.maxLength(40)) });
+const IdParams = z.object({ id: z.string().check(z.minLength(1), z.maxLength(80)) });
 
 const routes: Routes = {
   'POST /v1/public/complaints': {

@@ -9,7 +9,7 @@ export interface IkmElement {
   en: string;
 }
 
-export const IKM_ELEMENTS: Readonly<Record<IkmKey, IkmElement>> = Object.freeze({
+export const IKM_ELEMENTS: Readonly<Record<IkmKey, IkmElement>> = /* @__PURE__ */ Object.freeze({
   u1: { code: 'U1', id: 'Persyaratan', en: 'Requirements' },
   u2: { code: 'U2', id: 'Sistem, Mekanisme, dan Prosedur', en: 'Systems, mechanisms and procedures' },
   u3: { code: 'U3', id: 'Waktu Penyelesaian', en: 'Completion time' },
@@ -34,7 +34,7 @@ export interface IkmAnswerWording {
   en: FourPoint;
 }
 
-export const IKM_ANSWER_WORDING: Readonly<Record<IkmKey, IkmAnswerWording>> = Object.freeze({
+export const IKM_ANSWER_WORDING: Readonly<Record<IkmKey, IkmAnswerWording>> = /* @__PURE__ */ Object.freeze({
   u1: {
     question: {
       id: 'Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?',

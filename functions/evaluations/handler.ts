@@ -1,18 +1,18 @@
 // Evaluations function: start and follow runs, an officer's evaluations, objections and decisions.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { httpApi, ok, type Routes } from '../http/api.js';
 import { parse } from '../http/validation.js';
 import { PREDIKATS } from '../domain/types.js';
 import { decideObjection, fileObjection } from './objections.js';
 import { evaluationRun, officerEvaluations, startEvaluationRun } from './service.js';
 
-const RunBody = z.object({ period: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, 'Use YYYY-MM, YYYY-Qn or YYYY') });
-const YearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
-const ObjectionBody = z.object({ reason: z.string().trim().min(10).max(2000) });
+const RunBody = z.object({ period: z.string().check(z.regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, 'Use YYYY-MM, YYYY-Qn or YYYY')) });
+const YearQuery = z.object({ year: z.optional(z.coerce.number().check(z.int(), z.gte(2000), z.lte(2100))) });
+const ObjectionBody = z.object({ reason: z.string().check(z.trim(), z.minLength(10), z.maxLength(2000)) });
 const DecisionBody = z.object({
   decision: z.enum(['uphold', 'amend']),
-  note: z.string().trim().min(3).max(2000),
-  amendedPredikat: z.enum(PREDIKATS).optional(),
+  note: z.string().check(z.trim(), z.minLength(3), z.maxLength(2000)),
+  amendedPredikat: z.optional(z.enum(PREDIKATS)),
 });
 
 const routes: Routes = {

@@ -1,5 +1,5 @@
 // Org function: health, the caller, tenants, agencies, officers and the officer CSV import.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { readableOfficer } from '../http/access.js';
 import { httpApi, ok, type Routes } from '../http/api.js';
 import { forbidden, HttpError } from '../http/errors.js';
@@ -9,8 +9,8 @@ import { importOfficers } from './import-officers.js';
 import { agenciesWithUnits, listOfficers, me, visibleTenants } from './service.js';
 import { getPolicy, putPolicy } from './policy.js';
 
-const OfficersQuery = z.object({ agencyId: z.string().min(1).max(80).optional() });
-const AgenciesQuery = z.object({ tenant: z.string().min(1).max(60).optional() });
+const OfficersQuery = z.object({ agencyId: z.optional(z.string().check(z.minLength(1), z.maxLength(80))) });
+const AgenciesQuery = z.object({ tenant: z.optional(z.string().check(z.minLength(1), z.maxLength(60))) });
 
 const routes: Routes = {
   'GET /v1/health': { auth: 'public', handle: async () => ok({ status: 'ok' }) },

@@ -1,5 +1,5 @@
 // Reports function: monthly report submission, reads, the review queue and supervisor reviews.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { findTenant } from '../config/tenants.js';
 import { zonedParts } from '../domain/periods.js';
 import { httpApi, ok, type Routes } from '../http/api.js';
@@ -9,7 +9,7 @@ import { reviewReport } from './review.js';
 import { IdempotencyKey, QueueQuery, ReportBody, ReviewBody, YearQuery } from './schema.js';
 import { publicReport, submitReport } from './submit.js';
 
-const IdParams = z.object({ id: z.string().min(1).max(120) });
+const IdParams = z.object({ id: z.string().check(z.minLength(1), z.maxLength(120)) });
 
 const routes: Routes = {
   'POST /v1/reports': {

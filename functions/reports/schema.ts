@@ -1,37 +1,36 @@
 // Request shapes of the reports function (DESIGN §4), validated at the edge with zod.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { BERAKHLAK, RATINGS } from '../domain/types.js';
 
-const httpUrl = z
-  .string()
-  .max(500)
-  .refine((s) => {
+const httpUrl = z.string().check(
+  z.maxLength(500),
+  z.refine((s) => {
     try {
       const u = new URL(s);
       return u.protocol === 'http:' || u.protocol === 'https:';
     } catch {
       return false;
     }
-  }, 'Evidence must be an http(s) link');
+  }, 'Evidence must be an http(s) link'),
+);
 
 export const ReportBody = z.object({
-  officerId: z.string().min(1).max(80),
-  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Period must be a month YYYY-MM'),
+  officerId: z.string().check(z.minLength(1), z.maxLength(80)),
+  period: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Period must be a month YYYY-MM')),
   items: z
     .array(
       z.object({
-        indicatorId: z.string().min(1).max(40),
-        value: z.number().min(0, 'Value must be 0 or more'),
-        evidenceUrl: httpUrl.optional(),
-        note: z.string().max(1000).optional(),
+        indicatorId: z.string().check(z.minLength(1), z.maxLength(40)),
+        value: z.number().check(z.gte(0, 'Value must be 0 or more')),
+        evidenceUrl: z.optional(httpUrl),
+        note: z.optional(z.string().check(z.maxLength(1000))),
       }),
     )
-    .min(1)
-    .max(50),
+    .check(z.minLength(1), z.maxLength(50)),
 });
 export type ReportBody = z.infer<typeof ReportBody>;
 
-export const IdempotencyKey = z.string().trim().min(1).max(128).regex(/^[\x21-\x7e]+$/, 'Printable ASCII without spaces').optional();
+export const IdempotencyKey = z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(128), z.regex(/^[\x21-\x7e]+$/, 'Printable ASCII without spaces')));
 
 const behaviourValue = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 const Behaviour = z.object(Object.fromEntries(BERAKHLAK.map((v) => [v, behaviourValue])) as Record<(typeof BERAKHLAK)[number], typeof behaviourValue>);
@@ -39,22 +38,29 @@ const Behaviour = z.object(Object.fromEntries(BERAKHLAK.map((v) => [v, behaviour
 export const ReviewBody = z
   .object({
     decision: z.enum(['approve', 'return']),
-    feedback: z.string().trim().max(2000).default(''),
-    behaviour: Behaviour.optional(),
-    hasilKerjaOverride: z.object({ rating: z.enum(RATINGS), reason: z.string().trim().min(1, 'A reason is required for an override').max(1000) }).optional(),
+    feedback: z._default(z.string().check(z.trim(), z.maxLength(2000)), ''),
+    behaviour: z.optional(Behaviour),
+    hasilKerjaOverride: z.optional(
+      z.object({
+        rating: z.enum(RATINGS),
+        reason: z.string().check(z.trim(), z.minLength(1, 'A reason is required for an override'), z.maxLength(1000)),
+      }),
+    ),
   })
-  .superRefine((r, ctx) => {
-    if (r.decision === 'approve' && !r.behaviour) {
-      ctx.addIssue({ code: 'custom', path: ['behaviour'], message: 'Approval needs the seven BerAKHLAK values (1–3)' });
-    }
-    if (r.decision === 'return' && r.feedback === '') {
-      ctx.addIssue({ code: 'custom', path: ['feedback'], message: 'Say what to fix when returning a report' });
-    }
-    if (r.decision === 'return' && r.hasilKerjaOverride) {
-      ctx.addIssue({ code: 'custom', path: ['hasilKerjaOverride'], message: 'An override only applies to an approval' });
-    }
-  });
+  .check(
+    z.superRefine((r, ctx) => {
+      if (r.decision === 'approve' && !r.behaviour) {
+        ctx.addIssue({ code: 'custom', path: ['behaviour'], message: 'Approval needs the seven BerAKHLAK values (1–3)' });
+      }
+      if (r.decision === 'return' && r.feedback === '') {
+        ctx.addIssue({ code: 'custom', path: ['feedback'], message: 'Say what to fix when returning a report' });
+      }
+      if (r.decision === 'return' && r.hasilKerjaOverride) {
+        ctx.addIssue({ code: 'custom', path: ['hasilKerjaOverride'], message: 'An override only applies to an approval' });
+      }
+    }),
+  );
 export type ReviewBody = z.infer<typeof ReviewBody>;
 
-export const YearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
-export const QueueQuery = z.object({ agencyId: z.string().min(1).max(80).optional() });
+export const YearQuery = z.object({ year: z.optional(z.coerce.number().check(z.int(), z.gte(2000), z.lte(2100))) });
+export const QueueQuery = z.object({ agencyId: z.optional(z.string().check(z.minLength(1), z.maxLength(80))) });

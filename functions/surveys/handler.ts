@@ -1,11 +1,11 @@
 // Survey function: the public unit card and survey intake (rate-limited), and IKM reads for signed-in users.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { httpApi, ok, type Routes } from '../http/api.js';
 import { parse } from '../http/validation.js';
 import { IkmQuery, SurveyBody } from './schemas.js';
 import { publicUnit, readIkm, submitSurvey } from './service.js';
 
-const UnitParams = z.object({ tenant: z.string().min(1).max(60), unitId: z.string().min(1).max(80) });
+const UnitParams = z.object({ tenant: z.string().check(z.minLength(1), z.maxLength(60)), unitId: z.string().check(z.minLength(1), z.maxLength(80)) });
 
 const routes: Routes = {
   'GET /v1/public/units/{tenant}/{unitId}': {

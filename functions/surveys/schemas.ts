@@ -1,5 +1,5 @@
 // Strict input schemas of the survey routes; unknown fields are rejected.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { freeText } from '../http/validation.js';
 import { isMonthPeriod, isQuarterPeriod, isYearPeriod } from '../domain/periods.js';
 
@@ -12,29 +12,31 @@ export const RESPONDENT_OPTIONS = {
 } as const;
 
 
-const id = z.string().min(1).max(80).regex(/^[A-Za-z0-9_.-]+$/, 'Invalid id');
-const score = z.number().int().min(1).max(4);
+const id = z.string().check(z.minLength(1), z.maxLength(80), z.regex(/^[A-Za-z0-9_.-]+$/, 'Invalid id'));
+const score = z.number().check(z.int(), z.gte(1), z.lte(4));
 
 export const SurveyBody = z.strictObject({
   tenant: id,
   unitId: id,
-  officerId: id.optional(),
+  officerId: z.optional(id),
   answers: z.strictObject({ u1: score, u2: score, u3: score, u4: score, u5: score, u6: score, u7: score, u8: score, u9: score }),
-  comment: freeText(1000).optional(),
-  respondent: z.strictObject({
-    gender: z.enum(RESPONDENT_OPTIONS.gender).optional(),
-    ageGroup: z.enum(RESPONDENT_OPTIONS.ageGroup).optional(),
-    education: z.enum(RESPONDENT_OPTIONS.education).optional(),
-    occupation: z.enum(RESPONDENT_OPTIONS.occupation).optional(),
-  }).optional(),
+  comment: z.optional(freeText(1000)),
+  respondent: z.optional(
+    z.strictObject({
+      gender: z.optional(z.enum(RESPONDENT_OPTIONS.gender)),
+      ageGroup: z.optional(z.enum(RESPONDENT_OPTIONS.ageGroup)),
+      education: z.optional(z.enum(RESPONDENT_OPTIONS.education)),
+      occupation: z.optional(z.enum(RESPONDENT_OPTIONS.occupation)),
+    }),
+  ),
 });
 export type SurveyInput = z.infer<typeof SurveyBody>;
 
-const period = z.string().refine((p) => isMonthPeriod(p) || isQuarterPeriod(p) || isYearPeriod(p), 'Use YYYY-MM, YYYY-Qn or YYYY');
+const period = z.string().check(z.refine((p) => isMonthPeriod(p) || isQuarterPeriod(p) || isYearPeriod(p), 'Use YYYY-MM, YYYY-Qn or YYYY'));
 
 export const IkmQuery = z.strictObject({
-  unitId: id.optional(),
-  agencyId: id.optional(),
+  unitId: z.optional(id),
+  agencyId: z.optional(id),
   period,
-  tenant: id.optional(),
-}).refine((q) => !(q.unitId && q.agencyId), { message: 'Give unitId or agencyId, not both', path: ['agencyId'] });
+  tenant: z.optional(id),
+}).check(z.refine((q) => !(q.unitId && q.agencyId), { message: 'Give unitId or agencyId, not both', path: ['agencyId'] }));

@@ -1,5 +1,5 @@
 // Trainings function: log a training (JP) and read an officer's year against the 20 JP minimum.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { httpApi, ok, type Routes } from '../http/api.js';
 import { parse } from '../http/validation.js';
 import { logTraining, officerTrainings } from './service.js';
@@ -10,15 +10,19 @@ const isRealDay = (s: string) => {
 };
 
 const TrainingBody = z.object({
-  officerId: z.string().min(1).max(80),
-  title: z.string().trim().min(3).max(200),
+  officerId: z.string().check(z.minLength(1), z.maxLength(80)),
+  title: z.string().check(z.trim(), z.minLength(3), z.maxLength(200)),
   // JP in tenths: a 45-minute session is 1 JP, half sessions are common.
-  jp: z.number().positive().max(200).refine((n) => Number.isInteger(Math.round(n * 10)) && Math.abs(n * 10 - Math.round(n * 10)) < 1e-9, 'At most one decimal'),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD').refine(isRealDay, 'Not a calendar date'),
-  provider: z.string().trim().min(2).max(200),
+  jp: z.number().check(
+    z.positive(),
+    z.lte(200),
+    z.refine((n) => Number.isInteger(Math.round(n * 10)) && Math.abs(n * 10 - Math.round(n * 10)) < 1e-9, 'At most one decimal'),
+  ),
+  date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD'), z.refine(isRealDay, 'Not a calendar date')),
+  provider: z.string().check(z.trim(), z.minLength(2), z.maxLength(200)),
 });
 
-const YearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+const YearQuery = z.object({ year: z.optional(z.coerce.number().check(z.int(), z.gte(2000), z.lte(2100))) });
 
 const routes: Routes = {
   'POST /v1/trainings': {

@@ -1,15 +1,15 @@
 // Trends function: the dashboard's charts, each served by one Query over rollup items.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { httpApi, ok, type Routes } from '../http/api.js';
 import { parse } from '../http/validation.js';
 import { trends } from './service.js';
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use YYYY-MM');
+const month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use YYYY-MM'));
 const TrendsQuery = z.object({
   scope: z.enum(['tenant', 'agency', 'agencies', 'officer', 'national']),
-  id: z.string().min(1).max(80).optional(),
-  from: month.optional(),
-  to: month.optional(),
+  id: z.optional(z.string().check(z.minLength(1), z.maxLength(80))),
+  from: z.optional(month),
+  to: z.optional(month),
 });
 
 const routes: Routes = {
