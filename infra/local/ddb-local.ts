@@ -6,6 +6,9 @@ import net from 'node:net';
 import { createTableInput } from '../../functions/data/table.js';
 import { assertJava } from './java.js';
 
+// Local tooling may run on Node 20 (the deployed functions run on Node 22): no SDK warning on every start.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 export interface DynamoLocal { endpoint: string; port: number; pid: number; stop: () => Promise<void> }
 
 export const localClient = (endpoint: string) =>
