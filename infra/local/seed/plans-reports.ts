@@ -36,12 +36,17 @@ function buildPlanRhk(rng: Rng, o: Officer, kind: string, role: 'unitHead' | 'le
     : shuffled.slice(0, rng.int(2, Math.min(3, shuffled.length)));
   const extra = rng.chance(0.5) ? (rng.chance(0.3) ? 2 : 1) : 0;
   const tambahan = [...TAMBAHAN].sort(() => rng.next() - 0.5).slice(0, Math.min(extra, 5 - utama.length));
-  const scale = (t: number, unit: string) => (unit === '%' || unit === 'indeks' ? t : t >= 20 ? Math.round(t * (0.8 + 0.4 * rng.next())) : round2(t * (0.8 + 0.4 * rng.next())) || t);
+  // Counts are whole numbers (no "1.2 kegiatan"); small time targets keep one decimal (e.g. 3.5 hari).
+  const scale = (t: number, unit: string, aspect: string) => {
+    if (unit === '%' || unit === 'indeks') return t;
+    const v = t * (0.8 + 0.4 * rng.next());
+    return t >= 20 || aspect === 'kuantitas' ? Math.max(1, Math.round(v)) : Math.max(0.5, Math.round(v * 10) / 10);
+  };
   return [...utama.map((t) => ({ t, kind: 'utama' as const })), ...tambahan.map((t) => ({ t, kind: 'tambahan' as const }))].map(({ t, kind: rhkKind }, n) => ({
     id: `rhk${n + 1}`,
     kind: rhkKind,
     title: t.title,
-    indicators: t.indicators.map((ind, m) => ({ id: `r${n + 1}i${m + 1}`, name: ind.name, aspect: ind.aspect, target: scale(ind.target, ind.unit), unit: ind.unit, source: ind.source ?? 'report' })),
+    indicators: t.indicators.map((ind, m) => ({ id: `r${n + 1}i${m + 1}`, name: ind.name, aspect: ind.aspect, target: scale(ind.target, ind.unit, ind.aspect), unit: ind.unit, source: ind.source ?? 'report' })),
   }));
 }
 
@@ -49,7 +54,7 @@ function realisasi(rng: Rng, aspect: string, target: number, unit: string, f: nu
   const g = Math.max(0.3, f * rng.normal(1, 0.03));
   let v = aspect === 'kuantitas' || aspect === 'kualitas' ? target * g : target / g;
   if (unit === '%' && aspect === 'kualitas') v = Math.min(100, v);
-  return target >= 20 ? Math.round(v) : round2(v);
+  return target >= 20 || aspect === 'kuantitas' ? Math.round(v) : round2(v);
 }
 
 function behaviourFor(rng: Rng, f: number, lowConduct: boolean): Behaviour {
