@@ -33,6 +33,8 @@ export const keys = {
   score: (tenant: string, officerId: string, period: string): Key => ({ PK: officerPk(tenant, officerId), SK: `SCORE#${period}` }),
   training: (tenant: string, officerId: string, date: string, id: string): Key => ({ PK: officerPk(tenant, officerId), SK: `TRAINING#${date}#${id}` }),
   evaluation: (tenant: string, officerId: string, period: string): Key => ({ PK: officerPk(tenant, officerId), SK: `EVAL#${period}` }),
+  /** JP logged per month of a year (`jp_01`…`jp_12`, ADDed with each training): an evaluation's JP to date in one GetItem. */
+  trainingYear: (tenant: string, officerId: string, year: number | string): Key => ({ PK: officerPk(tenant, officerId), SK: `TRAININGYEAR#${year}` }),
   /** Marks that an officer-period's first submission was counted in the rollups (stream idempotency). */
   reportCounted: (tenant: string, officerId: string, period: string): Key => ({ PK: officerPk(tenant, officerId), SK: `COUNTED#${period}` }),
   /** GSI2 on a `submitted` report: the tenant's review queue, sorted by agency then period. */

@@ -5,7 +5,7 @@ import { awardCandidateFlag, consecutiveLowFlag, lowIkmFlag, missingReportFlag, 
 import { mean, round2 } from '../domain/numbers.js';
 import { monthsOf, parsePeriod } from '../domain/periods.js';
 import type { TenantPolicy } from '../domain/policy.js';
-import { predikatKinerja, ratingHasilKerja } from '../domain/ratings.js';
+import { isLowPredikat, predikatKinerja, ratingHasilKerja } from '../domain/ratings.js';
 import type { Predikat, Rating } from '../domain/types.js';
 
 /** What an approved month contributes (the score item's fields). */
@@ -43,6 +43,14 @@ export interface EvaluationResult {
 
 /** How many earlier periods an evaluation looks back at (CONSECUTIVE_LOW needs 1, the award N − 1). */
 export const lookBack = (policy: Pick<TenantPolicy, 'awardConsecutivePeriods'>): number => Math.max(1, policy.awardConsecutivePeriods - 1);
+
+/** How many of the latest earlier periods can change the result: the previous one for a low predikat
+ *  (CONSECUTIVE_LOW), the whole look-back for SANGAT_BAIK (the award run), none otherwise. */
+export function earlierNeeded(input: Omit<EvaluationInput, 'previous' | 'ikm' | 'trainingJpToDate'>): number {
+  const { predikat } = ratings({ ...input, ikm: null, trainingJpToDate: 0, previous: [] });
+  if (predikat === 'SANGAT_BAIK') return lookBack(input.policy);
+  return predikat && isLowPredikat(predikat) ? 1 : 0;
+}
 
 // PermenPANRB 6/2022: a month takes its score; a quarter or year the mean capaian of its approved
 // months, hasil kerja from that mean, perilaku from the latest review.

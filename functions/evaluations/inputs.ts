@@ -1,20 +1,22 @@
-// The reads behind an evaluation, done for a whole batch of officers at once: one BatchGet for the
-// scores and earlier evaluations, one training Query per officer, one IKM read per unit.
+// The reads behind an evaluation, done for a whole batch of officers at once. Two BatchGet rounds
+// (chunks in parallel): the period's scores, its evaluation and the officer-year training total; then
+// only the earlier periods that can change a result (see earlierNeeded). Unit IKM: one Query per run.
 import { batchGet } from '../data/batch.js';
 import { keys } from '../data/keys.js';
 import { monthsOf, parsePeriod, previousPeriod } from '../domain/periods.js';
 import type { TenantPolicy } from '../domain/policy.js';
 import type { Predikat } from '../domain/types.js';
-import { unitIkm } from '../surveys/ikm-repository.js';
-import { listTrainings, totalJp } from '../trainings/repository.js';
-import { lookBack, type EvaluationInput, type MonthScore } from './evaluate-officer.js';
+import { unitIkmsOfTenant } from '../surveys/ikm-repository.js';
+import { jpToMonth } from '../trainings/repository.js';
+import { earlierNeeded, lookBack, type EvaluationInput, type MonthScore } from './evaluate-officer.js';
 import type { OfficerRef } from './queue.js';
 import { finalPredikat, type Evaluation } from './repository.js';
 
 export interface LoadedInput { input: EvaluationInput; existing?: Evaluation }
 
 type Item = Record<string, unknown> & { PK: string; SK: string };
-const at = (k: { PK: string; SK: string }) => `${k.PK}|${k.SK}`;
+type Key = { PK: string; SK: string };
+const at = (k: Key) => `${k.PK}|${k.SK}`;
 
 /** The periods before `period`, oldest first. */
 export function earlierPeriods(period: string, count: number): string[] {
@@ -23,37 +25,68 @@ export function earlierPeriods(period: string, count: number): string[] {
   return out;
 }
 
-export async function loadEvaluationInputs(tenant: string, officers: readonly OfficerRef[], period: string, policy: TenantPolicy): Promise<Map<string, LoadedInput>> {
+// Every batch of a run needs the same unit IKMs: read them once per run in the warm worker (a promise,
+// so concurrent batches share the Query). A few runs are kept; a failed read is dropped and retried.
+const ikmByRun = new Map<string, Promise<Map<string, number | null>>>();
+const RUNS_CACHED = 4;
+
+function unitIkms(tenant: string, period: string, runId: string | undefined): Promise<Map<string, number | null>> {
+  const read = async () => new Map([...(await unitIkmsOfTenant(tenant, period))].map(([u, r]) => [u, r?.ikm ?? null] as const));
+  if (!runId) return read();
+  const runKey = `${tenant}|${period}|${runId}`;
+  let hit = ikmByRun.get(runKey);
+  if (!hit) {
+    hit = read();
+    ikmByRun.set(runKey, hit);
+    hit.catch(() => ikmByRun.delete(runKey));
+    for (const old of [...ikmByRun.keys()].slice(0, Math.max(0, ikmByRun.size - RUNS_CACHED))) ikmByRun.delete(old);
+  }
+  return hit;
+}
+
+/** BatchGet in chunks of 100 keys, the chunks in parallel; found items by key. */
+async function getAll(wanted: Key[]): Promise<Map<string, Item>> {
+  const chunks = Array.from({ length: Math.ceil(wanted.length / 100) }, (_, i) => wanted.slice(i * 100, i * 100 + 100));
+  const items = (await Promise.all(chunks.map((c) => batchGet<Item>(c)))).flat();
+  return new Map(items.map((i) => [at(i), i]));
+}
+
+export async function loadEvaluationInputs(tenant: string, officers: readonly OfficerRef[], period: string, policy: TenantPolicy, runId?: string): Promise<Map<string, LoadedInput>> {
   const months = monthsOf(period);
+  const lastMonth = months.at(-1)!;
+  const year = lastMonth.slice(0, 4);
   const earlier = earlierPeriods(period, lookBack(policy));
   const isMonth = parsePeriod(period).kind === 'month';
-  const wanted = officers.flatMap((o) => [
-    ...months.map((m) => keys.score(tenant, o.id, m)),
-    keys.evaluation(tenant, o.id, period),
-    ...earlier.map((p) => keys.evaluation(tenant, o.id, p)),
-    // Before the first run a month's predikat still exists as its score.
-    ...(isMonth ? earlier.map((p) => keys.score(tenant, o.id, p)) : []),
+  const [found, ikm] = await Promise.all([
+    getAll(officers.flatMap((o) => [...months.map((m) => keys.score(tenant, o.id, m)), keys.evaluation(tenant, o.id, period), keys.trainingYear(tenant, o.id, year)])),
+    unitIkms(tenant, period, runId),
   ]);
-  const found = new Map((await batchGet<Item>(wanted)).map((i) => [at(i), i]));
-  const get = (k: { PK: string; SK: string }) => found.get(at(k));
+  const scoresOf = (o: OfficerRef) => months.map((m) => found.get(at(keys.score(tenant, o.id, m)))).filter((s): s is Item => s !== undefined).map((s) => s as unknown as MonthScore);
 
-  const lastDay = `${months.at(-1)}-31`;
-  const yearStart = `${months.at(-1)!.slice(0, 4)}-01-01`;
-  const jp = new Map(await Promise.all(officers.map(async (o) => [o.id, totalJp(await listTrainings(tenant, o.id, yearStart, lastDay))] as const)));
-  const units = [...new Set(officers.map((o) => o.unitId).filter((u): u is string => u !== null))];
-  const ikm = new Map(await Promise.all(units.map(async (u) => [u, (await unitIkm(tenant, u, period))?.ikm ?? null] as const)));
+  // Earlier periods only where they can matter; the rest stay null, which gives the same result.
+  const needed = new Map(officers.map((o) => [o.id, earlier.slice(earlier.length - earlierNeeded({ period, scores: scoresOf(o), policy }))] as const));
+  const back = await getAll(officers.flatMap((o) => needed.get(o.id)!.flatMap((p) => [
+    keys.evaluation(tenant, o.id, p),
+    // Before the first run a month's predikat still exists as its score.
+    ...(isMonth ? [keys.score(tenant, o.id, p)] : []),
+  ])));
 
   const out = new Map<string, LoadedInput>();
   for (const o of officers) {
-    const scores = months.map((m) => get(keys.score(tenant, o.id, m))).filter((s): s is Item => s !== undefined).map((s) => s as unknown as MonthScore);
+    const wanted = new Set(needed.get(o.id));
     const previous = earlier.map((p): Predikat | null => {
-      const e = get(keys.evaluation(tenant, o.id, p)) as unknown as Evaluation | undefined;
+      if (!wanted.has(p)) return null;
+      const e = back.get(at(keys.evaluation(tenant, o.id, p))) as unknown as Evaluation | undefined;
       if (e) return finalPredikat(e);
-      return isMonth ? ((get(keys.score(tenant, o.id, p))?.predikat as Predikat | undefined) ?? null) : null;
+      return isMonth ? ((back.get(at(keys.score(tenant, o.id, p)))?.predikat as Predikat | undefined) ?? null) : null;
     });
-    const existing = get(keys.evaluation(tenant, o.id, period)) as unknown as Evaluation | undefined;
+    const existing = found.get(at(keys.evaluation(tenant, o.id, period))) as unknown as Evaluation | undefined;
     out.set(o.id, {
-      input: { period, scores, ikm: o.unitId ? (ikm.get(o.unitId) ?? null) : null, trainingJpToDate: jp.get(o.id) ?? 0, previous, policy },
+      input: {
+        period, scores: scoresOf(o), ikm: o.unitId ? (ikm.get(o.unitId) ?? null) : null,
+        // JP from 1 January to the end of the period's last month.
+        trainingJpToDate: jpToMonth(found.get(at(keys.trainingYear(tenant, o.id, year))), lastMonth), previous, policy,
+      },
       existing,
     });
   }

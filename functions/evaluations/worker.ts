@@ -30,7 +30,7 @@ const stable = (v: unknown): string =>
 
 export async function evaluateBatch(batch: EvaluationBatch, now = new Date()): Promise<BatchAggregates> {
   const policy = await loadPolicy(batch.tenant);
-  const inputs = await loadEvaluationInputs(batch.tenant, batch.officers, batch.period, policy);
+  const inputs = await loadEvaluationInputs(batch.tenant, batch.officers, batch.period, policy, batch.runId);
   const changed: Evaluation[] = [];
   const aggregates: BatchAggregates = {};
   for (const o of batch.officers) {

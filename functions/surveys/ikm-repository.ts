@@ -32,6 +32,19 @@ export async function unitIkm(tenant: string, unitId: string, period: string): P
   return ikmFromSums(await unitIkmSums(tenant, unitId, period));
 }
 
+/** IKM of every unit of the tenant that has respondents in the period, in one Query over the unit rollup partition
+ *  (for a job that needs many units at once; a unit absent from the map has no rollup: unitIkm gives it null too). */
+export async function unitIkmsOfTenant(tenant: string, period: string): Promise<Map<string, IkmResult | null>> {
+  const { from, to } = monthRange(period);
+  const items = await queryAll<Record<string, unknown>>({
+    KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': keys.unitRollup(tenant, '-', '-').PK, ':from': from, ':to': to },
+  });
+  const byUnit = new Map<string, Record<string, unknown>[]>();
+  for (const i of items) byUnit.set(String(i.unitId), [...(byUnit.get(String(i.unitId)) ?? []), i]);
+  return new Map([...byUnit].map(([unitId, list]) => [unitId, ikmFromSums(sumRollups(list))]));
+}
+
 export async function agencyIkm(tenant: string, agencyId: string, period: string): Promise<IkmResult | null> {
   return ikmFromSums(await agencyIkmSums(tenant, agencyId, period));
 }

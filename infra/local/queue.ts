@@ -30,6 +30,9 @@ export interface LocalQueueOptions {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Batches in flight at once: the SqsEventSource's maxConcurrency in infra/constructs/processing.ts. */
+export const LOCAL_QUEUE_CONCURRENCY = Number(process.env.EVALUATION_CONCURRENCY ?? 5);
+
 export function startLocalQueue(opts: LocalQueueOptions = {}): LocalQueue {
   const visibilityMs = opts.visibilityTimeoutMs ?? Number(process.env.EVALUATION_VISIBILITY_MS ?? 2_000);
   const maxReceive = opts.maxReceiveCount ?? 3;
@@ -37,7 +40,14 @@ export function startLocalQueue(opts: LocalQueueOptions = {}): LocalQueue {
   const messages: Message[] = [];
   let inFlight = 0;
   let stopped = false;
-  let wake: (() => void) | undefined;
+  // Every idle consumer waits here, so a send wakes them all (not only the last one to go idle).
+  const waiting = new Set<() => void>();
+  const wake = () => { for (const w of [...waiting]) w(); };
+  const idle = (ms: number) => new Promise<void>((resolve) => {
+    const done = () => { clearTimeout(timer); waiting.delete(done); resolve(); };
+    const timer = setTimeout(done, ms);
+    waiting.add(done);
+  });
   const deadLetters: LocalQueue['deadLetters'] = [];
 
   const receive = (): Message | undefined => {
@@ -81,14 +91,14 @@ export function startLocalQueue(opts: LocalQueueOptions = {}): LocalQueue {
     while (!stopped) {
       const m = receive();
       if (!m) {
-        await Promise.race([sleep(messages.length ? Math.min(visibilityMs, 100) : 250), new Promise<void>((r) => { wake = r; })]);
+        await idle(messages.length ? Math.min(visibilityMs, 100) : 250);
         continue;
       }
       inFlight++;
       try { await handle(m); } finally { inFlight--; }
     }
   };
-  const consumers = Array.from({ length: opts.concurrency ?? 2 }, consumer);
+  const consumers = Array.from({ length: opts.concurrency ?? LOCAL_QUEUE_CONCURRENCY }, consumer);
 
   const queue: LocalQueue = {
     deadLetters,
@@ -96,7 +106,7 @@ export function startLocalQueue(opts: LocalQueueOptions = {}): LocalQueue {
     async send(batches) {
       const now = Date.now();
       for (const b of batches) messages.push({ id: randomUUID(), body: JSON.stringify(b), receiveCount: 0, visibleAt: now, sentAt: now });
-      wake?.();
+      wake();
     },
     async drain(timeoutMs = 120_000) {
       const until = Date.now() + timeoutMs;
@@ -107,7 +117,7 @@ export function startLocalQueue(opts: LocalQueueOptions = {}): LocalQueue {
     },
     async stop() {
       stopped = true;
-      wake?.();
+      wake();
       await Promise.all(consumers);
       if (opts.register !== false) setEvaluationQueue(undefined);
     },

@@ -11,7 +11,7 @@ import { addMonths, monthOf } from '../../functions/domain/periods.js';
 import { startRun } from '../../functions/evaluations/dispatcher.js';
 import { getEvaluation } from '../../functions/evaluations/repository.js';
 import { getRun } from '../../functions/evaluations/runs.js';
-import { startLocalQueue } from '../../infra/local/queue.js';
+import { LOCAL_QUEUE_CONCURRENCY, startLocalQueue } from '../../infra/local/queue.js';
 import { startSeededDb } from './fixture.js';
 import { installMeter, type Meter, type Usage } from './meter.js';
 import { machine, round } from './stats.js';
@@ -135,7 +135,7 @@ export async function runEvaluation(ctx: BenchContext): Promise<SectionResult> {
       section: 'evaluation',
       analysis,
       title: 'Evaluation run',
-      method: `Synthetic tenants bench-1000/5000/10000 (one agency per ${OFFICERS_PER_AGENCY} officers, one unit per ${OFFICERS_PER_UNIT} with a month of IKM sums, a score for 90% of officers) are written into the seeded DynamoDB Local and added to the TENANTS configuration for the bench only. Each run is startRun (functions/evaluations/dispatcher.ts) with the in-process local queue (infra/local/queue.ts, its default 2 consumers, as \`npm start\` runs it) calling functions/evaluations/worker.ts, until the queue is drained and the run closed. All calls metered with ReturnConsumedCapacity. The raw baseline is batchPut (BatchWriteItem, 25 per call, 8 in flight) of the same number of copies of a real evaluation item (${itemBytesOf(runs)} bytes as JSON), just before and just after each run; the ratio uses their mean. A 25-officer warm-up run loads the modules first.`,
+      method: `Synthetic tenants bench-1000/5000/10000 (one agency per ${OFFICERS_PER_AGENCY} officers, one unit per ${OFFICERS_PER_UNIT} with a month of IKM sums, a score for 90% of officers) are written into the seeded DynamoDB Local and added to the TENANTS configuration for the bench only. Each run is startRun (functions/evaluations/dispatcher.ts) with the in-process local queue (infra/local/queue.ts, its default ${LOCAL_QUEUE_CONCURRENCY} consumers, as \`npm start\` runs it) calling functions/evaluations/worker.ts, until the queue is drained and the run closed. All calls metered with ReturnConsumedCapacity. The raw baseline is batchPut (BatchWriteItem, 25 per call, 8 in flight) of the same number of copies of a real evaluation item (${itemBytesOf(runs)} bytes as JSON), just before and just after each run; the ratio uses their mean. A 25-officer warm-up run loads the modules first.`,
       lines,
       machineBefore, machineAfter: machine(), seconds: (Date.now() - started) / 1000,
       capacity: { evaluationPerOfficer: { wcu: round(last.usage.wcu / last.officers, 3), rcu: round(last.usage.rcu / last.officers, 3) } },

@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { batchGet, batchPut } from '../../functions/data/batch.js';
 import { keys } from '../../functions/data/keys.js';
 import { setWorkerFault } from '../../functions/evaluations/worker.js';
+import { unitIkm } from '../../functions/surveys/ikm-repository.js';
 import type { Officer } from '../../functions/data/org-repository.js';
 import { startHarness, type Harness } from './harness.js';
 
@@ -108,6 +109,36 @@ describe('evaluation runs', () => {
     setWorkerFault(undefined);
     expect((await runToEnd('2025-07')).status).toBe('done');
     expect((await evaluations('2025-07')).length).toBe(serang.length);
+  });
+
+  it('counts the JP logged from January to the end of the period, not later or the year before', async () => {
+    const o = serang[6]!;
+    for (const [date, jp] of [['2025-03-10', 8], ['2025-10-05', 13.5], ['2025-11-02', 5], ['2024-12-31', 3]] as const) {
+      const res = await h.call('POST', '/v1/trainings', { as: 'serang.admin', body: { officerId: o.id, title: 'Bimtek SKP', jp, date, provider: 'BKPSDM' } });
+      expect(res.status).toBe(201);
+    }
+    expect((await runToEnd('2025-09')).status).toBe('done');
+    expect((await runToEnd('2025-10')).status).toBe('done');
+    const [sep] = await batchGet<Record<string, any>>([keys.evaluation(T, o.id, '2025-09')]);
+    const [oct] = await batchGet<Record<string, any>>([keys.evaluation(T, o.id, '2025-10')]);
+    expect(sep!.trainingJp).toBe(8);
+    expect(oct!.trainingJp).toBe(21.5);
+    expect(oct!.flags.map((f: any) => f.code)).not.toContain('TRAINING_BEHIND');
+  });
+
+  it('takes each officer\'s unit IKM for the period and flags a low one', async () => {
+    const o = serang.slice(5).find((x) => x.unitId)!;
+    const [low, other] = [o.unitId!, serang.find((x) => x.unitId && x.unitId !== o.unitId)!.unitId!];
+    const rollup = (unitId: string, answer: number) => ({
+      ...keys.unitRollup(T, unitId, '2025-10'), type: 'unitRollup', tenant: T, unitId, agencyId: o.agencyId, period: '2025-10',
+      GSI1PK: keys.unitRollupSeries(T, unitId), GSI1SK: keys.periodSort('2025-10'), ikmRespondents: 10, ...Object.fromEntries(Array.from({ length: 9 }, (_, k) => [`ikm_u${k + 1}`, answer * 10])),
+    });
+    await batchPut([rollup(low, 2.5), rollup(other, 3.8)]);
+    expect((await runToEnd('2025-10')).status).toBe('done');
+    const byId = new Map((await evaluations('2025-10')).map((e) => [e.officerId, e]));
+    for (const x of serang) expect(byId.get(x.id)!.ikm).toBe(x.unitId === low || x.unitId === other ? (await unitIkm(T, x.unitId!, '2025-10'))!.ikm : null);
+    expect(byId.get(o.id)!.ikm).toBeLessThan(76.61);
+    expect(byId.get(o.id)!.flags.map((f: any) => f.code)).toContain('LOW_IKM');
   });
 });
 

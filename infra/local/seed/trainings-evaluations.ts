@@ -12,7 +12,7 @@ import { agencyCurves, countEvaluation, evaluationFields, sumAggregates } from '
 import { earlierPeriods } from '../../../functions/evaluations/inputs.js';
 import { evaluationId, evaluationItem, finalPredikat, setEvaluationRollups, type Evaluation } from '../../../functions/evaluations/repository.js';
 import type { BatchAggregates } from '../../../functions/evaluations/runs.js';
-import { trainingItem, totalJp, type Training } from '../../../functions/trainings/repository.js';
+import { trainingItem, trainingYearItems, totalJp, type Training } from '../../../functions/trainings/repository.js';
 import { addIkmSums, emptyIkmSums, ikmFromSums, type IkmSums } from '../../../functions/domain/ikm.js';
 import { addMonths, dayOf, monthOf, monthsOf, periodEnd, quarterOf } from '../../../functions/domain/periods.js';
 import type { Predikat } from '../../../functions/domain/types.js';
@@ -163,7 +163,8 @@ export const evaluationsSeeder: Seeder = {
       const rng = ctx.rng.fork(`trainings:${st.tenant.id}`);
       await setOrgRatings(rng, st);
       const trainings = trainingsFor(rng, st, months, dayOf(ctx.now, tz), ctx.now.toISOString());
-      items.push(...trainings.map(trainingItem));
+      // The officer-year JP totals putTraining keeps, which evaluation runs read instead of the trainings.
+      items.push(...trainings.map(trainingItem), ...trainingYearItems(trainings));
       const byAgencyMonth = new Map<string, number>();
       for (const tr of trainings) { const k = `${tr.agencyId}|${tr.date.slice(0, 7)}`; byAgencyMonth.set(k, (byAgencyMonth.get(k) ?? 0) + tr.jp); }
       const byMonth = new Map<string, number>();

@@ -11,7 +11,29 @@ export class ApiError extends Error {
 
 export interface ApiOptions { method?: string; body?: unknown; headers?: Record<string, string>; text?: string; contentType?: string; auth?: boolean }
 
+// GETs started at boot, before the view that needs them has loaded (lib/prefetch.ts). The view's
+// identical GET takes the in-flight response once, if it is recent and made with the same token.
+const WARM_MS = 15_000;
+const warm = new Map<string, { at: number; token: string | null; p: Promise<unknown> }>();
+
+export function warmGet(path: string) {
+  const hit = warm.get(path);
+  if (hit && Date.now() - hit.at < WARM_MS) return;
+  const p = request(path, {});
+  p.catch(() => {}); // the view that takes it handles the error
+  warm.set(path, { at: Date.now(), token: getToken(), p });
+}
+
 export async function api<T = any>(path: string, opts: ApiOptions = {}): Promise<T> {
+  const hit = warm.get(path);
+  if (hit && !opts.method && opts.body === undefined && opts.text === undefined && opts.auth !== false) {
+    warm.delete(path);
+    if (Date.now() - hit.at < WARM_MS && hit.token === getToken()) return hit.p as Promise<T>;
+  }
+  return request<T>(path, opts);
+}
+
+async function request<T>(path: string, opts: ApiOptions): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...(opts.headers ?? {}) };
   const token = opts.auth === false ? null : getToken();
   if (token) headers.authorization = `Bearer ${token}`;

@@ -68,6 +68,9 @@ const id = {
   'complaint.title': 'Sampaikan pengaduan', 'complaint.intro': 'Pengaduan Anda akan dijawab paling lambat 5 hari kerja.', 'complaint.unit': 'Unit layanan',
   'complaint.city': 'Kota', 'complaint.subject': 'Judul pengaduan', 'complaint.body': 'Isi pengaduan', 'complaint.contact': 'Kontak (email/telepon, opsional)',
   'complaint.name': 'Nama (opsional)', 'complaint.code': 'Kode lacak Anda', 'complaint.keep': 'Simpan kode ini untuk melacak jawaban pengaduan Anda.', 'complaint.track': 'Lacak pengaduan',
+  'complaint.cityPick': 'Pilih kota', 'complaint.unitHint': 'Kode unit tertulis di poster survei, di bawah kode QR (misalnya dinkes-u1). Tanyakan petugas bila tidak menemukannya.',
+  'complaint.unitChecking': 'Memeriksa kode unit…', 'complaint.unitNotFound': 'Kode unit tidak ditemukan di kota ini. Periksa kembali kode pada poster.', 'complaint.change': 'Ganti unit',
+  'complaint.officer': 'Petugas (opsional)', 'complaint.category': 'Kategori', 'complaint.ask': 'Ada keluhan? Sampaikan pengaduan', 'poster.unitCode': 'Kode unit',
   'track.title': 'Lacak pengaduan', 'track.code': 'Kode pengaduan', 'track.go': 'Lacak', 'track.notFound': 'Pengaduan dengan kode itu tidak ditemukan.', 'track.answer': 'Jawaban petugas',
   'track.waiting': 'Belum ada jawaban. Pengaduan sedang diproses.', 'track.filed': 'Diajukan',
   'notfound.title': 'Halaman tidak ditemukan',
@@ -125,6 +128,10 @@ const en: Partial<Record<Key, string>> = {
   'signin.nip': 'or sign in with an officer NIP', 'signin.go': 'Sign in', 'signin.failed': 'Sign-in failed.',
   'role.officer': 'Officer', 'role.supervisor': 'Supervisor', 'role.agency_admin': 'Agency admin', 'role.region_admin': 'BKPSDM', 'role.leader': 'Leader', 'role.national': 'National',
   'national.title': 'Regions compared', 'national.ranking': 'Regions ranked', 'national.subtitle': 'Aggregates only, no personal data',
+  'complaint.title': 'File a complaint', 'complaint.intro': 'Your complaint will be answered within 5 working days.', 'complaint.unit': 'Service unit', 'complaint.city': 'City',
+  'complaint.cityPick': 'Choose a city', 'complaint.unitHint': 'The unit code is printed on the survey poster, under the QR code (e.g. dinkes-u1). Ask the staff if you cannot find it.',
+  'complaint.unitChecking': 'Checking the unit code…', 'complaint.unitNotFound': 'No unit with that code in this city. Check the code on the poster.', 'complaint.change': 'Change unit',
+  'complaint.officer': 'Staff member (optional)', 'complaint.category': 'Category', 'complaint.ask': 'Something wrong? File a complaint', 'poster.unitCode': 'Unit code',
   'notfound.title': 'Page not found',
 };
 

@@ -10,13 +10,18 @@ export const session = $state<{ me: Me | null; loading: boolean; error: string |
 
 setUnauthorizedHandler(() => { session.me = null; navigate('/masuk'); });
 
-export async function loadMe(): Promise<Me | null> {
-  if (!getToken()) { session.me = null; return null; }
-  session.loading = true;
-  try { session.me = await api<Me>('/v1/me'); session.error = null; }
-  catch (e) { session.me = null; session.error = (e as Error).message; }
-  finally { session.loading = false; }
-  return session.me;
+let inflight: Promise<Me | null> | null = null;
+
+/** One /v1/me at a time: boot prefetch and the router ask for it together. */
+export function loadMe(): Promise<Me | null> {
+  if (!getToken()) { session.me = null; return Promise.resolve(null); }
+  return (inflight ??= (async () => {
+    session.loading = true;
+    try { session.me = await api<Me>('/v1/me'); session.error = null; }
+    catch (e) { session.me = null; session.error = (e as Error).message; }
+    finally { session.loading = false; inflight = null; }
+    return session.me;
+  })());
 }
 
 export function signOut() { clearToken(); session.me = null; navigate('/masuk'); }

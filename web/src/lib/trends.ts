@@ -50,18 +50,26 @@ export function monthRange(timeZone: string, months: number, includeCurrent = fa
   return { from: addMonths(to, -(months - 1)), to };
 }
 
+/** Months a dashboard shows on first open (RangeSwitch default). */
+export const DEFAULT_MONTHS = 12;
+
+export const trendUrl = (scope: string, id: string, from: string, to: string, tenant?: string) =>
+  `/v1/trends?${new URLSearchParams({ scope, id, from, to, ...(tenant ? { tenant } : {}) })}`;
+
 export async function trend(scope: string, id: string, from: string, to: string, tenant?: string): Promise<TrendPoint[]> {
-  const q = new URLSearchParams({ scope, id, from, to, ...(tenant ? { tenant } : {}) });
-  const body = await api<any>(`/v1/trends?${q}`);
+  const body = await api<any>(trendUrl(scope, id, from, to, tenant));
   const series = Array.isArray(body) ? body : body?.series ?? [];
   return (series as any[]).filter((p) => p && p.period).map(normalisePoint).sort((a, b) => a.period.localeCompare(b.period));
 }
 
-/** Per-agency (or per-tenant) series: one grouped call when the API offers it, else one call each. */
-export async function groupedTrends(scope: 'agencies' | 'national', id: string, members: { id: string; name: string }[], from: string, to: string, memberScope: 'agency' | 'tenant'): Promise<NamedSeries[]> {
+/** Per-agency (or per-tenant) series: one grouped call when the API offers it, else one call each.
+ * `members` (names, fallback ids) may still be loading: the grouped call does not wait for it. */
+export async function groupedTrends(scope: 'agencies' | 'national', id: string, membersP: { id: string; name: string }[] | Promise<{ id: string; name: string }[]>, from: string, to: string, memberScope: 'agency' | 'tenant'): Promise<NamedSeries[]> {
+  const bodyP = api<any>(trendUrl(scope, id, from, to));
+  bodyP.catch(() => {});
+  const members = await membersP;
   try {
-    const q = new URLSearchParams({ scope, id, from, to });
-    const body = await api<any>(`/v1/trends?${q}`);
+    const body = await bodyP;
     const groups: any[] | null = body?.groups ?? body?.agencies ?? body?.tenants ?? (Array.isArray(body?.series) && body.series[0]?.series ? body.series : null);
     if (Array.isArray(groups)) {
       return groups.map((g) => {
