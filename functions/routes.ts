@@ -11,6 +11,7 @@ export const FUNCTIONS = {
   surveys: 'functions/surveys/handler.ts',
   complaints: 'functions/complaints/handler.ts',
   evaluations: 'functions/evaluations/handler.ts',
+  evaluationRuns: 'functions/evaluations/runs-handler.ts',
   trends: 'functions/trends/handler.ts',
 } as const;
 
@@ -67,8 +68,8 @@ export const ROUTES: RouteDef[] = [
   r('GET', '/v1/complaints', 'complaints'),
   r('PATCH', '/v1/complaints/{id}', 'complaints'),
 
-  r('POST', '/v1/evaluations/runs', 'evaluations'),
-  r('GET', '/v1/evaluations/runs/{id}', 'evaluations'),
+  r('POST', '/v1/evaluations/runs', 'evaluationRuns'),
+  r('GET', '/v1/evaluations/runs/{id}', 'evaluationRuns'),
   r('GET', '/v1/officers/{id}/evaluations', 'evaluations'),
   r('POST', '/v1/evaluations/{id}/objections', 'evaluations'),
   r('POST', '/v1/objections/{id}/decision', 'evaluations'),

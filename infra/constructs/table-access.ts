@@ -27,7 +27,8 @@ export const TABLE_ACCESS: Record<keyof typeof FUNCTIONS | keyof typeof BACKGROU
   trainings: 'write',
   surveys: 'write', // public survey responses, rate-limit counters
   complaints: 'write',
-  evaluations: 'write', // runs, objections
+  evaluations: 'write', // objections and decisions
+  evaluationRuns: 'write', // the run item
   trends: 'read',
   stream: 'write', // scores and rollups
   evaluationDispatcher: 'write', // the run item

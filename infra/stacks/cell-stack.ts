@@ -30,7 +30,7 @@ export class CellStack extends Stack {
     web.routeApi(api.httpApi, api.originVerify);
     web.deployDashboard({ region: this.region, userPoolId: auth.userPool.userPoolId, clientId: dashboardClient.userPoolClientId, hostedUiDomain: auth.hostedUiUrl });
 
-    const processing = new Processing(this, 'Processing', { cell, table: data.table, environment, runStarters: [api.functions.evaluations.fn] });
+    const processing = new Processing(this, 'Processing', { cell, table: data.table, environment, runStarters: [api.functions.evaluationRuns.fn] });
 
     new Observability(this, 'Observability', {
       httpApi: api.httpApi,

@@ -1,0 +1,20 @@
+// Evaluation runs function: start the run the scheduler would start (202) and follow its progress.
+import * as z from 'zod/mini';
+import { httpApi, ok, type Routes } from '../http/api.js';
+import { parse } from '../http/validation.js';
+import { evaluationRun, startEvaluationRun } from './run-service.js';
+
+const RunBody = z.object({ period: z.string().check(z.regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, 'Use YYYY-MM, YYYY-Qn or YYYY')) });
+
+const routes: Routes = {
+  'POST /v1/evaluations/runs': {
+    auth: 'user',
+    handle: async ({ principal, body }) => {
+      const run = await startEvaluationRun(principal, parse(RunBody, body, 'body').period);
+      return ok(run, 202, { location: `/v1/evaluations/runs/${run.id}` });
+    },
+  },
+  'GET /v1/evaluations/runs/{id}': { auth: 'user', handle: async ({ principal, params }) => ok(await evaluationRun(principal, params.id)) },
+};
+
+export const handler = httpApi(routes);
