@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { batchPut } from '../../functions/data/batch.js';
 import { codeItem, complaintItem, type Complaint } from '../../functions/complaints/repository.js';
-import { startHarness, type Harness } from './harness.js';
+import { startHarness, type Harness, clearOfWindowEdge } from './harness.js';
 
 let h: Harness;
 beforeAll(async () => { h = await startHarness({ stream: false }); });
@@ -98,6 +98,7 @@ describe('tracking codes are not enumerable', () => {
   });
 
   it('limits tracking lookups per client', async () => {
+    await clearOfWindowEdge();
     const client = newClient();
     const statuses = [];
     for (let i = 0; i < 62; i++) statuses.push((await track('ADU-0000-0000', client)).status);
@@ -124,6 +125,7 @@ describe('overdue and filing limits', () => {
   });
 
   it('refuses bad complaints with 400 and limits filing to 5 per client per 10 minutes', async () => {
+    await clearOfWindowEdge();
     for (const [body, field] of [
       [complaint({ description: 'terlalu pendek' }), 'description'],
       [complaint({ contact: 'bukan kontak' }), 'contact'],

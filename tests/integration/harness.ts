@@ -77,3 +77,12 @@ export async function startHarness(opts: { seeders?: Seeder[]; stream?: boolean;
     close: async () => { server.close(); await background?.stop(); },
   };
 }
+
+/**
+ * Rate limits count in fixed windows aligned to the clock: a flood test that straddles a window
+ * boundary would see its counter reset. Wait (at most `needSeconds`) until a fresh stretch begins.
+ */
+export async function clearOfWindowEdge(windowSeconds = 600, needSeconds = 90): Promise<void> {
+  const left = windowSeconds - ((Date.now() / 1000) % windowSeconds);
+  if (left < needSeconds) await new Promise((r) => setTimeout(r, left * 1000 + 500));
+}

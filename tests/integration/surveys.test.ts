@@ -8,7 +8,7 @@ import { ddb } from '../../functions/data/client.js';
 import { keys } from '../../functions/data/keys.js';
 import { monthOf } from '../../functions/domain/periods.js';
 import { processSurveyRecords } from '../../functions/surveys/rollup.js';
-import { startHarness, type Harness } from './harness.js';
+import { startHarness, type Harness, clearOfWindowEdge } from './harness.js';
 
 let h: Harness;
 beforeAll(async () => { h = await startHarness(); });
@@ -75,6 +75,7 @@ describe('IKM from submitted surveys', () => {
 
 describe('abuse controls', () => {
   it('limits a client to 10 surveys per 10 minutes with 429 and Retry-After, and stores none of the flood', async () => {
+    await clearOfWindowEdge();
     const client = newClient();
     // Units no other test here submits to; the last four requests revisit the first units.
     const used = new Set(['disdukcapil-u1', 'dpmptsp-u1', 'dpmptsp-u2', 'pupr-u1', 'disdikbud-u1']);

@@ -5,7 +5,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { logger } from '../../../functions/http/logger.js';
-import { startHarness, type Harness } from '../harness.js';
+import { startHarness, type Harness, clearOfWindowEdge } from '../harness.js';
 import { buildTenant, COMPLAINT_TEXT, ITEMS, type TenantFx } from './fixture.js';
 import { snapshot } from './snapshot.js';
 
@@ -22,6 +22,7 @@ const complaintsStored = async () => [...(await snapshot(h.tableName, (pk) => pk
 
 describe('rate-limit keying', () => {
   it('a flooder rotating forged X-Forwarded-For entries is still counted as one client', async () => {
+    await clearOfWindowEdge();
     const before = await complaintsStored();
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) {
@@ -35,6 +36,7 @@ describe('rate-limit keying', () => {
   });
 
   it('tracking lookups are limited per client however the forged entries rotate', async () => {
+    await clearOfWindowEdge();
     let limited = 0;
     for (let i = 0; i < 62; i++) {
       const res = await h.call('GET', '/v1/public/complaints/ADU-0000-0000', { headers: { 'x-forwarded-for': `192.0.2.${i % 250}, 10.44.9.10` } });
