@@ -85,7 +85,10 @@ export function evaluateOfficerPeriod(input: EvaluationInput): EvaluationResult 
     if (low) flags.push(low);
     // The award needs an unbroken run: a period without predikat ends it.
     const run: Predikat[] = [];
-    for (const p of [...input.previous, r.predikat]) p === null ? (run.length = 0) : run.push(p);
+    for (const p of [...input.previous, r.predikat]) {
+      if (p === null) run.length = 0;
+      else run.push(p);
+    }
     const award = awardCandidateFlag(run, input.policy.awardConsecutivePeriods);
     if (award) flags.push(award);
   }

@@ -1,7 +1,7 @@
 // Organisation reads: the caller, tenants, agencies with units, officers as the caller may see them.
 import { findTenant, tenants } from '../config/tenants.js';
 import { getOfficer, getTenantOrg, listOfficersOfAgency, type Officer } from '../data/org-repository.js';
-import { canReadOfficer, readTenant, subordinatesInChain } from '../http/access.js';
+import { readTenant, subordinatesInChain } from '../http/access.js';
 import { badRequest, forbidden } from '../http/errors.js';
 import { hasRole, isTenantWide, type Principal } from '../http/principal.js';
 

@@ -22,7 +22,6 @@ const CALLER: Record<Role, (fx: Fx) => string> = {
   national: () => 'nasional',
 };
 
-const year = (fx: Fx) => fx.A.period.slice(0, 4);
 const report = (t: TenantFx, o = t.pegawai) => `${o.id}.${t.period}`;
 const evaluation = (t: TenantFx, o = t.pegawai) => `${o.id}.${t.evalPeriod}`;
 const path = (p: string) => () => ({ path: p });
