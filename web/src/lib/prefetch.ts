@@ -1,13 +1,16 @@
-// Boot prefetch (first chart ≤ 1 s): before the app mounts, start the landing route's chunk,
-// the Chart.js chunk and /v1/me together, then the landing view's data as soon as /v1/me is
-// back, instead of shell → chunk → /v1/me → data one after the other. Views make the same GETs
-// (same URL builders below) and api() hands them the responses already in flight.
+// Boot prefetch (first chart ≤ 1 s): before the app mounts, start the landing route's chunk, the
+// Chart.js chunk, /v1/me and the landing view's data together, instead of shell → chunk → /v1/me →
+// data one after the other. Views make the same GETs (same URL builders below) and api() hands
+// them the responses already in flight.
 import { warmGet } from './api.js';
 import { getToken } from './auth.js';
 import { currentMonth, DEFAULT_MONTHS, monthRange, trendUrl } from './trends.js';
 import { match } from './router.svelte.js';
-import { homeFor, loadMe, type Me } from './session.svelte.js';
+import { homeFor, loadMe } from './session.svelte.js';
+import { tenantZone } from './tenants.js';
 import { ROUTES } from '../routes.js';
+
+interface TenantRef { id: string; timeZone: string }
 
 /** The officer view's GETs; the scores (its chart) first. */
 export function officerPaths(officerId: string, timeZone: string, months = DEFAULT_MONTHS) {
@@ -21,11 +24,11 @@ export const agencyOfficersPath = (agencyId: string) => `/v1/officers?agencyId=$
 export const NATIONAL_TIME_ZONE = 'Asia/Jakarta';
 
 /** GETs the view at `pattern` makes on first open, chart data first. */
-function viewGets(pattern: string, params: Record<string, string>, me: Me): string[] {
-  const tz = me.tenant.timeZone;
+function viewGets(pattern: string, params: Record<string, string>, tenant: TenantRef): string[] {
+  const tz = tenant.timeZone;
   const { from, to } = monthRange(tz, DEFAULT_MONTHS);
   switch (pattern) {
-    case '/kota': return [trendUrl('tenant', me.tenant.id, from, to), trendUrl('agencies', me.tenant.id, from, to), '/v1/agencies'];
+    case '/kota': return [trendUrl('tenant', tenant.id, from, to), trendUrl('agencies', tenant.id, from, to), '/v1/agencies'];
     case '/opd/:agencyId': return [trendUrl('agency', params.agencyId!, from, to), '/v1/agencies', agencyOfficersPath(params.agencyId!)];
     case '/nasional': { const r = monthRange(NATIONAL_TIME_ZONE, DEFAULT_MONTHS); return [trendUrl('national', 'all', r.from, r.to), '/v1/tenants']; }
     case '/pegawai/:officerId': { const p = officerPaths(params.officerId!, tz); return [p.scores, p.officer, p.plan, p.reports, p.trainings, p.evaluations]; }
@@ -33,17 +36,32 @@ function viewGets(pattern: string, params: Record<string, string>, me: Me): stri
   }
 }
 
+/** The tenant named in the token (read, not verified: it only picks GETs to start; the API checks the token). */
+function tokenTenant(token: string): TenantRef | null {
+  try {
+    const id = JSON.parse(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))).tenant;
+    const timeZone = typeof id === 'string' ? tenantZone(id) : undefined;
+    return timeZone ? { id, timeZone } : null;
+  } catch { return null; }
+}
+
 /** Called once from main.ts, before mount. */
 export function bootPrefetch(path = location.pathname) {
   const found = match(ROUTES, path);
+  const token = getToken();
+  const signedIn = !!token && !found?.def.public;
+  // A deep link's data need not wait for /v1/me, and goes out first: the server's answers are the
+  // longest wait. The root ('/') lands where /v1/me says.
+  const early = signedIn && found ? tokenTenant(token!) : null;
+  if (found && early) for (const p of viewGets(found.def.pattern, found.params, early)) warmGet(p);
   if (found) void found.def.load().catch(() => {});
-  if (!getToken() || found?.def.public) return;
+  if (!signedIn) return;
   void import('../charts/setup.js').catch(() => {});
   void loadMe().then((me) => {
     if (!me) return;
-    const landing = found && path !== '/' ? found : match(ROUTES, homeFor(me));
+    const landing = found ?? match(ROUTES, homeFor(me));
     if (!landing) return;
     if (landing !== found) void landing.def.load().catch(() => {});
-    for (const p of viewGets(landing.def.pattern, landing.params, me)) warmGet(p);
+    for (const p of viewGets(landing.def.pattern, landing.params, me.tenant)) warmGet(p); // already in flight: no second request
   });
 }
