@@ -100,6 +100,8 @@ function seedTenant(ctx: SeedContext, st: SeededTenant, index: number, out: Item
     for (let i = 0; i <= MONTHS; i++) {
       const period = i < MONTHS ? months[i] : current;
       add(o.agencyId, period, { officers: 1 });
+      // Some months were never reported: compliance below 100% and MISSING_REPORT flags in history.
+      if (i < MONTHS - 1 && o.id !== pegawai && rng.chance(base < 0.9 ? 0.08 : 0.025)) continue;
       const latest = i === MONTHS - 1;
       let status: Report['status'] = 'approved';
       if (i === MONTHS) {
