@@ -1,25 +1,18 @@
 // Officer × month scores (officer partition, SK SCORE#YYYY-MM), written by the scoring stream
 // together with the rollup deltas in one transaction, so a score and its rollup share never diverge.
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { Predikat, Rating } from '../domain/types.js';
+import type { MonthRatings } from '../domain/types.js';
 import { queryAll } from './batch.js';
 import { ddb, tableName } from './client.js';
 import { keys } from './keys.js';
 import { rollupTransactItems, type RollupDeltas } from './rollup-repository.js';
 
-export interface Score {
+export interface Score extends MonthRatings {
   tenant: string;
   officerId: string;
   agencyId: string;
   unitId: string | null;
   period: string;
-  /** Percent, two decimals; null when no utama RHK had a value. */
-  capaian: number | null;
-  hasilKerjaSuggested: Rating | null;
-  hasilKerja: Rating | null;
-  hasilKerjaOverridden: boolean;
-  perilaku: Rating;
-  predikat: Predikat | null;
   reportId: string;
   scoredAt: string;
   /** The report version this score was computed from: replays of older versions are ignored. */

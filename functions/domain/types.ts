@@ -68,3 +68,14 @@ export const FLAGS = [
   'CURVE_BREACH',
 ] as const;
 export type FlagCode = (typeof FLAGS)[number];
+
+/** The ratings of one scored month (DESIGN §2): what a score item and a score computation share. */
+export interface MonthRatings {
+  /** Percent, two decimals; null when no utama RHK had a value. */
+  capaian: number | null;
+  hasilKerjaSuggested: Rating | null;
+  hasilKerja: Rating | null;
+  hasilKerjaOverridden: boolean;
+  perilaku: Rating;
+  predikat: Predikat | null;
+}

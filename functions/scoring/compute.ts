@@ -4,7 +4,7 @@ import { capaianIndikator, capaianPeriode, capaianRhk, type RhkCapaian } from '.
 import { round2 } from '../domain/numbers.js';
 import type { TenantPolicy } from '../domain/policy.js';
 import { predikatKinerja, ratingHasilKerja, ratingPerilaku } from '../domain/ratings.js';
-import type { Behaviour, Predikat, Rating, Rhk } from '../domain/types.js';
+import type { Behaviour, MonthRatings, Predikat, Rating, Rhk } from '../domain/types.js';
 
 export interface ScoreInput {
   rhk: readonly Rhk[];
@@ -17,13 +17,7 @@ export interface ScoreInput {
   policy: Pick<TenantPolicy, 'hasilKerjaThresholds' | 'tambahanWeight'>;
 }
 
-export interface ScoreResult {
-  capaian: number | null;
-  hasilKerjaSuggested: Rating | null;
-  hasilKerja: Rating | null;
-  hasilKerjaOverridden: boolean;
-  perilaku: Rating;
-  predikat: Predikat | null;
+export interface ScoreResult extends MonthRatings {
   /** Capaian per RHK that had at least one value (two decimals). */
   rhk: { id: string; capaian: number }[];
 }
