@@ -6,6 +6,7 @@ import { ddb, tableName } from '../data/client.js';
 import { keys } from '../data/keys.js';
 import { GSI1, GSI2 } from '../data/table.js';
 import type { ComplaintCategory, ComplaintStatus } from './schemas.js';
+import { conditionFailed, transactionConditionFailed } from '../data/conditions.js';
 
 export interface Complaint {
   id: string;
@@ -54,8 +55,7 @@ export async function insertComplaint(c: Complaint): Promise<boolean> {
     }));
     return true;
   } catch (error) {
-    const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-    if (reasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
+    if (transactionConditionFailed(error)) return false;
     throw error;
   }
 }
@@ -102,7 +102,7 @@ export async function updateStatus(c: Complaint, from: ComplaintStatus, change: 
     }));
     return true;
   } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    if (conditionFailed(error)) return false;
     throw error;
   }
 }

@@ -8,6 +8,7 @@ import { queryAll } from './batch.js';
 import { ddb, tableName } from './client.js';
 import { keys } from './keys.js';
 import { GSI2 } from './table.js';
+import { conditionFailed } from './conditions.js';
 
 export type ReportStatus = 'submitted' | 'returned' | 'approved';
 
@@ -68,7 +69,6 @@ export async function getReport(tenant: string, officerId: string, period: strin
   return res.Item ? reportView(res.Item) : undefined;
 }
 
-const isConditionFailure = (e: unknown) => (e as Error).name === 'ConditionalCheckFailedException';
 
 /** Puts a new report unless a live one exists: creates when none, replaces only the `returned` one read at `replacesVersion`.
  *  One conditional PutItem; returns false when the condition failed. */
@@ -83,7 +83,7 @@ export async function putReport(report: Report, replacesVersion: number | undefi
     }));
     return true;
   } catch (error) {
-    if (isConditionFailure(error)) return false;
+    if (conditionFailed(error)) return false;
     throw error;
   }
 }
@@ -102,7 +102,7 @@ export async function saveReview(tenant: string, officerId: string, period: stri
     }));
     return reportView(res.Attributes!);
   } catch (error) {
-    if (isConditionFailure(error)) return false;
+    if (conditionFailed(error)) return false;
     throw error;
   }
 }

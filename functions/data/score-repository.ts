@@ -6,6 +6,7 @@ import { queryAll } from './batch.js';
 import { ddb, tableName } from './client.js';
 import { keys } from './keys.js';
 import { rollupTransactItems, type RollupDeltas } from './rollup-repository.js';
+import { transactionConditionFailed } from './conditions.js';
 
 export interface Score extends MonthRatings {
   tenant: string;
@@ -37,12 +38,6 @@ export async function listScores(tenant: string, officerId: string, from: string
   return items.map(scoreView);
 }
 
-/** Our own item's condition failed (not a conflict with another transaction, which must be retried). */
-const cancelled = (e: unknown) => {
-  const err = e as { name?: string; CancellationReasons?: { Code?: string }[] };
-  return err.name === 'TransactionCanceledException' && err.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed';
-};
-
 /** Replaces `previous` (exactly as read) with `score` and applies the rollup deltas atomically.
  *  False when the stored score is no longer `previous` (a replay or a concurrent scorer got there first). */
 export async function replaceScore(score: Score, previous: Score | undefined, deltas: RollupDeltas): Promise<boolean> {
@@ -58,7 +53,7 @@ export async function replaceScore(score: Score, previous: Score | undefined, de
     }));
     return true;
   } catch (error) {
-    if (cancelled(error)) return false;
+    if (transactionConditionFailed(error)) return false;
     throw error;
   }
 }
@@ -74,7 +69,7 @@ export async function countSubmissionOnce(tenant: string, officerId: string, age
     }));
     return true;
   } catch (error) {
-    if (cancelled(error)) return false;
+    if (transactionConditionFailed(error)) return false;
     throw error;
   }
 }

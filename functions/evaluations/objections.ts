@@ -8,6 +8,7 @@ import type { Predikat } from '../domain/types.js';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors.js';
 import { hasRole, type Principal } from '../http/principal.js';
 import { getEvaluation, parseEvaluationId, type Evaluation, type Objection } from './repository.js';
+import { conditionFailed } from '../data/conditions.js';
 
 /** Days after the evaluation during which the officer may object. */
 export const OBJECTION_WINDOW_DAYS = 14;
@@ -23,7 +24,6 @@ async function load(tenant: string, id: string): Promise<Evaluation> {
   return evaluation;
 }
 
-const conditionFailed = (e: unknown) => (e as { name?: string }).name === 'ConditionalCheckFailedException';
 
 export async function fileObjection(p: Principal, evaluationId: string, reason: string, now = new Date()): Promise<Objection> {
   const evaluation = await load(p.tenant, evaluationId);

@@ -4,6 +4,7 @@ import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aw
 import { queryAll } from '../data/batch.js';
 import { ddb, tableName } from '../data/client.js';
 import { keys } from '../data/keys.js';
+import { conditionFailed, transactionConditionFailed } from '../data/conditions.js';
 
 export type RunStatus = 'running' | 'done' | 'failed' | 'partial';
 
@@ -41,10 +42,7 @@ export async function getRun(tenant: string, runId: string): Promise<EvaluationR
   return run as EvaluationRun;
 }
 
-const conditionFailed = (e: unknown) => {
-  const err = e as { name?: string; CancellationReasons?: { Code?: string }[] };
-  return err.name === 'ConditionalCheckFailedException' || (err.name === 'TransactionCanceledException' && err.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed');
-};
+const countedOnce = (e: unknown) => conditionFailed(e) || transactionConditionFailed(e);
 
 /** Records a batch's outcome once; false when this batch was already recorded (a redelivery). */
 export async function recordBatch(tenant: string, runId: string, batchNo: number, outcome: { done: number; failed: number; aggregates: BatchAggregates }): Promise<boolean> {
@@ -74,7 +72,7 @@ export async function recordBatch(tenant: string, runId: string, batchNo: number
     }));
     return true;
   } catch (error) {
-    if (conditionFailed(error)) return false;
+    if (countedOnce(error)) return false;
     throw error;
   }
 }
@@ -92,7 +90,7 @@ export async function closeRun(tenant: string, runId: string, status: RunStatus,
     }));
     return true;
   } catch (error) {
-    if (conditionFailed(error)) return false;
+    if (countedOnce(error)) return false;
     throw error;
   }
 }

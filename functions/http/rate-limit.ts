@@ -6,6 +6,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, tableName } from '../data/client.js';
 import { keys } from '../data/keys.js';
 import { tooManyRequests } from './errors.js';
+import { conditionFailed } from '../data/conditions.js';
 
 export interface RateRule {
   /** Counter name, e.g. "survey"; rules never share a counter. */
@@ -70,15 +71,9 @@ export async function enforceRateLimit(rule: RateRule, client: string, now = new
       ExpressionAttributeValues: { ':one': 1, ':limit': rule.limit, ':exp': Math.ceil(windowEnd / 1000) + 60, ':type': 'rateCounter' },
     }));
   } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') {
+    if (conditionFailed(error)) {
       throw tooManyRequests(Math.max(1, Math.ceil((windowEnd - now.getTime()) / 1000)));
     }
     throw error;
   }
-}
-
-/** True when a TransactWriteItems was cancelled because the action at `index` failed its condition. */
-export function transactionConditionFailed(error: unknown, index: number): boolean {
-  const e = error as { name?: string; CancellationReasons?: { Code?: string }[] };
-  return e?.name === 'TransactionCanceledException' && e.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed';
 }

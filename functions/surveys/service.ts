@@ -9,7 +9,8 @@ import { getAgency, getOfficer, getUnit, listOfficersOfAgency } from '../data/or
 import { IKM_ANSWER_WORDING, IKM_ELEMENTS, IKM_GRADE_LABELS, IKM_KEYS, ikmFromSums, krejcieMorganMinimum, type IkmScores, type IkmSums } from '../domain/ikm.js';
 import { dayOf, monthOf, parsePeriod } from '../domain/periods.js';
 import { badRequest, HttpError, notFound } from '../http/errors.js';
-import { clientHash, enforceRateLimit, RATE_RULES, transactionConditionFailed } from '../http/rate-limit.js';
+import { clientHash, enforceRateLimit, RATE_RULES } from '../http/rate-limit.js';
+import { transactionConditionFailed } from '../data/conditions.js';
 import type { Principal } from '../http/principal.js';
 import { readTenant } from '../http/access.js';
 import { agencyIkmSums, tenantIkmSums, unitIkmSums } from './ikm-repository.js';
