@@ -1,14 +1,17 @@
 // Organisation reads: the caller, tenants, agencies with units, officers as the caller may see them.
 import { findTenant, tenants } from '../config/tenants.js';
-import { getOfficer, getTenantOrg, listOfficersOfAgency, type Officer } from '../data/org-repository.js';
+import { getOfficer, getTenantOrg, listOfficersOfAgency, listSubordinates, type Officer } from '../data/org-repository.js';
 import { readTenant, subordinatesInChain } from '../http/access.js';
 import { badRequest, forbidden } from '../http/errors.js';
 import { hasRole, isTenantWide, type Principal } from '../http/principal.js';
 
 export async function me(p: Principal) {
-  const officer = p.officerId ? await getOfficer(p.tenant, p.officerId) : undefined;
   const tenant = findTenant(p.tenant);
-  const subordinates = p.officerId ? (await subordinatesInChain(p.tenant, p.officerId)).length : 0;
+  // Direct reports only: one Query on every page load is enough to know the caller supervises.
+  const [officer, direct] = p.officerId
+    ? await Promise.all([getOfficer(p.tenant, p.officerId), listSubordinates(p.tenant, p.officerId)])
+    : [undefined, []];
+  const subordinates = direct.length;
   return {
     tenant: tenant ? { id: tenant.id, name: tenant.name, timeZone: tenant.timeZone } : { id: p.tenant, name: p.tenant, timeZone: 'Asia/Jakarta' },
     roles: [...p.roles],
