@@ -83,6 +83,8 @@ export function createLocalServer(opts: LocalServerOptions): http.Server {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = (req.method ?? 'GET').toUpperCase();
     try {
+      // Deployment writes config.json (Cognito ids); locally the dashboard signs in with demo users.
+      if (url.pathname === '/config.json' && !existsSync(join(opts.webDir, 'config.json'))) return sendJson(res, 200, { signIn: 'local' });
       if (!url.pathname.startsWith('/v1/')) return serveStatic(opts.webDir, url.pathname, res);
       const raw = await readBody(req);
       // The rest of the body is never read: close the connection so it cannot be reused mid-upload.
