@@ -54,3 +54,13 @@ export async function queryAll<T = Record<string, unknown>>(input: Omit<QueryCom
   } while (ExclusiveStartKey);
   return items;
 }
+
+/** One page of a Query: at most `limit` items read, and the key to continue from (undefined at the end).
+ *  With a FilterExpression a page may hold fewer items than the limit: never more than one page is read. */
+export async function queryPage<T = Record<string, unknown>>(
+  input: Omit<QueryCommandInput, 'TableName' | 'Limit' | 'ExclusiveStartKey'>,
+  page: { limit: number; startKey?: Record<string, unknown> },
+): Promise<{ items: T[]; lastKey?: Record<string, string | number> }> {
+  const res = await ddb().send(new QueryCommand({ ...input, TableName: tableName(), Limit: page.limit, ExclusiveStartKey: page.startKey }));
+  return { items: (res.Items ?? []) as T[], lastKey: res.LastEvaluatedKey as Record<string, string | number> | undefined };
+}
