@@ -42,6 +42,7 @@ export const ROUTES: RouteDef[] = [
   r('GET', '/v1/officers', 'org'),
   r('GET', '/v1/officers/{id}', 'org'),
   r('POST', '/v1/officers/import', 'org'),
+  r('PATCH', '/v1/officers/{id}', 'org'),
   r('GET', '/v1/policy', 'org'),
   r('PUT', '/v1/policy', 'org'),
 
@@ -53,6 +54,7 @@ export const ROUTES: RouteDef[] = [
   r('GET', '/v1/reports/{id}', 'reports'),
   r('GET', '/v1/officers/{id}/reports', 'reports'),
   r('POST', '/v1/reports/{id}/review', 'reports'),
+  r('POST', '/v1/late-windows', 'reports'),
 
   r('GET', '/v1/officers/{id}/scores', 'scores'),
 
@@ -62,6 +64,7 @@ export const ROUTES: RouteDef[] = [
   r('GET', '/v1/public/units/{tenant}/{unitId}', 'surveys', 'public'),
   r('POST', '/v1/public/surveys', 'surveys', 'public'),
   r('GET', '/v1/ikm', 'surveys'),
+  r('POST', '/v1/kiosk-tokens', 'surveys'),
 
   r('POST', '/v1/public/complaints', 'complaints', 'public'),
   r('GET', '/v1/public/complaints/{code}', 'complaints', 'public'),
@@ -70,8 +73,10 @@ export const ROUTES: RouteDef[] = [
 
   r('POST', '/v1/evaluations/runs', 'evaluationRuns'),
   r('GET', '/v1/evaluations/runs/{id}', 'evaluationRuns'),
+  r('GET', '/v1/evaluations/schedule', 'evaluationRuns'),
   r('GET', '/v1/officers/{id}/evaluations', 'evaluations'),
   r('POST', '/v1/evaluations/{id}/objections', 'evaluations'),
+  r('GET', '/v1/objections', 'evaluations'),
   r('POST', '/v1/objections/{id}/decision', 'evaluations'),
 
   r('GET', '/v1/trends', 'trends'),

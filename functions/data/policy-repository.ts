@@ -1,5 +1,6 @@
 // Tenant policy: the regulation's judgement calls and sanctions, configured per city by its BKPSDM.
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { findTenant } from '../config/tenants.js';
 import { DEFAULT_POLICY, type TenantPolicy as Policy } from '../domain/policy.js';
 import { ddb, tableName } from './client.js';
 import { keys } from './keys.js';
@@ -12,8 +13,10 @@ export async function loadPolicy(tenant: string): Promise<Policy> {
   const hit = cache.get(tenant);
   if (hit && Date.now() - hit.at < CACHE_MS) return hit.policy;
   const res = await ddb().send(new GetCommand({ TableName: tableName(), Key: keys.policy(tenant) }));
-  const stored = (res.Item?.policy ?? {}) as Partial<Policy>;
-  const policy: Policy = { ...DEFAULT_POLICY, ...stored, hasilKerjaThresholds: { ...DEFAULT_POLICY.hasilKerjaThresholds, ...stored.hasilKerjaThresholds } };
+  // Only the fields the policy has today: a field retired since it was stored is dropped.
+  const stored = Object.fromEntries(Object.entries((res.Item?.policy ?? {}) as Record<string, unknown>).filter(([k]) => k in DEFAULT_POLICY)) as Partial<Policy>;
+  const defaults = { ...DEFAULT_POLICY, evaluationFrequency: findTenant(tenant)?.evaluationFrequency ?? DEFAULT_POLICY.evaluationFrequency };
+  const policy: Policy = { ...defaults, ...stored, hasilKerjaThresholds: { ...DEFAULT_POLICY.hasilKerjaThresholds, ...stored.hasilKerjaThresholds } };
   cache.set(tenant, { at: Date.now(), policy });
   return policy;
 }

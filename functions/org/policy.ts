@@ -12,13 +12,16 @@ const intBetween = (min: number, max: number) => z.number().check(z.int(), z.gte
 const PolicySchema = z.strictObject({
   hasilKerjaThresholds: z.strictObject({ diAtas: between(0, 120), sesuai: between(0, 120) }),
   tambahanWeight: between(0, 1),
-  reportingWindowMonths: intBetween(0, 12),
+  reportDueDay: intBetween(1, 28),
+  reviewDueDay: intBetween(1, 28),
+  lateWindowDays: intBetween(1, 60),
   evaluationFrequency: z.enum(['monthly', 'quarterly']),
   awardConsecutivePeriods: intBetween(1, 12),
   tunjanganCutPercent: z.partialRecord(z.enum(PREDIKATS), between(0, 100)),
   sanctionAfterConsecutiveLow: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
   complaintAnswerWorkingDays: intBetween(1, 60),
   holidays: z.array(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD'))).check(z.maxLength(100)),
+  surveyAddressLimit: intBetween(10, 10_000),
 });
 
 export async function getPolicy(p: Principal) {
@@ -31,6 +34,9 @@ export async function putPolicy(p: Principal, body: unknown) {
   const policy = parse(PolicySchema, body, 'policy');
   if (policy.hasilKerjaThresholds.diAtas <= policy.hasilKerjaThresholds.sesuai) {
     throw badRequest('Invalid policy', [{ field: 'hasilKerjaThresholds.diAtas', message: 'Must be above the SESUAI threshold' }]);
+  }
+  if (policy.reviewDueDay < policy.reportDueDay) {
+    throw badRequest('Invalid policy', [{ field: 'reviewDueDay', message: 'Reviews cannot be due before the reports are' }]);
   }
   await savePolicy(p.tenant, policy, p.sub);
   return { tenant: p.tenant, policy };
