@@ -35,6 +35,9 @@ export const keys = {
   evaluation: (tenant: string, officerId: string, period: string): Key => ({ PK: officerPk(tenant, officerId), SK: `EVAL#${period}` }),
   /** JP logged per month of a year (`jp_01`…`jp_12`, ADDed with each training): an evaluation's JP to date in one GetItem. */
   trainingYear: (tenant: string, officerId: string, year: number | string): Key => ({ PK: officerPk(tenant, officerId), SK: `TRAININGYEAR#${year}` }),
+  /** A late-report window a region_admin opened for one officer and month (DESIGN §2 calendar), and its audit. */
+  lateWindow: (tenant: string, officerId: string, period: string): Key => ({ PK: officerPk(tenant, officerId), SK: `LATEWINDOW#${period}` }),
+  lateWindowAudit: (tenant: string, officerId: string, at: string, period: string): Key => ({ PK: officerPk(tenant, officerId), SK: `AUDIT#LATEWINDOW#${at}#${period}` }),
   /** Marks that an officer-period's first submission was counted in the rollups (stream idempotency). */
   reportCounted: (tenant: string, officerId: string, period: string): Key => ({ PK: officerPk(tenant, officerId), SK: `COUNTED#${period}` }),
   /** GSI2 on a `submitted` report: the tenant's review queue, sorted by agency then period. */

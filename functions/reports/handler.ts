@@ -8,8 +8,14 @@ import { officerReports, readReport, reviewQueue } from './queries.js';
 import { reviewReport } from './review.js';
 import { IdempotencyKey, QueueQuery, ReportBody, ReviewBody, YearQuery } from './schema.js';
 import { publicReport, submitReport } from './submit.js';
+import { openLateWindow } from './late-windows.js';
 
 const IdParams = z.object({ id: z.string().check(z.minLength(1), z.maxLength(120)) });
+const LateWindowBody = z.strictObject({
+  officerId: z.string().check(z.minLength(1), z.maxLength(80)),
+  period: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Period must be a month YYYY-MM')),
+  reason: z.string().check(z.trim(), z.minLength(5, 'Say why the report is late'), z.maxLength(1000)),
+});
 
 const routes: Routes = {
   'POST /v1/reports': {
@@ -43,6 +49,10 @@ const routes: Routes = {
       const { id } = parse(IdParams, params, 'path');
       return ok(publicReport(await reviewReport(principal, id, parse(ReviewBody, body, 'review'))));
     },
+  },
+  'POST /v1/late-windows': {
+    auth: 'user',
+    handle: async ({ principal, body }) => ok(await openLateWindow(principal, parse(LateWindowBody, body, 'body')), 201),
   },
 };
 

@@ -16,9 +16,11 @@ import { getOfficer } from '../data/org-repository.js';
 import { getPlan } from '../data/plan-repository.js';
 import { loadPolicy } from '../data/policy-repository.js';
 import { getReport, putReport, reportId, type Report } from '../data/report-repository.js';
-import { addMonths, monthOf } from '../domain/periods.js';
+import { reportWindow } from '../domain/calendar.js';
+import { monthOf } from '../domain/periods.js';
+import { getLateWindow } from '../data/late-window-repository.js';
 import { badRequest, conflict, forbidden, HttpError, notFound, type ErrorDetail } from '../http/errors.js';
-import { hasRole, type Principal } from '../http/principal.js';
+import type { Principal } from '../http/principal.js';
 import type { ReportBody } from './schema.js';
 
 export const publicReport = ({ idempotency: _i, tenant: _t, ...r }: Report) => r;
@@ -32,16 +34,22 @@ function replayOf(existing: Report | undefined, key: string | undefined, bodyHas
   return existing;
 }
 
-/** The period must be this month or an ended one within the reporting window, in the tenant's zone. */
-async function checkPeriod(p: Principal, period: string, now: Date): Promise<void> {
+/** DESIGN §2 calendar: this month, or an ended one until its review due day; later only through a
+ *  late window the BKPSDM opened for this officer and month, while it lasts. */
+async function checkPeriod(p: Principal, officerId: string, period: string, now: Date): Promise<void> {
   const timeZone = findTenant(p.tenant)?.timeZone ?? 'Asia/Jakarta';
-  const current = monthOf(now, timeZone);
-  if (period > current) throw badRequest('The period is in the future', [{ field: 'period', message: `Latest reportable month is ${current}` }]);
-  const { reportingWindowMonths } = await loadPolicy(p.tenant);
-  const oldest = addMonths(current, -reportingWindowMonths);
-  if (period < oldest && !hasRole(p, 'region_admin')) {
-    throw badRequest('The reporting window for this month has closed', [{ field: 'period', message: `Oldest reportable month is ${oldest}; ask the BKPSDM to accept a late report` }]);
-  }
+  const policy = await loadPolicy(p.tenant);
+  const state = reportWindow(period, now, policy, timeZone);
+  if (state === 'future') throw badRequest('The period is in the future', [{ field: 'period', message: `Latest reportable month is ${monthOf(now, timeZone)}` }]);
+  if (state !== 'closed') return;
+  const late = await getLateWindow(p.tenant, officerId, period);
+  if (late && now.toISOString() < late.closesAt) return;
+  throw badRequest('The reporting window for this month has closed', [{
+    field: 'period',
+    message: late
+      ? `The late window for ${period} closed at ${late.closesAt}; ask the BKPSDM to open it again`
+      : `Reports for ${period} were due by day ${policy.reviewDueDay} of the next month; ask the BKPSDM to open a late window`,
+  }]);
 }
 
 /** Items must name exactly the plan's report-sourced indicators, each once. */
@@ -72,7 +80,7 @@ export async function submitReport(p: Principal, body: ReportBody, idempotencyKe
   const replay = replayOf(existing, idempotencyKey, bodyHash);
   if (replay) return replay;
 
-  await checkPeriod(p, body.period, now);
+  await checkPeriod(p, body.officerId, body.period, now);
   const officer = await getOfficer(p.tenant, body.officerId);
   if (!officer) throw notFound('Officer');
   const year = Number(body.period.slice(0, 4));

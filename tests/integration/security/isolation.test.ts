@@ -106,6 +106,12 @@ export const RULES: Record<string, Rule> = {
   'GET /v1/reports/{id}': byId((t, o) => `/v1/reports/${report(t, o)}`),
   'GET /v1/officers/{id}/reports': officerRead(`/reports?year=${new Date().getUTCFullYear()}`),
   'POST /v1/reports/{id}/review': byId((t, o) => `/v1/reports/${report(t, o)}/review`, { decision: 'approve', feedback: 'Baik', behaviour: BEHAVIOUR }),
+  'POST /v1/late-windows': {
+    crossTenant: { req: (fx) => ({ path: '/v1/late-windows', body: { officerId: fx.B.pegawai.id, period: '2020-01', reason: 'Terlambat karena sakit' } }), status: 404 },
+    colleague: { req: (fx) => ({ path: '/v1/late-windows', body: { officerId: fx.A.colleague.id, period: '2020-01', reason: 'Terlambat karena sakit' } }), status: 403 },
+    outsider: { req: (fx) => ({ path: '/v1/late-windows', body: { officerId: fx.A.pegawai.id, period: '2020-01', reason: 'Terlambat karena sakit' } }), status: 403 },
+    national: { req: (fx) => ({ path: '/v1/late-windows', body: { officerId: fx.B.pegawai.id, period: '2020-01', reason: 'Terlambat karena sakit' } }), status: 403 },
+  },
   'GET /v1/officers/{id}/scores': officerRead('/scores'),
   'POST /v1/trainings': {
     crossTenant: { req: (fx) => ({ path: '/v1/trainings', body: training(fx.B.pegawai.id) }), status: 404 },
