@@ -30,9 +30,25 @@ describe('monthly report and review', () => {
     const inputs = page.locator('input[name^="value-"]');
     expect(await inputs.count()).toBeGreaterThan(0);
     for (let i = 0; i < (await inputs.count()); i++) await inputs.nth(i).fill('10');
+    // Indonesian numbers: "1.5" is refused with its reason and nothing is sent; "1.500" is 1500.
+    const posted: any[] = [];
+    page.on('request', (r) => { if (r.method() === 'POST' && new URL(r.url()).pathname === '/v1/reports') posted.push(r.postDataJSON()); });
+    const first = inputs.nth(0).locator('xpath=..');
+    await inputs.nth(0).fill('1.5');
+    await expect.poll(() => inputs.nth(0).getAttribute('aria-invalid')).toBe('true');
+    expect(await first.locator('.field-error').textContent()).toContain('1,5');
+    await page.click('button[type="submit"]');
+    await page.waitForTimeout(300);
+    expect(posted).toEqual([]);
+    await inputs.nth(0).fill('1.500');
+    await expect.poll(() => first.locator('[data-parsed]').textContent()).toBe('= 1.500');
+    expect(await inputs.nth(0).getAttribute('aria-invalid')).toBe('false');
     await screenshot(page, 'report-form');
     await page.click('button[type="submit"]');
     await page.waitForSelector('.notice.ok[role="status"]');
+    expect(posted).toHaveLength(1);
+    expect(posted[0].items[0].value).toBe(1500);
+    expect(posted[0].items.slice(1).every((i: any) => i.value === 10)).toBe(true);
     await context.close();
 
     const sup = await newPage(browser);
