@@ -1,7 +1,9 @@
 // Trainings function: log a training (JP) and read an officer's year against the 20 JP minimum.
 import * as z from 'zod/mini';
 import { httpApi, ok, type Routes } from '../http/api.js';
+import { pageQuery } from '../http/paging.js';
 import { parse } from '../http/validation.js';
+import { IdempotencyKey } from '../reports/schema.js';
 import { logTraining, officerTrainings } from './service.js';
 
 const isRealDay = (s: string) => {
@@ -22,16 +24,20 @@ const TrainingBody = z.object({
   provider: z.string().check(z.trim(), z.minLength(2), z.maxLength(200)),
 });
 
-const YearQuery = z.object({ year: z.optional(z.coerce.number().check(z.int(), z.gte(2000), z.lte(2100))) });
+const YearQuery = z.object({ year: z.optional(z.coerce.number().check(z.int(), z.gte(2000), z.lte(2100))), ...pageQuery });
 
 const routes: Routes = {
   'POST /v1/trainings': {
     auth: 'user',
-    handle: async ({ principal, body }) => ok(await logTraining(principal, parse(TrainingBody, body, 'body')), 201),
+    handle: async ({ principal, body, headers }) => {
+      const training = parse(TrainingBody, body, 'body');
+      const key = parse(IdempotencyKey, headers['idempotency-key'] || undefined, 'Idempotency-Key');
+      return ok(await logTraining(principal, training, key), 201);
+    },
   },
   'GET /v1/officers/{id}/trainings': {
     auth: 'user',
-    handle: async ({ principal, params, query }) => ok(await officerTrainings(principal, params.id, parse(YearQuery, query, 'query').year)),
+    handle: async ({ principal, params, query }) => ok(await officerTrainings(principal, params.id, parse(YearQuery, query, 'query'))),
   },
 };
 

@@ -1,7 +1,9 @@
 // Training records (officer partition, SK TRAINING#date#id) and their JP share of the monthly rollups.
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { queryAll } from '../data/batch.js';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { createHash } from 'node:crypto';
+import { queryPage } from '../data/batch.js';
 import { ddb, tableName } from '../data/client.js';
+import { transactionConditionFailed } from '../data/conditions.js';
 import { keys } from '../data/keys.js';
 import { rollupTransactItems } from '../data/rollup-repository.js';
 
@@ -62,24 +64,77 @@ export function jpToMonth(item: Record<string, unknown> | undefined, month: stri
   return totalJp(list);
 }
 
-/** The training, its month's JP in the officer-year total, and its JP added to the agency, tenant and national rollups of its month, atomically. */
-export async function putTraining(t: Training): Promise<void> {
-  await ddb().send(new TransactWriteCommand({
+/** An Idempotency-Key as the caller sent it (scoped to the caller) and the hash of the request body it came with. */
+export interface TrainingIdempotency { caller: string; key: string; bodyHash: string }
+/** What the first request under a key stored: its body hash and the training it logged. */
+export interface TrainingReplay { bodyHash: string; training: Training }
+
+// Retries arrive within minutes (a flaky network, the dashboard's resend); a week is ample.
+const IDEMPOTENCY_TTL_SECONDS = 7 * 86_400;
+const idempotencyItemKey = (tenant: string, i: TrainingIdempotency) =>
+  keys.idempotency(tenant, 'training', createHash('sha256').update(`${i.caller}\n${i.key}`).digest('base64url'));
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const transactionConflict = (error: unknown) =>
+  (error as { name?: string })?.name === 'TransactionCanceledException' &&
+  ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict');
+
+/**
+ * The training, its month's JP in the officer-year total, and its JP added to the agency, tenant and
+ * national rollups of its month, atomically. With an Idempotency-Key the key's item is written in the
+ * same transaction on condition it does not exist: of two retries exactly one counts, and the other
+ * gets back what the first stored (undefined is returned when this call wrote).
+ */
+export async function putTraining(t: Training, idempotency?: TrainingIdempotency): Promise<TrainingReplay | undefined> {
+  const idem = idempotency ? idempotencyItemKey(t.tenant, idempotency) : undefined;
+  const marker = idem && {
+    Put: {
+      TableName: tableName(),
+      Item: { ...idem, type: 'idempotency', route: 'training', bodyHash: idempotency?.bodyHash, training: t, expiresAt: Math.floor(Date.parse(t.createdAt) / 1000) + IDEMPOTENCY_TTL_SECONDS },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    },
+  };
+  const command = new TransactWriteCommand({
     TransactItems: [
+      ...(marker ? [marker] : []),
       { Put: { TableName: tableName(), Item: trainingItem(t), ConditionExpression: 'attribute_not_exists(PK)' } },
       trainingYearUpdate(t),
       ...rollupTransactItems(t.tenant, t.agencyId, t.date.slice(0, 7), { trainingJp: t.jp }),
     ],
-  }));
+  });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await ddb().send(command);
+      return undefined;
+    } catch (error) {
+      if (idem && transactionConditionFailed(error, 0)) {
+        const stored = (await ddb().send(new GetCommand({ TableName: tableName(), Key: idem, ConsistentRead: true }))).Item;
+        if (stored) return { bodyHash: stored.bodyHash as string, training: stored.training as Training };
+      }
+      // A concurrent retry's transaction in flight on the same items: wait for it, then find its marker.
+      if (transactionConflict(error) && attempt < 5) { await sleep(40 * 2 ** attempt); continue; }
+      throw error;
+    }
+  }
 }
 
-/** Trainings dated between two days, inclusive (`YYYY-MM-DD`), oldest first. */
-export async function listTrainings(tenant: string, officerId: string, fromDay: string, toDay: string): Promise<Training[]> {
-  const items = await queryAll({
+/** The sort keys of a year's trainings, for the Query and for checking a cursor against it. */
+export const trainingRange = (year: number) => ({ from: `TRAINING#${year}-01-01`, to: `TRAINING#${year}-12-31~` });
+
+/** One page of a year's trainings, oldest first (one Query). */
+export async function pageTrainings(tenant: string, officerId: string, year: number, page: { limit: number; startKey?: Record<string, unknown> }) {
+  const range = trainingRange(year);
+  const { items, lastKey } = await queryPage({
     KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-    ExpressionAttributeValues: { ':pk': keys.officerPartition(tenant, officerId), ':from': `TRAINING#${fromDay}`, ':to': `TRAINING#${toDay}~` },
-  });
-  return items.map(view);
+    ExpressionAttributeValues: { ':pk': keys.officerPartition(tenant, officerId), ':from': range.from, ':to': range.to },
+  }, page);
+  return { items: items.map(view), lastKey };
+}
+
+/** The officer's JP of a year from the officer-year total item (one GetItem); 0 without an item. */
+export async function yearJp(tenant: string, officerId: string, year: number): Promise<number> {
+  const res = await ddb().send(new GetCommand({ TableName: tableName(), Key: keys.trainingYear(tenant, officerId, year), ProjectionExpression: 'jp' }));
+  return Math.round(Number(res.Item?.jp ?? 0) * 10) / 10;
 }
 
 /** JP summed, to one decimal (JP are logged in halves or tenths). */

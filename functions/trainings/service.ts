@@ -1,14 +1,17 @@
 // Competency development (PP 17/2020): officers log training hours (JP); the year's total is
 // measured against the 20 JP minimum at a pro-rated pace.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { findTenant } from '../config/tenants.js';
+import { keys } from '../data/keys.js';
 import { getOfficer } from '../data/org-repository.js';
 import { dayOf, monthOf } from '../domain/periods.js';
 import { trainingPace, TRAINING_JP_MIN_PER_YEAR, type TrainingPace } from '../domain/training.js';
 import { readableOfficer } from '../http/access.js';
-import { badRequest, forbidden, notFound } from '../http/errors.js';
+import { badRequest, forbidden, HttpError, notFound } from '../http/errors.js';
+import { encodeCursor, pageLimit, type PageRequest } from '../http/paging.js';
 import { hasRole, type Principal } from '../http/principal.js';
-import { listTrainings, putTraining, totalJp, type Training } from './repository.js';
+import { decodeRangeCursor } from '../http/range-cursor.js';
+import { pageTrainings, putTraining, trainingRange, yearJp, type Training } from './repository.js';
 
 export interface TrainingInput { officerId: string; title: string; jp: number; date: string; provider: string }
 
@@ -18,7 +21,10 @@ export function tenantZone(tenant: string): string {
   return config.timeZone;
 }
 
-export async function logTraining(p: Principal, input: TrainingInput, now = new Date()): Promise<Training> {
+const keyReused = () => new HttpError(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for a different request; use a new key for a new training');
+
+/** Logs a training; a retry under the same Idempotency-Key (same caller, same body) returns the first one, counted once. */
+export async function logTraining(p: Principal, input: TrainingInput, idempotencyKey?: string, now = new Date()): Promise<Training> {
   const officer = await getOfficer(p.tenant, input.officerId);
   if (!officer) throw notFound('Officer');
   const mayLog = p.officerId === officer.id || hasRole(p, 'region_admin') || (hasRole(p, 'agency_admin') && p.agencyId === officer.agencyId);
@@ -38,25 +44,38 @@ export async function logTraining(p: Principal, input: TrainingInput, now = new 
     createdAt: now.toISOString(),
     createdBy: p.sub,
   };
-  await putTraining(training);
-  return training;
+  const bodyHash = createHash('sha256').update(JSON.stringify(input)).digest('base64url');
+  const replay = await putTraining(training, idempotencyKey ? { caller: p.sub, key: idempotencyKey, bodyHash } : undefined);
+  if (!replay) return training;
+  if (replay.bodyHash !== bodyHash) throw keyReused();
+  return replay.training;
 }
 
 export interface TrainingYear {
   year: number;
+  items: Training[];
+  nextCursor: string | null;
+  /** The same page as `items`: the name this route answered before the list contract, kept for one version. */
   trainings: Training[];
   totalJp: number;
   requiredJp: number;
   pace: TrainingPace & { asOf: string };
 }
 
-export async function officerTrainings(p: Principal, officerId: string, year: number | undefined, now = new Date()): Promise<TrainingYear> {
+/** A page of the year's trainings (DESIGN §4 Lists) with the year's total from the officer-year item, not from the page. */
+export async function officerTrainings(p: Principal, officerId: string, query: PageRequest & { year?: number }, now = new Date()): Promise<TrainingYear> {
   const officer = await readableOfficer(p, officerId);
   const current = monthOf(now, tenantZone(p.tenant));
-  const y = year ?? Number(current.slice(0, 4));
-  const trainings = await listTrainings(p.tenant, officer.id, `${y}-01-01`, `${y}-12-31`);
-  const total = totalJp(trainings);
+  const y = query.year ?? Number(current.slice(0, 4));
+  const startKey = decodeRangeCursor(query.cursor, keys.officerPartition(p.tenant, officer.id), trainingRange(y));
+  const [page, total] = await Promise.all([
+    pageTrainings(p.tenant, officer.id, y, { limit: pageLimit(query), startKey }),
+    yearJp(p.tenant, officer.id, y),
+  ]);
   // A past year is judged at its end; the current year at this month's pace.
   const asOf = `${y}-12` < current ? `${y}-12` : current.startsWith(String(y)) ? current : `${y}-01`;
-  return { year: y, trainings, totalJp: total, requiredJp: TRAINING_JP_MIN_PER_YEAR, pace: { ...trainingPace(total, asOf), asOf } };
+  return {
+    year: y, items: page.items, nextCursor: encodeCursor(page.lastKey), trainings: page.items,
+    totalJp: total, requiredJp: TRAINING_JP_MIN_PER_YEAR, pace: { ...trainingPace(total, asOf), asOf },
+  };
 }
