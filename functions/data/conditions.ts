@@ -9,3 +9,10 @@ export function transactionConditionFailed(error: unknown, index = 0): boolean {
   const e = error as { name?: string; CancellationReasons?: { Code?: string }[] };
   return e?.name === 'TransactionCanceledException' && e.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed';
 }
+
+/** A TransactWriteItems cancelled because a concurrent transaction touched the same item: nothing
+ *  was written and a retry may succeed. */
+export function transactionConflicted(error: unknown): boolean {
+  const e = error as { name?: string; CancellationReasons?: { Code?: string }[] };
+  return e?.name === 'TransactionCanceledException' && (e.CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict');
+}

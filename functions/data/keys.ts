@@ -30,6 +30,10 @@ export const keys = {
   plan: (tenant: string, officerId: string, year: number | string): Key => ({ PK: officerPk(tenant, officerId), SK: `PLAN#${year}` }),
   planAudit: (tenant: string, officerId: string, at: string, id: string): Key => ({ PK: officerPk(tenant, officerId), SK: `AUDIT#PLAN#${at}#${id}` }),
   report: (tenant: string, officerId: string, period: string): Key => ({ PK: officerPk(tenant, officerId), SK: `REPORT#${period}` }),
+  /** An earlier (returned) submission of a report moved off the report item, numbered from 1. Not `REPORT#…`,
+   *  so a year's reports stay one contiguous `begins_with(SK, 'REPORT#YYYY-')` range. */
+  reportCycle: (tenant: string, officerId: string, period: string, cycle: number): Key => ({ PK: officerPk(tenant, officerId), SK: `REPORTCYCLE#${period}#${String(cycle).padStart(3, '0')}` }),
+  reportCyclePrefix: (period: string) => `REPORTCYCLE#${period}#`,
   score: (tenant: string, officerId: string, period: string): Key => ({ PK: officerPk(tenant, officerId), SK: `SCORE#${period}` }),
   training: (tenant: string, officerId: string, date: string, id: string): Key => ({ PK: officerPk(tenant, officerId), SK: `TRAINING#${date}#${id}` }),
   evaluation: (tenant: string, officerId: string, period: string): Key => ({ PK: officerPk(tenant, officerId), SK: `EVAL#${period}` }),
@@ -62,8 +66,13 @@ export const keys = {
   // --- public satisfaction surveys and complaints -----------------------------------------------
   /** One partition per unit × month spreads survey writes; SK sorts responses by time. */
   surveyResponse: (tenant: string, unitId: string, month: string, at: string, id: string): Key => ({ PK: `${t(tenant)}#SURVEY#${unitId}#${month}`, SK: `${at}#${id}` }),
-  /** One marker per client × unit × tenant-local day: suppresses repeat surveys (expires via TTL). */
-  surveyRepeat: (tenant: string, clientHash: string, unitId: string, day: string): Key => ({ PK: `${t(tenant)}#SURVEYREPEAT#${clientHash}`, SK: `${unitId}#${day}` }),
+  /** One marker per device (hash of the page's random id, never the address) × unit × tenant-local day:
+   *  suppresses repeat surveys (expires via TTL). */
+  surveyRepeat: (tenant: string, deviceHash: string, unitId: string, day: string): Key => ({ PK: `${t(tenant)}#SURVEYREPEAT#${deviceHash}`, SK: `${unitId}#${day}` }),
+  /** A kiosk token of a unit, by the SHA-256 of the token (the token itself is never stored); expires via TTL. */
+  kioskToken: (tenant: string, tokenHash: string): Key => ({ PK: `${t(tenant)}#KIOSK#${tokenHash}`, SK: 'KIOSK' }),
+  /** An Idempotency-Key of a public write route (`route` e.g. "survey"), by the key's hash; expires via TTL. */
+  idempotency: (tenant: string, route: string, keyHash: string): Key => ({ PK: `${t(tenant)}#IDEMPOTENCY#${route}#${keyHash}`, SK: 'IDEMPOTENCY' }),
   /** Fixed-window rate counter per client (salted hash, never the IP) and rule; expires via TTL. */
   rateCounter: (rule: string, clientHash: string, window: number): Key => ({ PK: `RATE#${rule}#${clientHash}`, SK: `W#${window}` }),
   complaint: (tenant: string, id: string): Key => ({ PK: `${t(tenant)}#COMPLAINT#${id}`, SK: 'COMPLAINT' }),
@@ -76,6 +85,8 @@ export const keys = {
   complaintCode: (code: string): Key => ({ PK: `COMPLAINTCODE#${code}`, SK: 'CODE' }),
   // --- evaluation runs (scheduled or started by the BKPSDM) --------------------------------
   evaluationRun: (tenant: string, runId: string): Key => ({ PK: `${t(tenant)}#EVALRUN`, SK: `RUN#${runId}` }),
+  /** One per tenant and period: which run holds it, so a second concurrent run is refused. */
+  evaluationRunLock: (tenant: string, period: string): Key => ({ PK: `${t(tenant)}#EVALRUN`, SK: `LOCK#${period}` }),
   /** One marker per processed batch: counts a redelivered batch once and carries its aggregates. */
   evaluationRunBatch: (tenant: string, runId: string, batchNo: number): Key => ({ PK: `${t(tenant)}#EVALRUN#${runId}`, SK: `BATCH#${String(batchNo).padStart(5, '0')}` }),
   evaluationRunBatches: (tenant: string, runId: string) => `${t(tenant)}#EVALRUN#${runId}`,

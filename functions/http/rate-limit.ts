@@ -7,6 +7,7 @@ import { ddb, tableName } from '../data/client.js';
 import { keys } from '../data/keys.js';
 import { tooManyRequests } from './errors.js';
 import { conditionFailed } from '../data/conditions.js';
+import { DEFAULT_POLICY } from '../domain/policy.js';
 
 export interface RateRule {
   /** Counter name, e.g. "survey"; rules never share a counter. */
@@ -16,7 +17,9 @@ export interface RateRule {
 }
 
 export const RATE_RULES = {
-  survey: { name: 'survey', limit: 10, windowSeconds: 600 },
+  /** Flood ceiling per address AND unit (DESIGN §2 Survey intake); the service takes the limit from the
+   *  tenant's policy (`surveyAddressLimit`), this is its default. */
+  survey: { name: 'survey', limit: DEFAULT_POLICY.surveyAddressLimit, windowSeconds: 600 },
   complaint: { name: 'complaint', limit: 5, windowSeconds: 600 },
   /** Tracking lookups: generous for a citizen, far too slow to walk the code space. */
   complaintTrack: { name: 'complaint-track', limit: 60, windowSeconds: 600 },

@@ -30,7 +30,7 @@ export const ReportBody = z.object({
 });
 export type ReportBody = z.infer<typeof ReportBody>;
 
-export const IdempotencyKey = z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(128), z.regex(/^[\x21-\x7e]+$/, 'Printable ASCII without spaces')));
+export { IdempotencyKey } from '../http/idempotency.js';
 
 const behaviourValue = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 const Behaviour = z.object(Object.fromEntries(BERAKHLAK.map((v) => [v, behaviourValue])) as Record<(typeof BERAKHLAK)[number], typeof behaviourValue>);

@@ -19,6 +19,8 @@ export const SurveyBody = z.strictObject({
   tenant: id,
   unitId: id,
   officerId: z.optional(id),
+  /** The survey page's random id of the device: repeat suppression is per device, never per address. */
+  deviceId: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/, 'A device id is 16–64 letters, digits, _ or -'))),
   answers: z.strictObject({ u1: score, u2: score, u3: score, u4: score, u5: score, u6: score, u7: score, u8: score, u9: score }),
   comment: z.optional(freeText(1000)),
   respondent: z.optional(
@@ -31,6 +33,8 @@ export const SurveyBody = z.strictObject({
   ),
 });
 export type SurveyInput = z.infer<typeof SurveyBody>;
+
+export const KioskTokenBody = z.strictObject({ unitId: id });
 
 const period = z.string().check(z.refine((p) => isMonthPeriod(p) || isQuarterPeriod(p) || isYearPeriod(p), 'Use YYYY-MM, YYYY-Qn or YYYY'));
 

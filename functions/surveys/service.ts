@@ -1,19 +1,21 @@
-// Survey intake and IKM reads: the public unit card, a rate-limited response intake with repeat
-// suppression, and the IKM of a unit, agency or tenant for any period.
-import { randomBytes } from 'node:crypto';
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+// Survey intake and IKM reads: the public unit card, the response intake (flood ceiling per address,
+// repeat suppression per device, Idempotency-Key, kiosk tokens), and the IKM of a unit, agency or
+// tenant for any period.
+import { createHash, randomBytes } from 'node:crypto';
 import { findTenant } from '../config/tenants.js';
-import { ddb, tableName } from '../data/client.js';
 import { keys } from '../data/keys.js';
+import { loadPolicy } from '../data/policy-repository.js';
 import { getAgency, getOfficer, getUnit, listOfficersOfAgency } from '../data/org-repository.js';
 import { IKM_ANSWER_WORDING, IKM_ELEMENTS, IKM_GRADE_LABELS, IKM_KEYS, ikmFromSums, krejcieMorganMinimum, type IkmScores, type IkmSums } from '../domain/ikm.js';
 import { dayOf, monthOf, parsePeriod } from '../domain/periods.js';
-import { badRequest, HttpError, notFound } from '../http/errors.js';
+import { badRequest, HttpError, notFound, serviceUnavailable } from '../http/errors.js';
+import { bodyFingerprint, replayOf } from '../http/idempotency.js';
 import { clientHash, enforceRateLimit, RATE_RULES } from '../http/rate-limit.js';
-import { transactionConditionFailed } from '../data/conditions.js';
 import type { Principal } from '../http/principal.js';
 import { readTenant } from '../http/access.js';
 import { agencyIkmSums, tenantIkmSums, unitIkmSums } from './ikm-repository.js';
+import { insertSurvey, storedSurveyAnswer } from './intake-repository.js';
+import { isKioskOf, kioskTokenRefused } from './kiosk.js';
 import { RESPONDENT_OPTIONS, type SurveyInput } from './schemas.js';
 
 /** What the public survey page shows: names, the nine elements with their standard wording, the respondent lists. */
@@ -44,12 +46,28 @@ const field = (name: string, message: string) => badRequest(`Invalid request: ${
 const alreadySubmitted = () => new HttpError(409, 'ALREADY_SUBMITTED',
   'Anda sudah mengisi survei untuk unit layanan ini hari ini. Terima kasih! (You already rated this unit today.)');
 
-export async function submitSurvey(input: SurveyInput, sourceIp: string, now = new Date()): Promise<{ id: string }> {
-  const client = clientHash(sourceIp);
-  // Count before any read: a flood of bad requests is throttled as well, and costs no reads.
-  await enforceRateLimit(RATE_RULES.survey, client, now);
+const deviceHash = (deviceId: string) => createHash('sha256').update(`device|${deviceId}`).digest('base64url').slice(0, 22);
+
+export interface IntakeContext { sourceIp: string; idempotencyKey?: string; kioskToken?: string }
+
+/**
+ * DESIGN §2 Survey intake: many citizens share one address, so the address only meets a flood
+ * ceiling (policy, per unit); repeats are suppressed per device, unit and day; a retried send with
+ * the same Idempotency-Key is stored once; a kiosk token lifts both limits for its unit.
+ */
+export async function submitSurvey(input: SurveyInput, ctx: IntakeContext, now = new Date()): Promise<{ id: string }> {
   const tenant = findTenant(input.tenant);
   if (!tenant) throw field('tenant', 'Unknown region');
+  const ceiling = async () => {
+    const { surveyAddressLimit } = await loadPolicy(tenant.id);
+    await enforceRateLimit({ ...RATE_RULES.survey, limit: surveyAddressLimit }, `${clientHash(ctx.sourceIp)}#${tenant.id}#${input.unitId}`, now);
+  };
+  const kiosk = ctx.kioskToken !== undefined && (await isKioskOf(tenant.id, input.unitId, ctx.kioskToken, now));
+  if (!kiosk) {
+    // Before the unit and officer reads: a flood of bad requests (guessed kiosk tokens too) is throttled as well.
+    await ceiling();
+    if (ctx.kioskToken !== undefined) throw kioskTokenRefused();
+  }
   const unit = await getUnit(tenant.id, input.unitId);
   if (!unit) throw field('unitId', 'Unknown service unit');
   if (input.officerId) {
@@ -59,25 +77,25 @@ export async function submitSurvey(input: SurveyInput, sourceIp: string, now = n
   const id = `svy_${randomBytes(10).toString('hex')}`;
   const createdAt = now.toISOString();
   const period = monthOf(now, tenant.timeZone);
-  const day = dayOf(now, tenant.timeZone);
   const survey = {
     ...keys.surveyResponse(tenant.id, unit.id, period, createdAt, id),
     type: 'survey', id, tenant: tenant.id, unitId: unit.id, agencyId: unit.agencyId, period,
     answers: input.answers, officerId: input.officerId, comment: input.comment, respondent: input.respondent, createdAt,
+    ...(kiosk ? { viaKiosk: true } : {}),
   };
-  const repeat = { ...keys.surveyRepeat(tenant.id, client, unit.id, day), type: 'surveyRepeat', expiresAt: Math.floor(now.getTime() / 1000) + 2 * 86_400 };
-  try {
-    await ddb().send(new TransactWriteCommand({
-      TransactItems: [
-        { Put: { TableName: tableName(), Item: repeat, ConditionExpression: 'attribute_not_exists(PK)' } },
-        { Put: { TableName: tableName(), Item: survey } },
-      ],
-    }));
-  } catch (error) {
-    if (transactionConditionFailed(error, 0)) throw alreadySubmitted();
-    throw error;
-  }
-  return { id };
+  const bodyHash = bodyFingerprint(input);
+  const outcome = await insertSurvey({
+    survey,
+    // No device id, no suppression: the address is never taken for the citizen.
+    repeat: !kiosk && input.deviceId ? { deviceHash: deviceHash(input.deviceId), unitId: unit.id, day: dayOf(now, tenant.timeZone) } : undefined,
+    idempotency: ctx.idempotencyKey ? { key: ctx.idempotencyKey, bodyHash } : undefined,
+  }, now);
+  if (outcome.stored) return { id };
+  if (outcome.reason === 'repeat') throw alreadySubmitted();
+  const first = outcome.reason === 'retry' && ctx.idempotencyKey ? await storedSurveyAnswer(tenant.id, ctx.idempotencyKey, now) : undefined;
+  if (first) return replayOf(first, bodyHash);
+  // A concurrent send of the same response, or its record expired meanwhile: nothing was written, retry.
+  throw serviceUnavailable();
 }
 
 export interface IkmQuery { unitId?: string; agencyId?: string; period: string; tenant?: string }
