@@ -1,6 +1,8 @@
-// Complaint function: public filing and tracking (rate-limited), and the admins' list and answers.
+// Complaint function: public filing (rate-limited, Idempotency-Key honoured) and tracking, and the
+// admins' paged list and answers.
 import * as z from 'zod/mini';
 import { httpApi, ok, type Routes } from '../http/api.js';
+import { idempotencyKeyOf } from '../http/idempotency.js';
 import { parse } from '../http/validation.js';
 import { ComplaintBody, ComplaintListQuery, ComplaintPatch } from './schemas.js';
 import { adminListComplaints, fileComplaint, patchComplaint, trackComplaint } from './service.js';
@@ -12,7 +14,10 @@ const routes: Routes = {
   'POST /v1/public/complaints': {
     auth: 'public',
     maxBodyBytes: 16 * 1024,
-    handle: async ({ body, sourceIp }) => ok(await fileComplaint(parse(ComplaintBody, body, 'complaint'), sourceIp), 201),
+    handle: async ({ body, headers, sourceIp }) => {
+      const complaint = parse(ComplaintBody, body, 'complaint');
+      return ok(await fileComplaint(complaint, sourceIp, idempotencyKeyOf(headers)), 201);
+    },
   },
   'GET /v1/public/complaints/{code}': {
     auth: 'public',
@@ -24,7 +29,11 @@ const routes: Routes = {
   },
   'GET /v1/complaints': {
     auth: 'user',
-    handle: async ({ principal, query }) => ok({ complaints: await adminListComplaints(principal, parse(ComplaintListQuery, query, 'query')) }),
+    handle: async ({ principal, query }) => {
+      const page = await adminListComplaints(principal, parse(ComplaintListQuery, query, 'query'));
+      // `complaints` is the pre-paging name of the list, kept beside `items` for one version (DESIGN §4 Lists).
+      return ok({ ...page, complaints: page.items });
+    },
   },
   'PATCH /v1/complaints/{id}': {
     auth: 'user',

@@ -1,12 +1,13 @@
 // Complaint items: one per complaint in its own partition, a global tracking-code pointer, and two
-// listings (GSI1 per tenant × status, GSI2 per tenant), both sorted newest first.
-import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { queryAll } from '../data/batch.js';
+// listings (GSI1 per tenant × status, GSI2 per tenant), both sorted newest first and read a page at a time.
+import { GetCommand, TransactWriteCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { queryPage } from '../data/batch.js';
 import { ddb, tableName } from '../data/client.js';
 import { keys } from '../data/keys.js';
 import { GSI1, GSI2 } from '../data/table.js';
 import type { ComplaintCategory, ComplaintStatus } from './schemas.js';
-import { conditionFailed, transactionConditionFailed } from '../data/conditions.js';
+import { conditionFailed, transactionConditionFailed, transactionConflicted } from '../data/conditions.js';
+import { claimIdempotencyKey, getIdempotencyRecord } from '../data/idempotency-repository.js';
 
 export interface Complaint {
   id: string;
@@ -44,21 +45,27 @@ const view = (item: Record<string, unknown> | undefined): Complaint | undefined 
   return c as unknown as Complaint;
 };
 
-/** Writes the complaint and claims its code in one transaction; false when the code was taken. */
-export async function insertComplaint(c: Complaint): Promise<boolean> {
+export type InsertOutcome = 'stored' | 'codeTaken' | 'retry' | 'busy';
+
+/** Writes the complaint and claims its code in one transaction, with the Idempotency-Key record when given. */
+export async function insertComplaint(c: Complaint, idempotency?: { key: string; bodyHash: string }, now = new Date()): Promise<InsertOutcome> {
+  const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
+    { Put: { TableName: tableName(), Item: codeItem(c), ConditionExpression: 'attribute_not_exists(PK)' } },
+    { Put: { TableName: tableName(), Item: complaintItem(c) } },
+  ];
+  if (idempotency) items.push(claimIdempotencyKey(c.tenant, 'complaint', idempotency.key, { bodyHash: idempotency.bodyHash, result: { code: c.code } }, now));
   try {
-    await ddb().send(new TransactWriteCommand({
-      TransactItems: [
-        { Put: { TableName: tableName(), Item: codeItem(c), ConditionExpression: 'attribute_not_exists(PK)' } },
-        { Put: { TableName: tableName(), Item: complaintItem(c) } },
-      ],
-    }));
-    return true;
+    await ddb().send(new TransactWriteCommand({ TransactItems: items }));
+    return 'stored';
   } catch (error) {
-    if (transactionConditionFailed(error)) return false;
+    if (idempotency && transactionConditionFailed(error, 2)) return 'retry';
+    if (transactionConditionFailed(error, 0)) return 'codeTaken';
+    if (transactionConflicted(error)) return 'busy';
     throw error;
   }
 }
+
+export const storedComplaintAnswer = (tenant: string, key: string, now: Date) => getIdempotencyRecord<{ code: string }>(tenant, 'complaint', key, now);
 
 export async function getComplaint(tenant: string, id: string): Promise<Complaint | undefined> {
   const res = await ddb().send(new GetCommand({ TableName: tableName(), Key: keys.complaint(tenant, id) }));
@@ -73,16 +80,24 @@ export async function findByCode(code: string): Promise<Complaint | undefined> {
   return found?.code === code ? found : undefined;
 }
 
-export async function listComplaints(tenant: string, opts: { status?: ComplaintStatus; agencyId?: string }): Promise<Complaint[]> {
-  const byStatus = opts.status !== undefined;
-  const items = await queryAll<Record<string, unknown>>({
-    IndexName: byStatus ? GSI1 : GSI2,
-    KeyConditionExpression: `${byStatus ? 'GSI1PK' : 'GSI2PK'} = :pk`,
-    ExpressionAttributeValues: { ':pk': byStatus ? keys.complaintsByStatus(tenant, opts.status!) : keys.complaintsOfTenant(tenant), ...(opts.agencyId ? { ':a': opts.agencyId } : {}) },
+/** The index and partition a listing reads: per status (GSI1) or the whole tenant (GSI2). */
+export function complaintListPartition(tenant: string, status?: ComplaintStatus) {
+  return status !== undefined
+    ? { index: GSI1, pk: 'GSI1PK', sk: 'GSI1SK', value: keys.complaintsByStatus(tenant, status) }
+    : { index: GSI2, pk: 'GSI2PK', sk: 'GSI2SK', value: keys.complaintsOfTenant(tenant) };
+}
+
+/** One page of a tenant's complaints, newest first; the agency is a filter, so a page may hold fewer than `limit`. */
+export async function listComplaints(tenant: string, opts: { status?: ComplaintStatus; agencyId?: string; limit: number; startKey?: Record<string, unknown> }): Promise<{ items: Complaint[]; lastKey?: Record<string, string | number> }> {
+  const part = complaintListPartition(tenant, opts.status);
+  const page = await queryPage<Record<string, unknown>>({
+    IndexName: part.index,
+    KeyConditionExpression: `${part.pk} = :pk`,
+    ExpressionAttributeValues: { ':pk': part.value, ...(opts.agencyId ? { ':a': opts.agencyId } : {}) },
     ...(opts.agencyId ? { FilterExpression: 'agencyId = :a' } : {}),
     ScanIndexForward: false,
-  });
-  return items.map((i) => view(i)!);
+  }, { limit: opts.limit, startKey: opts.startKey });
+  return { items: page.items.map((i) => view(i)!), lastKey: page.lastKey };
 }
 
 /** Moves a complaint to a new status if it is still in `from` (409 upstream otherwise). */

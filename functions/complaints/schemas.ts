@@ -1,5 +1,6 @@
 // Strict input schemas of the complaint routes; unknown fields are rejected.
 import * as z from 'zod/mini';
+import { pageQuery } from '../http/paging.js';
 import { freeText } from '../http/validation.js';
 
 export const COMPLAINT_CATEGORIES = {
@@ -43,4 +44,6 @@ export const ComplaintListQuery = z.strictObject({
   status: z.optional(z.enum(COMPLAINT_STATUSES)),
   agencyId: z.optional(id),
   overdue: z.optional(z.enum(['true', 'false'])),
+  ...pageQuery,
 });
+export type ComplaintListInput = z.infer<typeof ComplaintListQuery>;

@@ -5,16 +5,18 @@ import { findTenant } from '../config/tenants.js';
 import { loadPolicy } from '../data/policy-repository.js';
 import { getOfficer, getUnit } from '../data/org-repository.js';
 import { complaintDeadline, isOverdue } from '../domain/workdays.js';
-import { badRequest, conflict, forbidden, notFound } from '../http/errors.js';
+import { badRequest, conflict, forbidden, notFound, serviceUnavailable } from '../http/errors.js';
 import { hasRole, type Principal } from '../http/principal.js';
 import { clientHash, enforceRateLimit, RATE_RULES } from '../http/rate-limit.js';
+import { bodyFingerprint, replayOf } from '../http/idempotency.js';
+import { decodeCursor, encodeCursor, pageLimit, type Page } from '../http/paging.js';
 import { newTrackingCode, normaliseTrackingCode } from './code.js';
-import { findByCode, getComplaint, insertComplaint, listComplaints, updateStatus, type Complaint } from './repository.js';
-import { COMPLAINT_CATEGORIES, STATUS_LABELS, type ComplaintInput, type ComplaintPatchInput, type ComplaintStatus } from './schemas.js';
+import { complaintListPartition, findByCode, getComplaint, insertComplaint, listComplaints, storedComplaintAnswer, updateStatus, type Complaint } from './repository.js';
+import { COMPLAINT_CATEGORIES, STATUS_LABELS, type ComplaintInput, type ComplaintListInput, type ComplaintPatchInput, type ComplaintStatus } from './schemas.js';
 
 const field = (name: string, message: string) => badRequest(`Invalid complaint: ${name}`, [{ field: name, message }]);
 
-export async function fileComplaint(input: ComplaintInput, sourceIp: string, now = new Date()): Promise<{ code: string }> {
+export async function fileComplaint(input: ComplaintInput, sourceIp: string, idempotencyKey?: string, now = new Date()): Promise<{ code: string }> {
   await enforceRateLimit(RATE_RULES.complaint, clientHash(sourceIp), now);
   const tenant = findTenant(input.tenant);
   if (!tenant) throw field('tenant', 'Unknown region');
@@ -22,6 +24,7 @@ export async function fileComplaint(input: ComplaintInput, sourceIp: string, now
   if (!unit) throw field('unitId', 'Unknown service unit');
   if (input.officerId && (await getOfficer(tenant.id, input.officerId))?.unitId !== unit.id) throw field('officerId', 'Officer does not serve at this unit');
   const at = now.toISOString();
+  const bodyHash = bodyFingerprint(input);
   // A code collision (1 in 2^40 per stored code) just draws again.
   for (let attempt = 0; attempt < 5; attempt++) {
     const complaint: Complaint = {
@@ -29,7 +32,13 @@ export async function fileComplaint(input: ComplaintInput, sourceIp: string, now
       officerId: input.officerId, category: input.category, description: input.description, contact: input.contact,
       status: 'received', createdAt: at, updatedAt: at, history: [{ status: 'received', at, by: 'public' }],
     };
-    if (await insertComplaint(complaint)) return { code: complaint.code };
+    const outcome = await insertComplaint(complaint, idempotencyKey ? { key: idempotencyKey, bodyHash } : undefined, now);
+    if (outcome === 'stored') return { code: complaint.code };
+    if (outcome === 'codeTaken') continue;
+    // A retried send: the first one's code (or 422 for another body under the same key).
+    const first = outcome === 'retry' && idempotencyKey ? await storedComplaintAnswer(tenant.id, idempotencyKey, now) : undefined;
+    if (first) return replayOf(first, bodyHash);
+    throw serviceUnavailable();
   }
   throw new Error('Could not draw a free tracking code');
 }
@@ -80,11 +89,21 @@ async function withDeadline(tenant: string, now: Date) {
   };
 }
 
-export async function adminListComplaints(p: Principal, q: { status?: ComplaintStatus; agencyId?: string; overdue?: 'true' | 'false' }, now = new Date()) {
+/** One page of the caller's complaints (DESIGN §4 Lists). `overdue` depends on the clock and the
+ *  holidays, not on a key, so it filters the page read: a page may hold fewer than `limit`. */
+export async function adminListComplaints(p: Principal, q: ComplaintListInput, now = new Date()): Promise<Page<Complaint & { deadline: string; overdue: boolean }>> {
   const agencyId = adminScope(p, q.agencyId);
+  const part = complaintListPartition(p.tenant, q.status);
+  const startKey = decodeCursor(q.cursor, { [part.pk]: part.value });
+  // A list cursor carries the table key and the index key; anything else is not one of ours.
+  if (startKey && !['PK', 'SK', part.pk, part.sk].every((k) => k in startKey)) throw badRequest('Invalid cursor', [{ field: 'cursor', message: 'Not a cursor of this list; start again without it' }]);
   const decorate = await withDeadline(p.tenant, now);
-  const list = (await listComplaints(p.tenant, { status: q.status, agencyId })).map(decorate);
-  return q.overdue === undefined ? list : list.filter((c) => c.overdue === (q.overdue === 'true'));
+  const page = await listComplaints(p.tenant, { status: q.status, agencyId, limit: pageLimit(q), startKey });
+  const items = page.items.map(decorate);
+  return {
+    items: q.overdue === undefined ? items : items.filter((c) => c.overdue === (q.overdue === 'true')),
+    nextCursor: encodeCursor(page.lastKey),
+  };
 }
 
 const NEXT: Record<ComplaintStatus, readonly ComplaintStatus[]> = {
