@@ -1,7 +1,9 @@
-// Survey intake and IKM against DynamoDB Local: the formula end to end, abuse controls, strict input,
-// tenant isolation, and a replayed stream batch counted once.
+// Survey intake and IKM against DynamoDB Local: the formula end to end, many citizens behind one
+// address (repeats per device, Idempotency-Key, the policy's flood ceiling, kiosk tokens), strict
+// input, tenant isolation, and a replayed stream batch counted once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { createHash, randomBytes } from 'node:crypto';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { ddb } from '../../functions/data/client.js';
@@ -9,6 +11,7 @@ import { keys } from '../../functions/data/keys.js';
 import { monthOf } from '../../functions/domain/periods.js';
 import { processSurveyRecords } from '../../functions/surveys/rollup.js';
 import { startHarness, type Harness, clearOfWindowEdge } from './harness.js';
+import { changes, NOTHING, snapshot } from './security/snapshot.js';
 
 let h: Harness;
 beforeAll(async () => { h = await startHarness(); });
@@ -21,8 +24,15 @@ let ip = 0;
 const newClient = () => `10.0.${Math.floor(++ip / 250)}.${ip % 250}`;
 const submit = (body: unknown, client = newClient()) => h.call('POST', '/v1/public/surveys', { body, headers: { 'x-forwarded-for': client } });
 const ikm = (query: string, as = 'serang.pimpinan') => h.call('GET', `/v1/ikm?${query}`, { as });
-const storedSurveys = async (unitId: string) =>
-  (await ddb().send(new QueryCommand({ TableName: h.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.surveyResponse('serang', unitId, month(), '', '').PK } }))).Items ?? [];
+const storedSurveys = async (unitId: string, tenant = 'serang', timeZone = 'Asia/Jakarta') =>
+  (await ddb().send(new QueryCommand({ TableName: h.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.surveyResponse(tenant, unitId, monthOf(new Date(), timeZone), '', '').PK } }))).Items ?? [];
+const banjarbaru = () => h.seeded.tenants.find((t) => t.tenant.id === 'banjarbaru')!;
+/** What the survey page keeps in localStorage: a random id per device. */
+const deviceId = () => randomBytes(16).toString('base64url');
+async function setAddressLimit(tenant: string, limit: number) {
+  const policy = (await h.call('GET', '/v1/policy', { as: `${tenant}.admin` })).body.policy;
+  expect((await h.call('PUT', '/v1/policy', { as: `${tenant}.admin`, body: { ...policy, surveyAddressLimit: limit } })).status).toBe(200);
+}
 
 describe('public unit card', () => {
   it('names the unit and agency and gives the nine elements with four-point wording in both languages', async () => {
@@ -73,53 +83,169 @@ describe('IKM from submitted surveys', () => {
   });
 });
 
-describe('abuse controls', () => {
-  it('limits a client to 10 surveys per 10 minutes with 429 and Retry-After, and stores none of the flood', async () => {
-    await clearOfWindowEdge();
-    const client = newClient();
-    // Units no other test here submits to; the last four requests revisit the first units.
-    const used = new Set(['disdukcapil-u1', 'dpmptsp-u1', 'dpmptsp-u2', 'pupr-u1', 'disdikbud-u1']);
-    const free = serang().units.filter((u) => !used.has(u.id)).slice(0, 10);
-    expect(free).toHaveLength(10);
-    const units = [...free, ...free.slice(0, 4)];
-    const before = (await ikm(`period=${month()}`)).body.respondents;
+describe('many citizens behind one address', () => {
+  it('accepts twenty phones on one address for one unit, and refuses only the phone that already rated', async () => {
+    const address = '198.51.100.20'; // one puskesmas Wi-Fi
+    const unitId = 'dpmptsp-u1';
+    const phones = Array.from({ length: 20 }, () => deviceId());
     const results = [];
-    for (const u of units) results.push(await submit({ tenant: 'serang', unitId: u.id, answers: all(2) }, client));
-    expect(results.slice(0, 10).map((r) => r.status)).toEqual(Array(10).fill(201));
+    for (const phone of phones) results.push(await submit({ tenant: 'serang', unitId, deviceId: phone, answers: all(4) }, address));
+    expect(results.map((r) => r.status)).toEqual(Array(20).fill(201));
+    expect(new Set(results.map((r) => r.body.id)).size).toBe(20);
+    expect(await storedSurveys(unitId)).toHaveLength(20);
+
+    const again = await submit({ tenant: 'serang', unitId, deviceId: phones[7], answers: all(1) }, address);
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('ALREADY_SUBMITTED');
+    expect(again.body.error.message).toMatch(/sudah mengisi survei.*already rated this unit today/);
+    expect(await storedSurveys(unitId)).toHaveLength(20);
+    // The same phone may still rate another unit today.
+    expect((await submit({ tenant: 'serang', unitId: 'dpmptsp-u2', deviceId: phones[7], answers: all(4) }, address)).status).toBe(201);
+    await h.drain();
+    expect((await ikm(`unitId=${unitId}&period=${month()}`)).body).toMatchObject({ respondents: 20, ikm: 100 });
+  });
+
+  it('never takes the address for the citizen: without a device id nothing is suppressed', async () => {
+    const address = '198.51.100.21';
+    expect((await submit({ tenant: 'serang', unitId: 'dinsos-u1', answers: all(3) }, address)).status).toBe(201);
+    expect((await submit({ tenant: 'serang', unitId: 'dinsos-u1', answers: all(2) }, address)).status).toBe(201);
+    expect(await storedSurveys('dinsos-u1')).toHaveLength(2);
+  });
+
+  it('refuses a malformed device id with 400', async () => {
+    for (const bad of ['short', 'x'.repeat(65), 'has spaces in it!!', 'émoji-émoji-émoji']) {
+      const res = await submit({ tenant: 'serang', unitId: 'dinsos-u1', deviceId: bad, answers: all(3) });
+      expect(res.status).toBe(400);
+      expect(res.body.error.details.map((d: any) => d.field)).toContain('deviceId');
+    }
+  });
+});
+
+describe('Idempotency-Key', () => {
+  const send = (body: unknown, key: string, client = newClient()) => h.call('POST', '/v1/public/surveys', { body, headers: { 'x-forwarded-for': client, 'idempotency-key': key } });
+
+  it('stores a retried send once and answers it with the first id, even from the device that now has a marker', async () => {
+    const body = { tenant: 'serang', unitId: 'dinkes-u2', deviceId: deviceId(), answers: all(3) };
+    const key = 'b7f5c3e0-1f4a-4c1e-9d55-0a6b2a8e0f11';
+    const first = await send(body, key);
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    const retries = [await send(body, key), await send(body, key, '203.0.113.200')];
+    for (const r of retries) expect(r).toMatchObject({ status: 201, body: { id: first.body.id } });
+    const stored = await storedSurveys('dinkes-u2');
+    expect(stored.map((i) => i.id)).toEqual([first.body.id]);
+  });
+
+  it('refuses the same key with another body (422) and stores nothing for it', async () => {
+    const key = 'reused-key-0001';
+    const body = { tenant: 'serang', unitId: 'dinkes-u3', deviceId: deviceId(), answers: all(4) };
+    expect((await send(body, key)).status).toBe(201);
+    const other = await send({ ...body, deviceId: deviceId(), answers: all(1) }, key);
+    expect(other.status).toBe(422);
+    expect(other.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(await storedSurveys('dinkes-u3')).toHaveLength(1);
+    const malformed = await send(body, 'has space');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.details[0].field).toBe('Idempotency-Key');
+  });
+});
+
+describe('flood ceiling', () => {
+  it('takes the per-address ceiling from the tenant policy, per unit, with 429 and Retry-After; the flood is not stored', async () => {
+    await setAddressLimit('banjarbaru', 10);
+    await clearOfWindowEdge();
+    const address = '192.0.2.50';
+    const [u1, u2] = banjarbaru().units;
+    const results = [];
+    for (let i = 0; i < 13; i++) results.push(await submit({ tenant: 'banjarbaru', unitId: u1!.id, deviceId: deviceId(), answers: all(2) }, address));
+    expect(results.map((r) => r.status)).toEqual([...Array(10).fill(201), 429, 429, 429]);
     for (const r of results.slice(10)) {
-      expect(r.status).toBe(429);
       expect(r.body.error.code).toBe('RATE_LIMITED');
       const retry = Number(r.headers.get('retry-after'));
       expect(retry).toBeGreaterThan(0);
       expect(retry).toBeLessThanOrEqual(600);
     }
-    await h.drain();
-    expect((await ikm(`period=${month()}`)).body.respondents).toBe(before + 10);
-    expect(await storedSurveys(free[0]!.id)).toHaveLength(1);
-    // Another client is not affected.
-    expect((await submit({ tenant: 'serang', unitId: free[0]!.id, answers: all(2) })).status).toBe(201);
+    expect(await storedSurveys(u1!.id, 'banjarbaru', 'Asia/Makassar')).toHaveLength(10);
+    // Counted per unit and per address: another unit behind the same address, and another address, go on.
+    expect((await submit({ tenant: 'banjarbaru', unitId: u2!.id, deviceId: deviceId(), answers: all(2) }, address)).status).toBe(201);
+    expect((await submit({ tenant: 'banjarbaru', unitId: u1!.id, deviceId: deviceId(), answers: all(2) }, '192.0.2.51')).status).toBe(201);
+  });
+});
+
+describe('kiosk tokens', () => {
+  const issue = (unitId: unknown, as = 'banjarbaru.admin') => h.call('POST', '/v1/kiosk-tokens', { as, body: { unitId } });
+  const kioskSend = (body: unknown, token: string, client: string) => h.call('POST', '/v1/public/surveys', { body, headers: { 'x-forwarded-for': client, 'x-kiosk-token': token } });
+
+  it('are issued to admins of the unit only, shown once, valid for 180 days', async () => {
+    const res = await issue(banjarbaru().units[2]!.id);
+    expect(res.status).toBe(201);
+    expect(res.body.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const days = (Date.parse(res.body.expiresAt) - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(179.9);
+    expect(days).toBeLessThan(180.1);
+    const dinkes = serang().units.find((u) => u.agencyId === 'dinkes')!;
+    const other = serang().units.find((u) => u.agencyId !== 'dinkes')!;
+    expect((await issue(dinkes.id, 'serang.opd')).status).toBe(201); // agency_admin, own agency
+    expect((await issue(other.id, 'serang.opd')).status).toBe(403);
+    expect((await issue(dinkes.id, 'serang.atasan')).status).toBe(403);
+    expect((await issue(dinkes.id, 'serang.pimpinan')).status).toBe(403);
+    expect((await issue('no-such-unit', 'serang.admin')).status).toBe(404);
+    expect((await issue(12, 'serang.admin')).status).toBe(400);
+    expect((await h.call('POST', '/v1/kiosk-tokens', { body: { unitId: dinkes.id } })).status).toBe(401);
   });
 
-  it('accepts one survey per client, unit and day, with a friendly 409 for the repeat', async () => {
-    const client = newClient();
-    const [u1, u2] = serang().units.filter((u) => u.agencyId === 'dpmptsp');
-    expect((await submit({ tenant: 'serang', unitId: u1!.id, answers: all(4) }, client)).status).toBe(201);
-    const again = await submit({ tenant: 'serang', unitId: u1!.id, answers: all(1) }, client);
-    expect(again.status).toBe(409);
-    expect(again.body.error.code).toBe('ALREADY_SUBMITTED');
-    expect(again.body.error.message).toMatch(/sudah mengisi survei/);
-    expect((await submit({ tenant: 'serang', unitId: u2!.id, answers: all(4) }, client)).status).toBe(201);
-    expect((await submit({ tenant: 'serang', unitId: u1!.id, answers: all(4) })).status).toBe(201);
+  it('lift the address ceiling and the repeat marker for their own unit only', async () => {
+    await setAddressLimit('banjarbaru', 10);
+    await clearOfWindowEdge();
+    const [, , , counter, elsewhere] = banjarbaru().units;
+    const { token } = (await issue(counter!.id)).body;
+    const address = '192.0.2.60';
+    const tablet = deviceId();
+    const results = [];
+    for (let i = 0; i < 14; i++) results.push(await kioskSend({ tenant: 'banjarbaru', unitId: counter!.id, deviceId: tablet, answers: all(3) }, token, address));
+    expect(results.map((r) => r.status)).toEqual(Array(14).fill(201));
+    expect(await storedSurveys(counter!.id, 'banjarbaru', 'Asia/Makassar')).toHaveLength(14);
+    // The kiosk sends left no repeat marker and no count: the same tablet without the token is a plain device.
+    expect((await submit({ tenant: 'banjarbaru', unitId: counter!.id, deviceId: tablet, answers: all(3) }, address)).status).toBe(201);
+    expect((await submit({ tenant: 'banjarbaru', unitId: counter!.id, deviceId: tablet, answers: all(3) }, address)).status).toBe(409);
+
+    // Another unit's survey with this token, an unknown token, or one of another tenant: 403 and nothing written.
+    const serangToken = (await issue(serang().units[0]!.id, 'serang.admin')).body.token;
     await h.drain();
-    const res = await ikm(`unitId=${u1!.id}&period=${month()}`);
-    expect(res.body).toMatchObject({ respondents: 2, ikm: 100, grade: 'A' });
+    const before = await snapshot(h.tableName);
+    const refused = [
+      await kioskSend({ tenant: 'banjarbaru', unitId: elsewhere!.id, deviceId: deviceId(), answers: all(3) }, token, '192.0.2.61'),
+      await kioskSend({ tenant: 'banjarbaru', unitId: counter!.id, deviceId: deviceId(), answers: all(3) }, 'A'.repeat(43), '192.0.2.61'),
+      await kioskSend({ tenant: 'banjarbaru', unitId: counter!.id, deviceId: deviceId(), answers: all(3) }, 'not a token', '192.0.2.61'),
+      await kioskSend({ tenant: 'banjarbaru', unitId: serang().units[0]!.id, deviceId: deviceId(), answers: all(3) }, serangToken, '192.0.2.61'),
+    ];
+    for (const r of refused) {
+      expect(r.status).toBe(403);
+      expect(r.body.error.code).toBe('KIOSK_TOKEN_INVALID');
+      expect(r.body.error.message).toMatch(/kiosk token is not valid/);
+    }
+    await h.drain();
+    expect(changes(before, await snapshot(h.tableName))).toEqual(NOTHING);
   });
 
-  it('stores no raw IP address', async () => {
+  it('an expired token is refused', async () => {
+    const unitId = banjarbaru().units[5]!.id;
+    const { token } = (await issue(unitId)).body;
+    const [item] = (await ddb().send(new QueryCommand({ TableName: h.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.kioskToken('banjarbaru', createHash('sha256').update(token).digest('base64url')).PK } }))).Items ?? [];
+    expect(item).toMatchObject({ unitId, tenant: 'banjarbaru', createdBy: expect.any(String) });
+    expect(JSON.stringify(item)).not.toContain(token);
+    await ddb().send(new UpdateCommand({ TableName: h.tableName, Key: { PK: item!.PK, SK: item!.SK }, UpdateExpression: 'SET expiresAt = :past', ExpressionAttributeValues: { ':past': Math.floor(Date.now() / 1000) - 1 } }));
+    expect((await kioskSend({ tenant: 'banjarbaru', unitId, deviceId: deviceId(), answers: all(3) }, token, '192.0.2.62')).status).toBe(403);
+  });
+});
+
+describe('privacy', () => {
+  it('stores no raw IP address and no raw device id', async () => {
     const client = '203.0.113.77';
-    expect((await submit({ tenant: 'serang', unitId: 'pupr-u1', answers: all(3) }, client)).status).toBe(201);
-    const items = await storedSurveys('pupr-u1');
-    expect(JSON.stringify(items)).not.toContain(client);
+    const device = deviceId();
+    expect((await submit({ tenant: 'serang', unitId: 'pupr-u1', deviceId: device, answers: all(3) }, client)).status).toBe(201);
+    const everything = JSON.stringify([...(await snapshot(h.tableName, () => true)).values()]);
+    expect(everything).not.toContain(client);
+    expect(everything).not.toContain(device);
   });
 });
 
