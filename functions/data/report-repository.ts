@@ -2,13 +2,16 @@
 // A `submitted` report carries GSI2 keys (the tenant's pending queue); a review removes them.
 // A report made with an Idempotency-Key carries the key and its body hash as plain attributes (no index:
 // every GSI entry would cost the whole item's size again in WCU, as both indexes project ALL).
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+// History is bounded: the report item keeps the last HISTORY_ON_ITEM returned submissions; older ones
+// move to their own items (SK REPORTCYCLE#YYYY-MM#nnn) in the resubmission's transaction, so a month
+// returned thirty times never nears DynamoDB's 400 KB item limit and nothing is lost.
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Behaviour, Rating } from '../domain/types.js';
-import { queryAll } from './batch.js';
+import { queryAll, queryPage } from './batch.js';
 import { ddb, tableName } from './client.js';
 import { keys } from './keys.js';
 import { GSI2 } from './table.js';
-import { conditionFailed } from './conditions.js';
+import { conditionFailed, transactionConditionFailed } from './conditions.js';
 
 export type ReportStatus = 'submitted' | 'returned' | 'approved';
 
@@ -36,13 +39,36 @@ export interface Report {
   submittedAt: string;
   submittedBy: string;
   review?: Review;
-  /** Earlier submissions of this period (returned ones), oldest first. */
-  history: { items: ReportLine[]; submittedAt: string; review?: Review }[];
+  /** Earlier submissions of this period (returned ones), oldest first: on the item the last HISTORY_ON_ITEM;
+   *  getReportWithHistory adds the archived ones before them. */
+  history: ReportCycle[];
+  /** How many of the earliest cycles live on their own items instead of in `history` (absent: none). */
+  archivedCycles?: number;
   version: number;
   idempotency?: { key: string; bodyHash: string };
 }
 
+export interface ReportCycle { items: ReportLine[]; submittedAt: string; review?: Review }
+
+/** Returned submissions kept on the report item; the rest are archived as cycle items. */
+export const HISTORY_ON_ITEM = 2;
+
 export const reportId = (officerId: string, period: string) => `${officerId}.${period}`;
+
+/**
+ * The history of the submission replacing `existing` (a returned report): its cycle appended, only the
+ * last HISTORY_ON_ITEM kept on the item, and the older ones to archive numbered after those archived before.
+ */
+export function resubmissionHistory(existing: Report): { history: ReportCycle[]; archivedCycles: number; archive: { cycle: number; entry: ReportCycle }[] } {
+  const all = [...existing.history, { items: existing.items, submittedAt: existing.submittedAt, ...(existing.review ? { review: existing.review } : {}) }];
+  const moved = Math.max(0, all.length - HISTORY_ON_ITEM);
+  const before = existing.archivedCycles ?? 0;
+  return {
+    history: all.slice(moved),
+    archivedCycles: before + moved,
+    archive: all.slice(0, moved).map((entry, i) => ({ cycle: before + i + 1, entry })),
+  };
+}
 
 /** `${officerId}.${period}` → its parts; undefined when the id is not of that shape. */
 export function parseReportId(id: string): { officerId: string; period: string } | undefined {
@@ -70,20 +96,66 @@ export async function getReport(tenant: string, officerId: string, period: strin
 }
 
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const transactionConflict = (error: unknown) =>
+  ((error as { CancellationReasons?: { Code?: string }[] })?.CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict');
+
+/** A transaction retried while another one holds its items: once that one commits, our conditions decide. */
+async function sendTransaction(command: TransactWriteCommand): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await ddb().send(command);
+      return;
+    } catch (error) {
+      if (!transactionConflict(error) || attempt >= 5) throw error;
+      await sleep(40 * 2 ** attempt);
+    }
+  }
+}
+
+/** The whole history of a report: one Query for its archived cycles (only when it has any), then the item's own. */
+export async function getReportWithHistory(tenant: string, officerId: string, period: string): Promise<Report | undefined> {
+  const report = await getReport(tenant, officerId, period);
+  if (!report?.archivedCycles) return report;
+  const cycles = await queryAll({
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+    ExpressionAttributeValues: { ':pk': keys.officerPartition(tenant, officerId), ':sk': keys.reportCyclePrefix(period) },
+  });
+  const archived = cycles.map(({ items, submittedAt, review }) => ({ items, submittedAt, ...(review ? { review } : {}) }) as ReportCycle);
+  return { ...report, history: [...archived, ...report.history] };
+}
+
 /** Puts a new report unless a live one exists: creates when none, replaces only the `returned` one read at `replacesVersion`.
- *  One conditional PutItem; returns false when the condition failed. */
-export async function putReport(report: Report, replacesVersion: number | undefined): Promise<boolean> {
+ *  One conditional PutItem; with cycles to archive, one transaction of the report and the cycle items
+ *  (each only if absent), so the history is moved whole or not at all. Returns false when a condition failed. */
+export async function putReport(report: Report, replacesVersion: number | undefined, archive: { cycle: number; entry: ReportCycle }[] = []): Promise<boolean> {
+  const put = {
+    TableName: tableName(),
+    Item: reportItem(report),
+    ...(replacesVersion === undefined
+      ? { ConditionExpression: 'attribute_not_exists(PK)' }
+      : { ConditionExpression: '#s = :returned AND version = :v', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':returned': 'returned', ':v': replacesVersion } }),
+  };
   try {
-    await ddb().send(new PutCommand({
-      TableName: tableName(),
-      Item: reportItem(report),
-      ...(replacesVersion === undefined
-        ? { ConditionExpression: 'attribute_not_exists(PK)' }
-        : { ConditionExpression: '#s = :returned AND version = :v', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':returned': 'returned', ':v': replacesVersion } }),
+    if (archive.length === 0) {
+      await ddb().send(new PutCommand(put));
+      return true;
+    }
+    await sendTransaction(new TransactWriteCommand({
+      TransactItems: [
+        { Put: put },
+        ...archive.map(({ cycle, entry }) => ({
+          Put: {
+            TableName: tableName(),
+            Item: { ...keys.reportCycle(report.tenant, report.officerId, report.period, cycle), type: 'reportCycle', tenant: report.tenant, officerId: report.officerId, period: report.period, cycle, ...entry },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        })),
+      ],
     }));
     return true;
   } catch (error) {
-    if (conditionFailed(error)) return false;
+    if (conditionFailed(error) || archive.some((_, i) => transactionConditionFailed(error, i + 1)) || transactionConditionFailed(error, 0)) return false;
     throw error;
   }
 }
@@ -107,12 +179,17 @@ export async function saveReview(tenant: string, officerId: string, period: stri
   }
 }
 
-export async function listReportsOfYear(tenant: string, officerId: string, year: number): Promise<Report[]> {
-  const items = await queryAll({
-    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-    ExpressionAttributeValues: { ':pk': keys.officerPartition(tenant, officerId), ':sk': `REPORT#${year}-` },
-  });
-  return items.map(reportView);
+/** The sort keys of a year's reports, for the Query and for checking a cursor against it. */
+export const reportYearRange = (year: number) => ({ from: `REPORT#${year}-01`, to: `REPORT#${year}-12` });
+
+/** One page of an officer's reports of a year, oldest month first (one Query). */
+export async function pageReportsOfYear(tenant: string, officerId: string, year: number, page: { limit: number; startKey?: Record<string, unknown> }) {
+  const range = reportYearRange(year);
+  const { items, lastKey } = await queryPage({
+    KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': keys.officerPartition(tenant, officerId), ':from': range.from, ':to': range.to },
+  }, page);
+  return { items: items.map(reportView), lastKey };
 }
 
 /** Pending (`submitted`) reports of the tenant, or of one agency. */

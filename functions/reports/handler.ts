@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { findTenant } from '../config/tenants.js';
 import { zonedParts } from '../domain/periods.js';
 import { httpApi, ok, type Routes } from '../http/api.js';
+import { pageQuery } from '../http/paging.js';
 import { parse } from '../http/validation.js';
 import { officerReports, readReport, reviewQueue } from './queries.js';
 import { reviewReport } from './review.js';
@@ -11,6 +12,7 @@ import { publicReport, submitReport } from './submit.js';
 import { openLateWindow } from './late-windows.js';
 
 const IdParams = z.object({ id: z.string().check(z.minLength(1), z.maxLength(120)) });
+const ReportListQuery = z.extend(YearQuery, pageQuery);
 const LateWindowBody = z.strictObject({
   officerId: z.string().check(z.minLength(1), z.maxLength(80)),
   period: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Period must be a month YYYY-MM')),
@@ -39,8 +41,9 @@ const routes: Routes = {
     auth: 'user',
     handle: async ({ principal, params, query }) => {
       const { id } = parse(IdParams, params, 'path');
-      const year = parse(YearQuery, query, 'query').year ?? zonedParts(new Date(), findTenant(principal.tenant)?.timeZone ?? 'Asia/Jakarta').year;
-      return ok({ year, reports: await officerReports(principal, id, year) });
+      const q = parse(ReportListQuery, query, 'query');
+      const year = q.year ?? zonedParts(new Date(), findTenant(principal.tenant)?.timeZone ?? 'Asia/Jakarta').year;
+      return ok(await officerReports(principal, id, year, q));
     },
   },
   'POST /v1/reports/{id}/review': {

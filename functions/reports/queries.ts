@@ -4,10 +4,12 @@
 import { batchGet } from '../data/batch.js';
 import { keys } from '../data/keys.js';
 import { officerView, type Officer } from '../data/org-repository.js';
-import { getReport, listPendingReports, listReportsOfYear, parseReportId, type Report } from '../data/report-repository.js';
+import { getReportWithHistory, listPendingReports, pageReportsOfYear, parseReportId, reportYearRange, type Report } from '../data/report-repository.js';
 import { readableOfficer, subordinatesInChain } from '../http/access.js';
 import { forbidden, notFound } from '../http/errors.js';
+import { encodeCursor, pageLimit, type PageRequest } from '../http/paging.js';
 import { hasRole, isTenantWide, type Principal } from '../http/principal.js';
+import { decodeRangeCursor } from '../http/range-cursor.js';
 import { publicReport } from './submit.js';
 
 const noNational = (p: Principal) => {
@@ -19,15 +21,20 @@ export async function readReport(p: Principal, id: string) {
   const ref = parseReportId(id);
   if (!ref) throw notFound('Report');
   await readableOfficer(p, ref.officerId);
-  const report = await getReport(p.tenant, ref.officerId, ref.period);
+  // The whole history: earlier cycles archived off the item are read back here (one Query, only when there are any).
+  const report = await getReportWithHistory(p.tenant, ref.officerId, ref.period);
   if (!report) throw notFound('Report');
   return publicReport(report);
 }
 
-export async function officerReports(p: Principal, officerId: string, year: number) {
+/** A page of an officer's reports of a year (DESIGN §4 Lists), `reports` kept beside `items` for one version. */
+export async function officerReports(p: Principal, officerId: string, year: number, page: PageRequest) {
   noNational(p);
-  await readableOfficer(p, officerId);
-  return (await listReportsOfYear(p.tenant, officerId, year)).map(publicReport);
+  const officer = await readableOfficer(p, officerId);
+  const startKey = decodeRangeCursor(page.cursor, keys.officerPartition(p.tenant, officer.id), reportYearRange(year));
+  const { items, lastKey } = await pageReportsOfYear(p.tenant, officer.id, year, { limit: pageLimit(page), startKey });
+  const reports = items.map(publicReport);
+  return { year, items: reports, nextCursor: encodeCursor(lastKey), reports };
 }
 
 const brief = (o: Officer) => ({ id: o.id, nip: o.nip, name: o.name, position: o.position, unitId: o.unitId });

@@ -15,7 +15,7 @@ import { findTenant } from '../config/tenants.js';
 import { getOfficer } from '../data/org-repository.js';
 import { getPlan } from '../data/plan-repository.js';
 import { loadPolicy } from '../data/policy-repository.js';
-import { getReport, putReport, reportId, type Report } from '../data/report-repository.js';
+import { getReport, putReport, reportId, resubmissionHistory, type Report } from '../data/report-repository.js';
 import { reportWindow } from '../domain/calendar.js';
 import { monthOf } from '../domain/periods.js';
 import { getLateWindow } from '../data/late-window-repository.js';
@@ -92,6 +92,8 @@ export async function submitReport(p: Principal, body: ReportBody, idempotencyKe
     throw conflict(`A ${existing.status} report for ${body.period} already exists`, [{ field: 'period', message: `Report ${existing.id} is ${existing.status}` }]);
   }
 
+  // The replaced submission joins the history; all but the last cycles move to their own items.
+  const cycles = existing ? resubmissionHistory(existing) : { history: [], archivedCycles: 0, archive: [] };
   const report: Report = {
     id: reportId(officer.id, body.period),
     tenant: p.tenant,
@@ -104,11 +106,12 @@ export async function submitReport(p: Principal, body: ReportBody, idempotencyKe
     items: body.items,
     submittedAt: now.toISOString(),
     submittedBy: p.sub,
-    history: existing ? [...existing.history, { items: existing.items, submittedAt: existing.submittedAt, review: existing.review }] : [],
+    history: cycles.history,
+    ...(cycles.archivedCycles ? { archivedCycles: cycles.archivedCycles } : {}),
     version: (existing?.version ?? 0) + 1,
     ...(idempotencyKey ? { idempotency: { key: idempotencyKey, bodyHash } } : {}),
   };
-  if (await putReport(report, existing?.version)) return report;
+  if (await putReport(report, existing?.version, cycles.archive)) return report;
 
   // Lost a race: a concurrent retry of this same request made it, or someone else's submission did.
   const winner = await getReport(p.tenant, officer.id, body.period, true);

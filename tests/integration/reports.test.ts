@@ -1,11 +1,12 @@
 // Reports end to end against DynamoDB Local: submit → review → stream → score and rollups, idempotent
 // retries, concurrent reviews, replayed stream batches, and bad input that writes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { ddb } from '../../functions/data/client.js';
 import { keys } from '../../functions/data/keys.js';
+import { reportItem, type Report } from '../../functions/data/report-repository.js';
 import { addMonths, monthOf } from '../../functions/domain/periods.js';
 import { processScoringRecords } from '../../functions/scoring/processor.js';
 import { startHarness, type Harness } from './harness.js';
@@ -186,5 +187,87 @@ describe('returned reports', () => {
     expect(await agencyRollup()).toMatchObject({ submitted: 2, approved: 1 });
     const year = await h.call('GET', `/v1/officers/${sibling.id}/reports?year=${period.slice(0, 4)}`, { as: `${T}.atasan` });
     expect(year.body.reports.map((r: any) => r.status)).toEqual(['submitted']);
+  });
+});
+
+describe('a report returned many times', () => {
+  it('keeps the item small and the whole history readable', async () => {
+    const other = h.seeded.tenants.find((t) => t.tenant.id === T)!.officers.find((o) => o.supervisorId === atasan && o.id !== pegawai && o.id !== sibling.id)!;
+    expect((await h.call('PUT', `/v1/officers/${other.id}/plans/${year}`, { as: `${T}.atasan`, body: plan })).status).toBe(200);
+    const cycles = 30;
+    const note = (n: number) => `Siklus ${n}: ${'catatan panjang '.repeat(60)}`.slice(0, 1000);
+    let id = '';
+    for (let n = 1; n <= cycles + 1; n++) {
+      const items = goodItems.map((i) => ({ ...i, note: note(n) }));
+      const sent = await h.call('POST', '/v1/reports', { as: other.nip, body: { officerId: other.id, period, items } });
+      expect(sent.status, `submission ${n}`).toBe(201);
+      id = sent.body.id;
+      if (n > cycles) break;
+      const back = await h.call('POST', `/v1/reports/${id}/review`, { as: `${T}.atasan`, body: { decision: 'return', feedback: `Kembali ${n}: ${'perbaiki '.repeat(200)}`.slice(0, 2000) } });
+      expect(back.status, `return ${n}`).toBe(200);
+    }
+
+    const item = (await ddb().send(new GetCommand({ TableName: h.tableName, Key: keys.report(T, other.id, period) }))).Item!;
+    expect(item.history).toHaveLength(2);
+    expect(Buffer.byteLength(JSON.stringify(item))).toBeLessThan(24 * 1024);
+    const archived = (await partition(other.id)).filter((i) => i.type === 'reportCycle');
+    expect(archived).toHaveLength(cycles - 2);
+
+    const full = await h.call('GET', `/v1/reports/${id}`, { as: `${T}.atasan` });
+    expect(full.status).toBe(200);
+    expect(full.body.history).toHaveLength(cycles);
+    full.body.history.forEach((c: any, i: number) => {
+      expect(c.items[0].note).toBe(note(i + 1));
+      expect(c.review).toMatchObject({ decision: 'return', feedback: expect.stringMatching(new RegExp(`^Kembali ${i + 1}:`)) });
+    });
+    expect(full.body.items[0].note).toBe(note(cycles + 1));
+    const list = await h.call('GET', `/v1/officers/${other.id}/reports?year=${year}`, { as: `${T}.atasan` });
+    expect(list.body.reports.map((r: any) => r.id)).toEqual([id]);
+  });
+});
+
+describe('an officer\'s reports as a list', () => {
+  const old = 2021;
+  const list = (query: string) => h.call('GET', `/v1/officers/${sibling.id}/reports?year=${old}&${query}`, { as: `${T}.atasan` });
+
+  beforeAll(async () => {
+    // Approved months of a past year, written as the submit path would have left them.
+    for (const m of ['01', '02', '03']) {
+      const r: Report = {
+        id: `${sibling.id}.${old}-${m}`, tenant: T, officerId: sibling.id, agencyId: 'dinkes', unitId: null, supervisorId: atasan, period: `${old}-${m}`,
+        status: 'approved', items: goodItems, submittedAt: `${old}-${m}-28T03:00:00.000Z`, submittedBy: 'seed', history: [], version: 2,
+        review: { decision: 'approve', feedback: '', behaviour, reviewerId: atasan, reviewedAt: `${old}-${m}-29T03:00:00.000Z` },
+      };
+      await ddb().send(new PutCommand({ TableName: h.tableName, Item: reportItem(r) }));
+    }
+  });
+
+  it('pages with limit and cursor, keeping `reports` beside `items`', async () => {
+    const first = await list('limit=1');
+    expect(first.status).toBe(200);
+    expect(first.body.items.map((r: any) => r.period)).toEqual([`${old}-01`]);
+    expect(first.body.reports).toEqual(first.body.items);
+    expect(first.body.year).toBe(old);
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const second = await list(`limit=1&cursor=${first.body.nextCursor}`);
+    expect(second.body.items.map((r: any) => r.period)).toEqual([`${old}-02`]);
+    const rest = await list(`cursor=${second.body.nextCursor}`);
+    expect(rest.body.items.map((r: any) => r.period)).toEqual([`${old}-03`]);
+    expect(rest.body.nextCursor).toBeNull();
+    expect((await list('')).body.items).toHaveLength(3);
+  });
+
+  it('refuses a tampered cursor, another list\'s cursor and a bad limit with 400', async () => {
+    const { nextCursor } = (await list('limit=1')).body;
+    const key = JSON.parse(Buffer.from(nextCursor, 'base64url').toString());
+    const forge = (k: unknown) => Buffer.from(JSON.stringify(k)).toString('base64url');
+    for (const cursor of [`${nextCursor}x~`, forge({ ...key, PK: keys.officerPartition(T, pegawai) }), forge({ ...key, SK: `REPORT#${old + 1}-01` }), forge({ ...key, SK: 'PLAN#2021' })]) {
+      const res = await list(`limit=1&cursor=${cursor}`);
+      expect(res.status, cursor).toBe(400);
+      expect(res.body.error.details[0].field).toBe('cursor');
+    }
+    const otherYear = await h.call('GET', `/v1/officers/${sibling.id}/reports?year=${old + 1}&cursor=${nextCursor}`, { as: `${T}.atasan` });
+    expect(otherYear.status).toBe(400);
+    for (const limit of ['0', '201', 'x']) expect((await list(`limit=${limit}`)).status, limit).toBe(400);
   });
 });
