@@ -2,12 +2,15 @@
 // supervisor outside the chain, national reader}. The rule table below must name every route, so a
 // new route without a rule fails here. A = serang (the caller), B = banjarbaru (the resource's owner).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { batchPut } from '../../../functions/data/batch.js';
+import { keys } from '../../../functions/data/keys.js';
 import { ROUTES, routeKey } from '../../../functions/routes.js';
 import { startHarness, type Harness } from '../harness.js';
 import { BEHAVIOUR, buildTenant, ITEMS, PLAN, type TenantFx } from './fixture.js';
 import { changes, NOTHING, notOfTenant, snapshot, type Snapshot } from './snapshot.js';
 
 interface Fx { A: TenantFx; B: TenantFx }
+const B_ONLY_UNIT = 'kios-banjarbaru-u1';
 interface Req { path: string; body?: unknown; raw?: string; headers?: Record<string, string> }
 /** A refusal (403/404, or the listed statuses), or a 2xx whose body `check` inspects. */
 interface Case { req: (fx: Fx) => Req; status: number | number[]; check?: (body: any, fx: Fx) => void }
@@ -122,6 +125,13 @@ export const RULES: Record<string, Rule> = {
   'GET /v1/officers/{id}/trainings': officerRead('/trainings'),
   'GET /v1/public/units/{tenant}/{unitId}': { crossTenant: 'public', colleague: 'public', outsider: 'public', national: 'public' },
   'POST /v1/public/surveys': { crossTenant: 'public', colleague: 'public', outsider: 'public', national: 'public' },
+  'POST /v1/kiosk-tokens': {
+    // Unit ids repeat across cities; this one exists in B only, so A's admin cannot find it.
+    crossTenant: { req: () => ({ path: '/v1/kiosk-tokens', body: { unitId: B_ONLY_UNIT } }), status: 404 },
+    colleague: { req: (fx) => ({ path: '/v1/kiosk-tokens', body: { unitId: fx.A.pegawai.unitId } }), status: 403 },
+    outsider: { req: (fx) => ({ path: '/v1/kiosk-tokens', body: { unitId: fx.A.outsider.unitId ?? fx.A.pegawai.unitId } }), status: 403 },
+    national: { req: () => ({ path: '/v1/kiosk-tokens', body: { unitId: B_ONLY_UNIT } }), status: 403 },
+  },
   'GET /v1/ikm': {
     crossTenant: { req: (fx) => ({ path: `/v1/ikm?tenant=banjarbaru&period=${fx.B.period}` }), status: 403 },
     colleague: 'na', outsider: 'na', // aggregates of the caller's own tenant
@@ -130,7 +140,7 @@ export const RULES: Record<string, Rule> = {
   'POST /v1/public/complaints': { crossTenant: 'public', colleague: 'public', outsider: 'public', national: 'public' },
   'GET /v1/public/complaints/{code}': { crossTenant: 'public', colleague: 'public', outsider: 'public', national: 'public' },
   'GET /v1/complaints': {
-    crossTenant: { req: path('/v1/complaints'), status: 200, check: (b, fx) => expect(b.complaints.map((c: any) => c.id)).toEqual([fx.A.complaintId]) },
+    crossTenant: { req: path('/v1/complaints'), status: 200, check: (b, fx) => { expect(b.items.map((c: any) => c.id)).toEqual([fx.A.complaintId]); expect(b.complaints).toEqual(b.items); } },
     colleague: { req: path('/v1/complaints'), status: 403 },
     outsider: { req: path('/v1/complaints'), status: 403 },
     national: { req: path('/v1/complaints'), status: 403 },
@@ -176,6 +186,7 @@ let outsideA: Snapshot;
 beforeAll(async () => {
   h = await startHarness({ stream: false });
   fx = { A: await buildTenant(h, 'serang', '10.77.0.1'), B: await buildTenant(h, 'banjarbaru', '10.77.0.2') };
+  await batchPut([{ ...keys.unit('banjarbaru', B_ONLY_UNIT), type: 'unit', id: B_ONLY_UNIT, agencyId: 'dinkes', name: 'Loket Kios Banjarbaru', kind: 'loket' }]);
   outsideA = await snapshot(h.tableName, notOfTenant('serang'));
 });
 afterAll(async () => { await h?.close(); });
