@@ -28,14 +28,14 @@ export async function batchPut(items: Record<string, unknown>[], opts: { concurr
 }
 
 /** Gets items by key, 100 at a time; missing items are simply absent from the result. */
-export async function batchGet<T = Record<string, unknown>>(keyList: Key[]): Promise<T[]> {
+export async function batchGet<T = Record<string, unknown>>(keyList: Key[], opts: { consistent?: boolean } = {}): Promise<T[]> {
   const out: T[] = [];
   for (let i = 0; i < keyList.length; i += 100) {
     let pending: Key[] = keyList.slice(i, i + 100);
     for (let attempt = 0; pending.length > 0; attempt++) {
       if (attempt > 10) throw new Error('BatchGet kept returning unprocessed keys');
       if (attempt > 0) await sleep(Math.min(1000, 25 * 2 ** attempt));
-      const res = await ddb().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending } } }));
+      const res = await ddb().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ...(opts.consistent ? { ConsistentRead: true } : {}) } } }));
       out.push(...((res.Responses?.[tableName()] ?? []) as T[]));
       pending = (res.UnprocessedKeys?.[tableName()]?.Keys ?? []) as Key[];
     }

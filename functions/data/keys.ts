@@ -22,6 +22,12 @@ export const keys = {
   /** GSI2: direct subordinates of a supervisor. */
   subordinatesOf: (tenant: string, supervisorId: string) => `${t(tenant)}#SUPERVISOR#${supervisorId}`,
   subordinateSort: (officerId: string) => `OFFICER#${officerId}`,
+  /** Every officer below a supervisor (direct and indirect), one item per pair: a team is one Query. */
+  chainOf: (tenant: string, ancestorId: string) => `${t(tenant)}#CHAIN#${ancestorId}`,
+  chainEntry: (tenant: string, ancestorId: string, officerId: string): Key => ({ PK: `${t(tenant)}#CHAIN#${ancestorId}`, SK: `OFFICER#${officerId}` }),
+  /** The tenant's officer directory on the NIP items: GSI1 by NIP, GSI2 by name (prefix search). */
+  directoryByNip: (tenant: string) => `${t(tenant)}#DIRECTORY#NIP`,
+  directoryByName: (tenant: string) => `${t(tenant)}#DIRECTORY#NAME`,
   /** NIP is national and unique: one item per NIP pins it to one officer of one tenant. */
   nip: (nip: string): Key => ({ PK: `NIP#${nip}`, SK: 'NIP' }),
 
@@ -59,6 +65,8 @@ export const keys = {
   unitRollup: (tenant: string, unitId: string, period: string): Key => ({ PK: `${t(tenant)}#ROLLUP#UNIT`, SK: `PERIOD#${period}#UNIT#${unitId}` }),
   unitRollupSeries: (tenant: string, unitId: string) => `${t(tenant)}#ROLLUP#UNIT#${unitId}`,
   /** Officer × month lives in the officer partition as SCORE#/EVAL# items. */
+  /** An officer's changes (status, moves, e-mail) as audit items in their partition. */
+  officerAudit: (tenant: string, officerId: string, at: string): Key => ({ PK: officerPk(tenant, officerId), SK: `AUDIT#OFFICER#${at}` }),
   /** National: all tenants side by side, tenant-level figures only. */
   nationalRollup: (tenant: string, period: string): Key => ({ PK: 'NATIONAL#ROLLUP', SK: `PERIOD#${period}#TENANT#${tenant}` }),
   periodSort: (period: string) => `PERIOD#${period}`,

@@ -2,6 +2,7 @@
 // only ADDs its own numeric attributes with UpdateItem, so writers never clobber one another.
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { queryAll } from './batch.js';
 import { ddb, tableName } from './client.js';
 import { keys, type Key } from './keys.js';
 
@@ -69,4 +70,39 @@ export function rollupTransactItems(tenant: string, agencyId: string, period: st
 export function rollupItems(tenant: string, agencyId: string | null, period: string, fields: RollupDeltas): Record<string, unknown>[] {
   const [agency, ...tenantWide] = rollupTargets(tenant, agencyId ?? '-', period);
   return (agencyId === null ? tenantWide : [agency]).map((t) => ({ ...t.key, ...t.identity, ...fields }));
+}
+
+/**
+ * SETs the expected-reporter count (`officers`) of a month's agency rollup, or (agencyId null) of its
+ * tenant and national rollups. A count is written only if no count read later is already there
+ * (`officersAsOf`), so of two recounts racing the one that read last wins.
+ */
+export async function setExpectedOfficers(tenant: string, agencyId: string | null, period: string, officers: number, asOf: string): Promise<void> {
+  const [agency, ...tenantWide] = rollupTargets(tenant, agencyId ?? '-', period);
+  const targets = agencyId === null ? tenantWide : [agency!];
+  await Promise.all(targets.map(async (t) => {
+    const all: Record<string, unknown> = { ...t.identity, officers, officersAsOf: asOf };
+    try {
+      await ddb().send(new UpdateCommand({
+        TableName: tableName(),
+        Key: t.key,
+        UpdateExpression: `SET ${Object.keys(all).map((_, i) => `#a${i} = :a${i}`).join(', ')}`,
+        ConditionExpression: 'attribute_not_exists(officersAsOf) OR officersAsOf <= :asOf',
+        ExpressionAttributeNames: Object.fromEntries(Object.keys(all).map((k, i) => [`#a${i}`, k])),
+        ExpressionAttributeValues: { ...Object.fromEntries(Object.values(all).map((v, i) => [`:a${i}`, v])), ':asOf': asOf },
+      }));
+    } catch (error) {
+      if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+    }
+  }));
+}
+
+/** The expected-reporter counts of every agency of a tenant for a month (one Query of the agency rollups). */
+export async function expectedOfficersOfMonth(tenant: string, period: string): Promise<Map<string, number>> {
+  const items = await queryAll<{ agencyId: string; officers?: number }>({
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+    ExpressionAttributeValues: { ':pk': keys.agencyRollup(tenant, '-', period).PK, ':sk': `${keys.periodSort(period)}#AGENCY#` },
+    ProjectionExpression: 'agencyId, officers',
+  });
+  return new Map(items.map((i) => [i.agencyId, Number(i.officers ?? 0)]));
 }

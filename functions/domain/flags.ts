@@ -23,13 +23,16 @@ export function lowIkmFlag(unitIkm: number | null, unitName?: string): Flag | nu
   return { code: 'LOW_IKM', reason: `${unit} IKM ${unitIkm.toFixed(2)} is below ${IKM_LOW_THRESHOLD}` };
 }
 
-// PP 17/2020, behind the pro-rated 20 JP pace, or below 20 JP at year end
-export function trainingBehindFlag(jpToDate: number, asOfMonth: string): Flag | null {
-  const pace = trainingPace(jpToDate, asOfMonth);
+// PP 17/2020, behind the pro-rated 20 JP pace, or below 20 JP (pro-rated over active months) at year end
+export function trainingBehindFlag(jpToDate: number, asOfMonth: string, activeMonthsToDate?: number): Flag | null {
+  const pace = trainingPace(jpToDate, asOfMonth, activeMonthsToDate);
   if (pace.yearEndShort) {
+    const need = Math.round(pace.required * 10) / 10;
     return {
       code: 'TRAINING_BEHIND',
-      reason: `${jpToDate} JP in the year, below the ${TRAINING_JP_MIN_PER_YEAR} JP minimum`,
+      reason: need === TRAINING_JP_MIN_PER_YEAR
+        ? `${jpToDate} JP in the year, below the ${TRAINING_JP_MIN_PER_YEAR} JP minimum`
+        : `${jpToDate} JP in the year, below the ${need} JP pro-rated over ${activeMonthsToDate} active months`,
     };
   }
   if (!pace.behind) return null;

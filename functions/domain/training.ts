@@ -11,14 +11,16 @@ export interface TrainingPace {
   yearEndShort: boolean;
 }
 
-// PP 17/2020, 20 JP a year: pace pro-rated by month, and the year-end shortfall
-export function trainingPace(jpToDate: number, asOfMonth: string): TrainingPace {
+// PP 17/2020, 20 JP a year: pace pro-rated over the officer's active months (DESIGN §2 Officer status;
+// every month of the year so far by default), and the year-end shortfall against that pro-rated need
+export function trainingPace(jpToDate: number, asOfMonth: string, activeMonthsToDate?: number): TrainingPace {
   const p = parsePeriod(asOfMonth);
   if (p.kind !== 'month') throw new RangeError(`not a month: ${asOfMonth}`);
-  const required = (TRAINING_JP_MIN_PER_YEAR * p.month) / 12;
+  const active = Math.min(p.month, Math.max(0, activeMonthsToDate ?? p.month));
+  const required = (TRAINING_JP_MIN_PER_YEAR * active) / 12;
   return {
     required,
     behind: jpToDate < required,
-    yearEndShort: p.month === 12 && jpToDate < TRAINING_JP_MIN_PER_YEAR,
+    yearEndShort: p.month === 12 && jpToDate < required,
   };
 }

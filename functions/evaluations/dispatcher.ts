@@ -1,23 +1,28 @@
-// Evaluation dispatcher: the scheduler's target (one schedule per tenant and kind, in the tenant's
-// time zone) and the service behind POST /v1/evaluations/runs. Lists the tenant's officers (one
-// GSI1 Query per agency), writes the run record and enqueues batches of officers for the workers.
+// Evaluation dispatcher: the daily scheduler's target (one schedule per tenant at 01:00 in its zone)
+// and the service behind POST /v1/evaluations/runs. The daily pass decides from the tenant's policy
+// which period, if any, falls due today (DESIGN §2 Reporting calendar); a run lists the tenant's
+// officers (one GSI1 Query per agency), takes the period's lock with the run record, and enqueues
+// batches of officers for the workers.
 import { randomUUID } from 'node:crypto';
 import { findTenant } from '../config/tenants.js';
 import { getTenantOrg, listOfficersOfAgency } from '../data/org-repository.js';
-import { lastEndedPeriod, lastEndedYear } from '../domain/periods.js';
+import { loadPolicy } from '../data/policy-repository.js';
+import { runsDueOn } from '../domain/calendar.js';
 import { logger } from '../http/logger.js';
+import { recountExpected } from '../org/expected.js';
 import { finaliseRun } from './finalise.js';
 import { evaluationQueue, type EvaluationBatch } from './queue.js';
-import { closeRun, createRun, type EvaluationRun } from './runs.js';
-
-/** What EventBridge Scheduler (and the local scheduler) sends. */
-export interface ScheduleEvent { tenant: string; kind: 'monthly' | 'quarterly' | 'annual' }
+import { closeRun, createRun, RunInProgress, type EvaluationRun } from './runs.js';
+import type { ScheduleEvent } from './schedule.js';
 
 export const BATCH_SIZE = 25;
 
-/** The period a schedule evaluates: the latest month, quarter or year that has ended in the zone. */
-export function scheduledPeriod(kind: ScheduleEvent['kind'], now: Date, timeZone: string): string {
-  return kind === 'annual' ? lastEndedYear(now, timeZone) : lastEndedPeriod(now, timeZone, kind);
+/** The queue refused a run's batches: the run has been closed `failed` with the reason. */
+export class RunQueueFailed extends Error {
+  constructor(readonly run: EvaluationRun) {
+    super(`evaluation run ${run.id} could not be queued: ${run.failureReason}`);
+    this.name = 'RunQueueFailed';
+  }
 }
 
 export async function startRun(tenant: string, period: string, opts: { trigger: EvaluationRun['trigger']; startedBy: string; now?: Date }): Promise<EvaluationRun> {
@@ -27,7 +32,7 @@ export async function startRun(tenant: string, period: string, opts: { trigger: 
   for (let i = 0; i < officers.length; i += BATCH_SIZE) {
     batches.push({
       tenant, period, runId: '', batchNo: batches.length,
-      officers: officers.slice(i, i + BATCH_SIZE).map((o) => ({ id: o.id, agencyId: o.agencyId, unitId: o.unitId })),
+      officers: officers.slice(i, i + BATCH_SIZE).map((o) => ({ id: o.id, agencyId: o.agencyId, unitId: o.unitId, ...(o.statuses?.length ? { statuses: o.statuses } : {}) })),
     });
   }
   const startedAt = (opts.now ?? new Date()).toISOString();
@@ -37,21 +42,46 @@ export async function startRun(tenant: string, period: string, opts: { trigger: 
     officersTotal: officers.length, batchesTotal: batches.length, officersDone: 0, officersFailed: 0, dlq: 0,
     status: 'running', startedAt, endedAt: null,
   };
-  await createRun(run);
+  await createRun(run); // throws RunInProgress while another run of the period holds the lock
   if (batches.length === 0) {
     await closeRun(tenant, run.id, 'done', startedAt);
     await finaliseRun(run);
     return { ...run, status: 'done', endedAt: startedAt };
   }
-  await evaluationQueue().send(batches.map((b) => ({ ...b, runId: run.id })));
+  try {
+    await evaluationQueue().send(batches.map((b) => ({ ...b, runId: run.id })));
+  } catch (error) {
+    // Batches already sent find the run closed and do nothing; the run never stays `running`.
+    const failureReason = `Queueing failed: ${(error as Error).message}`.slice(0, 500);
+    const endedAt = new Date().toISOString();
+    await closeRun(tenant, run.id, 'failed', endedAt, failureReason);
+    logger.error('evaluation run could not be queued', { tenant, period, runId: run.id, error: error as Error });
+    throw new RunQueueFailed({ ...run, status: 'failed', endedAt, failureReason });
+  }
   logger.info('evaluation run dispatched', { tenant, period, runId: run.id, officers: officers.length, batches: batches.length });
   return run;
 }
 
-export const handler = async (event: ScheduleEvent): Promise<{ runId: string; period: string }> => {
+/** The daily pass of one tenant: keep this month's expected reporters exact (month rollover), then
+ *  start whatever evaluation the policy makes due today. `period` forces one (drills, operators). */
+export const handler = async (event: ScheduleEvent & { period?: string }, _context?: unknown, now = new Date()): Promise<{ started: { runId: string; period: string }[]; skipped: string[] }> => {
   const tenant = findTenant(event.tenant);
   if (!tenant) throw new Error(`Unknown tenant in schedule: ${event.tenant}`);
-  const period = scheduledPeriod(event.kind, new Date(), tenant.timeZone);
-  const run = await startRun(tenant.id, period, { trigger: 'schedule', startedBy: `schedule:${event.kind}` });
-  return { runId: run.id, period };
+  const policy = await loadPolicy(tenant.id);
+  await recountExpected(tenant.id, { now });
+  const due = event.period ? [{ period: event.period }] : runsDueOn(now, policy, tenant.timeZone);
+  const started: { runId: string; period: string }[] = [];
+  const skipped: string[] = [];
+  for (const { period } of due) {
+    try {
+      const run = await startRun(tenant.id, period, { trigger: 'schedule', startedBy: 'schedule:daily', now });
+      started.push({ runId: run.id, period });
+    } catch (error) {
+      // A retried invocation, or a run the BKPSDM started by hand: the period is being evaluated already.
+      if (!(error instanceof RunInProgress)) throw error;
+      logger.info('evaluation already running; scheduled start skipped', { tenant: tenant.id, period, runId: error.runId });
+      skipped.push(period);
+    }
+  }
+  return { started, skipped };
 };

@@ -27,6 +27,13 @@ export interface EvaluationInput {
   trainingJpToDate: number;
   /** Final predikat of the periods before this one, oldest first, the last being the previous period. */
   previous: readonly (Predikat | null)[];
+  /** Months of the period in which the officer was expected to report (DESIGN §2 Officer status);
+   *  every month of the period when absent. Only these can be MISSING_REPORT. */
+  expectedMonths?: readonly string[];
+  /** Months from January to the period's end in which the officer was active: the 20 JP pace is pro-rated over them. */
+  activeMonthsToDate?: number;
+  /** The predikat an objection's decision set: flags and recommendations derive from it (DESIGN §2 Objection). */
+  amendedPredikat?: Predikat | null;
   policy: Pick<TenantPolicy, 'hasilKerjaThresholds' | 'awardConsecutivePeriods' | 'tunjanganCutPercent' | 'sanctionAfterConsecutiveLow'>;
 }
 
@@ -47,7 +54,7 @@ export const lookBack = (policy: Pick<TenantPolicy, 'awardConsecutivePeriods'>):
 /** How many of the latest earlier periods can change the result: the previous one for a low predikat
  *  (CONSECUTIVE_LOW), the whole look-back for SANGAT_BAIK (the award run), none otherwise. */
 export function earlierNeeded(input: Omit<EvaluationInput, 'previous' | 'ikm' | 'trainingJpToDate'>): number {
-  const { predikat } = ratings({ ...input, ikm: null, trainingJpToDate: 0, previous: [] });
+  const predikat = input.amendedPredikat ?? ratings({ ...input, ikm: null, trainingJpToDate: 0, previous: [] }).predikat;
   if (predikat === 'SANGAT_BAIK') return lookBack(input.policy);
   return predikat && isLowPredikat(predikat) ? 1 : 0;
 }
@@ -68,35 +75,45 @@ function ratings(input: EvaluationInput): Pick<EvaluationResult, 'capaian' | 'ha
   return { capaian, hasilKerja, perilaku, predikat: perilaku ? predikatKinerja(hasilKerja, perilaku) : null };
 }
 
+/** Flags that follow from the final predikat (and so change when an objection amends it). */
+const PREDIKAT_FLAGS = new Set(['CONSECUTIVE_LOW', 'AWARD_CANDIDATE']);
+
+// DESIGN §2 Objection: CONSECUTIVE_LOW, AWARD_CANDIDATE and every recommendation from the final predikat
+export function outcomeOf(final: Predikat | null, otherFlags: readonly Flag[], previous: readonly (Predikat | null)[], policy: EvaluationInput['policy']): Pick<EvaluationResult, 'flags' | 'recommendations'> {
+  const flags = otherFlags.filter((f) => !PREDIKAT_FLAGS.has(f.code));
+  if (final) {
+    const low = consecutiveLowFlag(previous.at(-1) ?? null, final);
+    if (low) flags.push(low);
+    // The award needs an unbroken run: a period without predikat ends it.
+    const run: Predikat[] = [];
+    for (const p of [...previous, final]) {
+      if (p === null) run.length = 0;
+      else run.push(p);
+    }
+    const award = awardCandidateFlag(run, policy.awardConsecutivePeriods);
+    if (award) flags.push(award);
+  }
+  return { flags, recommendations: recommendations(flags, policy, final) };
+}
+
 export function evaluateOfficerPeriod(input: EvaluationInput): EvaluationResult {
   const r = ratings(input);
   const months = monthsOf(input.period);
+  const expected = new Set(input.expectedMonths ?? months);
   const approved = new Set(input.scores.map((s) => s.period));
-  const missing = months.filter((m) => !approved.has(m));
+  // An officer on leave, study or suspension is not expected to report: no MISSING_REPORT for those months.
+  const missing = months.filter((m) => expected.has(m) && !approved.has(m));
   const flags: Flag[] = [];
   const missingFlag = missingReportFlag(missing.length === 0, input.period);
   if (missingFlag) flags.push(months.length > 1 ? { ...missingFlag, reason: `No approved report for ${missing.join(', ')}` } : missingFlag);
   const ikmFlag = lowIkmFlag(input.ikm);
   if (ikmFlag) flags.push(ikmFlag);
-  const trainingFlag = trainingBehindFlag(input.trainingJpToDate, months.at(-1)!);
+  const trainingFlag = trainingBehindFlag(input.trainingJpToDate, months.at(-1)!, input.activeMonthsToDate);
   if (trainingFlag) flags.push(trainingFlag);
-  if (r.predikat) {
-    const low = consecutiveLowFlag(input.previous.at(-1) ?? null, r.predikat);
-    if (low) flags.push(low);
-    // The award needs an unbroken run: a period without predikat ends it.
-    const run: Predikat[] = [];
-    for (const p of [...input.previous, r.predikat]) {
-      if (p === null) run.length = 0;
-      else run.push(p);
-    }
-    const award = awardCandidateFlag(run, input.policy.awardConsecutivePeriods);
-    if (award) flags.push(award);
-  }
   return {
     ...r,
     ikm: input.ikm,
     trainingJp: input.trainingJpToDate,
-    flags,
-    recommendations: recommendations(flags, input.policy, r.predikat),
+    ...outcomeOf(input.amendedPredikat ?? r.predikat, flags, input.previous, input.policy),
   };
 }

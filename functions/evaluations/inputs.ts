@@ -3,6 +3,7 @@
 // only the earlier periods that can change a result (see earlierNeeded). Unit IKM: one Query per run.
 import { batchGet } from '../data/batch.js';
 import { keys } from '../data/keys.js';
+import { expectedMonths } from '../domain/officer-status.js';
 import { monthsOf, parsePeriod, previousPeriod } from '../domain/periods.js';
 import type { TenantPolicy } from '../domain/policy.js';
 import type { Predikat } from '../domain/types.js';
@@ -45,9 +46,9 @@ function unitIkms(tenant: string, period: string, runId: string | undefined): Pr
 }
 
 /** BatchGet in chunks of 100 keys, the chunks in parallel; found items by key. */
-async function getAll(wanted: Key[]): Promise<Map<string, Item>> {
+async function getAll(wanted: Key[], consistent = false): Promise<Map<string, Item>> {
   const chunks = Array.from({ length: Math.ceil(wanted.length / 100) }, (_, i) => wanted.slice(i * 100, i * 100 + 100));
-  const items = (await Promise.all(chunks.map((c) => batchGet<Item>(c)))).flat();
+  const items = (await Promise.all(chunks.map((c) => batchGet<Item>(c, { consistent })))).flat();
   return new Map(items.map((i) => [at(i), i]));
 }
 
@@ -58,13 +59,16 @@ export async function loadEvaluationInputs(tenant: string, officers: readonly Of
   const earlier = earlierPeriods(period, lookBack(policy));
   const isMonth = parsePeriod(period).kind === 'month';
   const [found, ikm] = await Promise.all([
-    getAll(officers.flatMap((o) => [...months.map((m) => keys.score(tenant, o.id, m)), keys.evaluation(tenant, o.id, period), keys.trainingYear(tenant, o.id, year)])),
+    // Strongly consistent: the evaluation read here is the version the write is conditioned on.
+    getAll(officers.flatMap((o) => [...months.map((m) => keys.score(tenant, o.id, m)), keys.evaluation(tenant, o.id, period), keys.trainingYear(tenant, o.id, year)]), true),
     unitIkms(tenant, period, runId),
   ]);
   const scoresOf = (o: OfficerRef) => months.map((m) => found.get(at(keys.score(tenant, o.id, m)))).filter((s): s is Item => s !== undefined).map((s) => s as unknown as MonthScore);
 
+  const existingOf = (o: OfficerRef) => found.get(at(keys.evaluation(tenant, o.id, period))) as unknown as Evaluation | undefined;
+  const amendedOf = (o: OfficerRef) => existingOf(o)?.objection?.decision?.amendedPredikat ?? null;
   // Earlier periods only where they can matter; the rest stay null, which gives the same result.
-  const needed = new Map(officers.map((o) => [o.id, earlier.slice(earlier.length - earlierNeeded({ period, scores: scoresOf(o), policy }))] as const));
+  const needed = new Map(officers.map((o) => [o.id, earlier.slice(earlier.length - earlierNeeded({ period, scores: scoresOf(o), policy, amendedPredikat: amendedOf(o) }))] as const));
   const back = await getAll(officers.flatMap((o) => needed.get(o.id)!.flatMap((p) => [
     keys.evaluation(tenant, o.id, p),
     // Before the first run a month's predikat still exists as its score.
@@ -80,12 +84,15 @@ export async function loadEvaluationInputs(tenant: string, officers: readonly Of
       if (e) return finalPredikat(e);
       return isMonth ? ((back.get(at(keys.score(tenant, o.id, p)))?.predikat as Predikat | undefined) ?? null) : null;
     });
-    const existing = found.get(at(keys.evaluation(tenant, o.id, period))) as unknown as Evaluation | undefined;
+    const existing = existingOf(o);
     out.set(o.id, {
       input: {
         period, scores: scoresOf(o), ikm: o.unitId ? (ikm.get(o.unitId) ?? null) : null,
         // JP from 1 January to the end of the period's last month.
         trainingJpToDate: jpToMonth(found.get(at(keys.trainingYear(tenant, o.id, year))), lastMonth), previous, policy,
+        expectedMonths: expectedMonths(o.statuses, period),
+        activeMonthsToDate: expectedMonths(o.statuses, year).filter((m) => m <= lastMonth).length,
+        amendedPredikat: amendedOf(o),
       },
       existing,
     });

@@ -3,7 +3,10 @@
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { requireEnv } from '../config/env.js';
 
-export interface OfficerRef { id: string; agencyId: string; unitId: string | null }
+import type { StatusEntry } from '../domain/officer-status.js';
+
+/** An officer as a batch carries it: enough to evaluate without reading the profile again. */
+export interface OfficerRef { id: string; agencyId: string; unitId: string | null; statuses?: StatusEntry[] }
 
 /** One message: a batch of officers of one run. */
 export interface EvaluationBatch {

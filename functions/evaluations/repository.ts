@@ -1,5 +1,6 @@
 // Evaluation items (officer partition, SK EVAL#period), agency curve checks and their rollup share.
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { conditionFailed } from '../data/conditions.js';
 import { batchPut, queryAll } from '../data/batch.js';
 import { ddb, tableName } from '../data/client.js';
 import { keys } from '../data/keys.js';
@@ -66,22 +67,50 @@ export async function listEvaluations(tenant: string, officerId: string, prefix 
   return items.map(view);
 }
 
-/** New or changed evaluations: whole items in batches; one with an objection keeps it (SET of the result only). */
-export async function writeEvaluations(list: readonly Evaluation[]): Promise<void> {
-  const plain = list.filter((e) => !e.objection);
-  await batchPut(plain.map(evaluationItem), { concurrency: 4 });
-  for (const e of list.filter((x) => x.objection)) {
-    const fields = { ...resultOf(e), runId: e.runId, evaluatedAt: e.evaluatedAt };
-    const names = Object.fromEntries(Object.keys(fields).map((k, i) => [`#f${i}`, k]));
-    const values = Object.fromEntries(Object.values(fields).map((v, i) => [`:f${i}`, v]));
-    await ddb().send(new UpdateCommand({
-      TableName: tableName(),
-      Key: keys.evaluation(e.tenant, e.officerId, e.period),
-      UpdateExpression: `SET ${Object.keys(fields).map((_, i) => `#f${i} = :f${i}`).join(', ')}`,
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-    }));
+/** A run's write lost to another writer between its read and its write: the batch is retried and re-reads. */
+export class EvaluationChanged extends Error {
+  constructor(readonly evaluationId: string) {
+    super(`evaluation ${evaluationId} changed since it was read`);
+    this.name = 'EvaluationChanged';
   }
+}
+
+const WRITE_CONCURRENCY = 10;
+
+/**
+ * New or changed evaluations of a run, each written on condition that the stored item is still what the
+ * run read (absent, or at the run and time it read). A run never writes the objection: an existing
+ * evaluation gets an UpdateItem of its result fields only, so an objection filed meanwhile stays.
+ */
+export async function writeEvaluations(list: readonly { evaluation: Evaluation; read?: Evaluation }[]): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < list.length) {
+      const { evaluation: e, read } = list[next++]!;
+      try {
+        if (!read) {
+          const { objection: _o, ...fresh } = e;
+          await ddb().send(new PutCommand({ TableName: tableName(), Item: evaluationItem(fresh as Evaluation), ConditionExpression: 'attribute_not_exists(PK)' }));
+          continue;
+        }
+        const fields = { ...resultOf(e), agencyId: e.agencyId, unitId: e.unitId, runId: e.runId, evaluatedAt: e.evaluatedAt };
+        const names = Object.fromEntries(Object.keys(fields).map((k, i) => [`#f${i}`, k]));
+        const values = Object.fromEntries(Object.values(fields).map((v, i) => [`:f${i}`, v]));
+        await ddb().send(new UpdateCommand({
+          TableName: tableName(),
+          Key: keys.evaluation(e.tenant, e.officerId, e.period),
+          UpdateExpression: `SET ${Object.keys(fields).map((_, i) => `#f${i} = :f${i}`).join(', ')}`,
+          ConditionExpression: '#run = :readRun AND #at = :readAt',
+          ExpressionAttributeNames: { ...names, '#run': 'runId', '#at': 'evaluatedAt' },
+          ExpressionAttributeValues: { ...values, ':readRun': read.runId, ':readAt': read.evaluatedAt },
+        }));
+      } catch (error) {
+        if (conditionFailed(error)) throw new EvaluationChanged(e.id);
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, list.length) }, worker));
 }
 
 /** SETs (never ADDs) the evaluation attributes of a month's agency, tenant and national rollups: a rerun writes the same values. */

@@ -1,11 +1,13 @@
-// Evaluation runs started by the BKPSDM: the same dispatch the scheduler does, and its progress.
-// A function of its own, so only it carries the queue client and the right to enqueue.
+// Evaluation runs started by the BKPSDM: the same dispatch the scheduler does, its progress, and the
+// tenant's upcoming automatic runs. A function of its own, so only it carries the queue client.
 import { findTenant } from '../config/tenants.js';
+import { loadPolicy } from '../data/policy-repository.js';
+import { isoInZone, upcomingRuns } from '../domain/calendar.js';
 import { hasEnded } from '../domain/periods.js';
-import { badRequest, forbidden, notFound } from '../http/errors.js';
+import { badRequest, conflict, forbidden, HttpError, notFound } from '../http/errors.js';
 import { hasRole, type Principal } from '../http/principal.js';
-import { startRun } from './dispatcher.js';
-import { getRun, type EvaluationRun } from './runs.js';
+import { RunQueueFailed, startRun } from './dispatcher.js';
+import { getRun, RunInProgress, type EvaluationRun } from './runs.js';
 
 const requireRegionAdmin = (p: Principal) => {
   if (!hasRole(p, 'region_admin')) throw forbidden('Only the BKPSDM (region_admin) runs evaluations');
@@ -18,7 +20,17 @@ export async function startEvaluationRun(p: Principal, period: string, now = new
   if (!hasEnded(period, now, tenant.timeZone)) {
     throw badRequest(`${period} has not ended yet in ${tenant.timeZone}`, [{ field: 'period', message: 'The period must have ended in the city\'s time zone' }]);
   }
-  return startRun(p.tenant, period, { trigger: 'manual', startedBy: p.officerId ?? p.sub, now });
+  try {
+    return await startRun(p.tenant, period, { trigger: 'manual', startedBy: p.officerId ?? p.sub, now });
+  } catch (error) {
+    if (error instanceof RunInProgress) {
+      throw conflict(`An evaluation of ${period} is already running; wait for it to end`, [{ field: 'period', message: error.runId ? `Run ${error.runId} is running` : 'A run is running' }]);
+    }
+    if (error instanceof RunQueueFailed) {
+      throw new HttpError(503, 'RUN_NOT_QUEUED', `The run could not be queued and was marked failed (${error.run.id}); nothing was evaluated, please start it again`, [{ field: 'period', message: error.run.failureReason ?? '' }], { 'retry-after': '30' });
+    }
+    throw error;
+  }
 }
 
 export async function evaluationRun(p: Principal, runId: string): Promise<EvaluationRun> {
@@ -28,3 +40,18 @@ export async function evaluationRun(p: Principal, runId: string): Promise<Evalua
   return run;
 }
 
+/** GET /v1/evaluations/schedule: the next automatic runs, from the policy the dispatcher reads. */
+export async function evaluationSchedule(p: Principal, now = new Date()) {
+  if (!hasRole(p, 'region_admin', 'leader')) throw forbidden('The schedule is for the BKPSDM and leaders');
+  const tenant = findTenant(p.tenant);
+  if (!tenant) throw notFound('Tenant');
+  const policy = await loadPolicy(tenant.id);
+  return {
+    tenant: tenant.id,
+    timeZone: tenant.timeZone,
+    frequency: policy.evaluationFrequency,
+    reportDueDay: policy.reportDueDay,
+    reviewDueDay: policy.reviewDueDay,
+    runs: upcomingRuns(now, policy, tenant.timeZone).map((r) => ({ kind: r.kind, period: r.period, at: isoInZone(r.at, tenant.timeZone) })),
+  };
+}

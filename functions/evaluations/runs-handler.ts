@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { httpApi, ok, type Routes } from '../http/api.js';
 import { parse } from '../http/validation.js';
-import { evaluationRun, startEvaluationRun } from './run-service.js';
+import { evaluationRun, evaluationSchedule, startEvaluationRun } from './run-service.js';
 
 const RunBody = z.object({ period: z.string().check(z.regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, 'Use YYYY-MM, YYYY-Qn or YYYY')) });
 
@@ -15,6 +15,7 @@ const routes: Routes = {
     },
   },
   'GET /v1/evaluations/runs/{id}': { auth: 'user', handle: async ({ principal, params }) => ok(await evaluationRun(principal, params.id)) },
+  'GET /v1/evaluations/schedule': { auth: 'user', handle: async ({ principal }) => ok(await evaluationSchedule(principal)) },
 };
 
 export const handler = httpApi(routes);

@@ -1,6 +1,6 @@
 // The run record of an evaluation run and its per-batch markers. A batch is counted once: its marker
 // is put on condition it does not exist, in the same transaction as the ADD to the run's counters.
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from '../data/batch.js';
 import { ddb, tableName } from '../data/client.js';
 import { keys } from '../data/keys.js';
@@ -23,6 +23,8 @@ export interface EvaluationRun {
   status: RunStatus;
   startedAt: string;
   endedAt: string | null;
+  /** Why a run ended `failed` before evaluating anyone (e.g. the queue refused its batches). */
+  failureReason?: string;
 }
 
 /** Per-agency aggregates of a batch: `eval_*` and `flag_*` counts, summed when the run completes. */
@@ -31,8 +33,40 @@ export type BatchAggregates = Record<string, Record<string, number>>;
 const RUN_TTL_DAYS = 400;
 const expiresAt = () => Math.floor(Date.now() / 1000) + RUN_TTL_DAYS * 86_400;
 
+/** A run that has held its period's lock this long without closing is taken to have died. */
+export const STALE_RUN_MS = 6 * 3_600_000;
+
+/** Another run of the same tenant and period is still running. */
+export class RunInProgress extends Error {
+  constructor(readonly runId: string | undefined) {
+    super(`an evaluation run of this period is already running${runId ? ` (${runId})` : ''}`);
+    this.name = 'RunInProgress';
+  }
+}
+
+/** Creates the run and takes its period's lock in one transaction; throws RunInProgress when another run holds it. */
 export async function createRun(run: EvaluationRun): Promise<void> {
-  await ddb().send(new PutCommand({ TableName: tableName(), Item: { ...keys.evaluationRun(run.tenant, run.id), type: 'evaluationRun', ...run, expiresAt: expiresAt() } }));
+  const lock = keys.evaluationRunLock(run.tenant, run.period);
+  try {
+    await ddb().send(new TransactWriteCommand({
+      TransactItems: [
+        { Put: { TableName: tableName(), Item: { ...keys.evaluationRun(run.tenant, run.id), type: 'evaluationRun', ...run, expiresAt: expiresAt() } } },
+        {
+          Put: {
+            TableName: tableName(),
+            Item: { ...lock, type: 'evaluationRunLock', tenant: run.tenant, period: run.period, runId: run.id, status: 'running', startedAt: run.startedAt, expiresAt: expiresAt() },
+            ConditionExpression: 'attribute_not_exists(PK) OR #s <> :running OR startedAt < :stale',
+            ExpressionAttributeNames: { '#s': 'status' },
+            ExpressionAttributeValues: { ':running': 'running', ':stale': new Date(Date.parse(run.startedAt) - STALE_RUN_MS).toISOString() },
+          },
+        },
+      ],
+    }));
+  } catch (error) {
+    if (!transactionConditionFailed(error, 1)) throw error;
+    const held = await ddb().send(new GetCommand({ TableName: tableName(), Key: lock, ConsistentRead: true }));
+    throw new RunInProgress(held.Item?.runId as string | undefined);
+  }
 }
 
 export async function getRun(tenant: string, runId: string): Promise<EvaluationRun | undefined> {
@@ -77,22 +111,38 @@ export async function recordBatch(tenant: string, runId: string, batchNo: number
   }
 }
 
-/** Moves a running run to its final status; true for the one caller that wins (and so finalises it). */
-export async function closeRun(tenant: string, runId: string, status: RunStatus, endedAt: string): Promise<boolean> {
+/** Moves a running run to its final status and releases its period's lock; true for the one caller
+ *  that wins (and so finalises it). */
+export async function closeRun(tenant: string, runId: string, status: RunStatus, endedAt: string, failureReason?: string): Promise<boolean> {
+  let run: Record<string, unknown> | undefined;
   try {
-    await ddb().send(new UpdateCommand({
+    run = (await ddb().send(new UpdateCommand({
       TableName: tableName(),
       Key: keys.evaluationRun(tenant, runId),
-      UpdateExpression: 'SET #s = :s, endedAt = :e',
+      UpdateExpression: `SET #s = :s, endedAt = :e${failureReason ? ', failureReason = :r' : ''}`,
       ConditionExpression: '#s = :running',
       ExpressionAttributeNames: { '#s': 'status' },
-      ExpressionAttributeValues: { ':s': status, ':e': endedAt, ':running': 'running' },
-    }));
-    return true;
+      ExpressionAttributeValues: { ':s': status, ':e': endedAt, ':running': 'running', ...(failureReason ? { ':r': failureReason } : {}) },
+      ReturnValues: 'ALL_NEW',
+    }))).Attributes;
   } catch (error) {
     if (countedOnce(error)) return false;
     throw error;
   }
+  // Release the lock if this run still holds it (a stale lock may have been taken over since).
+  try {
+    await ddb().send(new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.evaluationRunLock(tenant, String(run?.period)),
+      UpdateExpression: 'SET #s = :s, endedAt = :e',
+      ConditionExpression: 'runId = :id',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':s': status, ':e': endedAt, ':id': runId },
+    }));
+  } catch (error) {
+    if (!conditionFailed(error)) throw error;
+  }
+  return true;
 }
 
 export async function listBatchAggregates(tenant: string, runId: string): Promise<BatchAggregates[]> {

@@ -1,34 +1,25 @@
-// The evaluation schedules, one set per tenant in the tenant's time zone: CDK turns them into
-// EventBridge Scheduler cron expressions, the local scheduler computes the same fire times.
+// The one schedule definition: a daily trigger per tenant at 01:00 in the tenant's zone. CDK turns it
+// into an EventBridge Scheduler schedule with that zone; the local scheduler computes the same fire
+// times. The dispatcher then reads the tenant's policy (frequency, review due day) to decide whether a
+// period falls due that day (DESIGN §2 Reporting calendar), so the Policy screen is what runs.
 import type { TenantConfig } from '../config/tenants.js';
 import { zonedParts, zonedTimeToUtc } from '../domain/periods.js';
-import type { ScheduleEvent } from './dispatcher.js';
 
-type Kind = ScheduleEvent['kind'];
+/** What EventBridge Scheduler (and the local scheduler) sends. */
+export interface ScheduleEvent { tenant: string }
 
-/** 01:00 local on day 1 of these months: just after the period ended there. */
-export const SCHEDULES: Readonly<Record<Kind, { months: readonly number[]; cron: string }>> = Object.freeze({
-  monthly: { months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], cron: 'cron(0 1 1 * ? *)' },
-  quarterly: { months: [1, 4, 7, 10], cron: 'cron(0 1 1 1,4,7,10 ? *)' },
-  annual: { months: [1], cron: 'cron(0 1 1 1 ? *)' },
-});
+/** Local hour of the daily trigger. */
+export const DAILY_HOUR = 1;
+/** EventBridge Scheduler cron (min hour dom month dow year), read in the tenant's time zone. */
+export const DAILY_CRON = `cron(0 ${DAILY_HOUR} * * ? *)`;
+/** Retries of a missed invocation: the dispatcher is idempotent per tenant and period. */
+export const SCHEDULE_RETRIES = 3;
 
-/** Every schedule of a tenant: its evaluation frequency, and the annual evaluation. */
-export const schedulesOf = (t: Pick<TenantConfig, 'id' | 'evaluationFrequency'>): ScheduleEvent[] => [
-  { tenant: t.id, kind: t.evaluationFrequency },
-  { tenant: t.id, kind: 'annual' },
-];
+export const schedulesOf = (t: Pick<TenantConfig, 'id'>): ScheduleEvent[] => [{ tenant: t.id }];
 
-/** The first fire time strictly after `now`, in the zone. */
-export function nextFireTime(kind: Kind, now: Date, timeZone: string): Date {
-  const { year, month } = zonedParts(now, timeZone);
-  for (let i = 0; i <= 12; i++) {
-    const index = year * 12 + (month - 1) + i;
-    const y = Math.floor(index / 12);
-    const m = (index % 12) + 1;
-    if (!SCHEDULES[kind].months.includes(m)) continue;
-    const at = zonedTimeToUtc(timeZone, y, m, 1, 1);
-    if (at.getTime() > now.getTime()) return at;
-  }
-  throw new Error(`no fire time for ${kind} within a year`);
+/** The first daily fire time strictly after `now`, in the zone. */
+export function nextFireTime(now: Date, timeZone: string): Date {
+  const { year, month, day } = zonedParts(now, timeZone);
+  const today = zonedTimeToUtc(timeZone, year, month, day, DAILY_HOUR);
+  return today > now ? today : zonedTimeToUtc(timeZone, year, month, day + 1, DAILY_HOUR);
 }

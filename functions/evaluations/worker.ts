@@ -31,7 +31,7 @@ const stable = (v: unknown): string =>
 export async function evaluateBatch(batch: EvaluationBatch, now = new Date()): Promise<BatchAggregates> {
   const policy = await loadPolicy(batch.tenant);
   const inputs = await loadEvaluationInputs(batch.tenant, batch.officers, batch.period, policy, batch.runId);
-  const changed: Evaluation[] = [];
+  const changed: { evaluation: Evaluation; read?: Evaluation }[] = [];
   const aggregates: BatchAggregates = {};
   for (const o of batch.officers) {
     const { input, existing } = inputs.get(o.id)!;
@@ -42,7 +42,7 @@ export async function evaluateBatch(batch: EvaluationBatch, now = new Date()): P
       id: evaluationId(o.id, batch.period), tenant: batch.tenant, officerId: o.id, agencyId: o.agencyId, unitId: o.unitId,
       period: batch.period, ...result, runId: batch.runId, evaluatedAt: now.toISOString(), ...(existing?.objection ? { objection: existing.objection } : {}),
     };
-    if (!same) changed.push(evaluation);
+    if (!same) changed.push({ evaluation, read: existing });
     countEvaluation(aggregates, evaluation);
   }
   await writeEvaluations(changed);

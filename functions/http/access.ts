@@ -1,14 +1,16 @@
 // Who may see or act on an officer: the caller's tenant and roles from the token, and the
 // supervisor chain from the org chart (direct and indirect), never the request body.
-import { getOfficer, listSubordinates, type Officer } from '../data/org-repository.js';
+import { getOfficer, getOfficers, teamIds, type Officer } from '../data/org-repository.js';
 import { findTenant } from '../config/tenants.js';
 import { badRequest, forbidden, notFound } from './errors.js';
 import { hasRole, isTenantWide, type Principal } from './principal.js';
 
 const MAX_CHAIN_DEPTH = 12;
 
-/** True when `supervisorId` stands above `officer` in the org chart (any number of levels). */
+/** True when `supervisorId` stands above `officer` in the org chart (any number of levels): the
+ *  officer's stored chain answers without a read; an item written before chains were kept is walked. */
 export async function isInSupervisorChain(tenant: string, supervisorId: string, officer: Officer): Promise<boolean> {
+  if (officer.ancestors) return officer.ancestors.includes(supervisorId);
   let current: Officer | undefined = officer;
   for (let depth = 0; current?.supervisorId && depth < MAX_CHAIN_DEPTH; depth++) {
     if (current.supervisorId === supervisorId) return true;
@@ -47,16 +49,9 @@ export async function manageableOfficer(p: Principal, officerId: string): Promis
   return officer;
 }
 
-/** Every officer below a supervisor, breadth-first over the org chart (one Query per officer with reports). */
+/** Every officer below a supervisor: one Query of the chain pairs, then their profiles. */
 export async function subordinatesInChain(tenant: string, supervisorId: string): Promise<Officer[]> {
-  const out: Officer[] = [];
-  let frontier = [supervisorId];
-  for (let depth = 0; frontier.length && depth < MAX_CHAIN_DEPTH; depth++) {
-    const level = (await Promise.all(frontier.map((id) => listSubordinates(tenant, id)))).flat();
-    out.push(...level);
-    frontier = level.map((o) => o.id);
-  }
-  return out;
+  return getOfficers(tenant, (await teamIds(tenant, supervisorId)).map((t) => t.officerId));
 }
 
 /** The tenant a read is about: the caller's own; national callers name one with ?tenant=. */

@@ -6,10 +6,10 @@ import { forbidden, HttpError } from '../http/errors.js';
 import { hasRole } from '../http/principal.js';
 import { parse } from '../http/validation.js';
 import { importOfficers } from './import-officers.js';
-import { agenciesWithUnits, listOfficers, me, visibleTenants } from './service.js';
+import { agenciesWithUnits, me, visibleTenants } from './service.js';
+import { listOfficers, OfficerPatch, OfficersQuery, patchOfficer } from './officers.js';
 import { getPolicy, putPolicy } from './policy.js';
 
-const OfficersQuery = z.object({ agencyId: z.optional(z.string().check(z.minLength(1), z.maxLength(80))) });
 const AgenciesQuery = z.object({ tenant: z.optional(z.string().check(z.minLength(1), z.maxLength(60))) });
 
 const routes: Routes = {
@@ -22,7 +22,7 @@ const routes: Routes = {
   },
   'GET /v1/officers': {
     auth: 'user',
-    handle: async ({ principal, query }) => ok({ officers: await listOfficers(principal, parse(OfficersQuery, query, 'query').agencyId) }),
+    handle: async ({ principal, query }) => ok(await listOfficers(principal, parse(OfficersQuery, query, 'query'))),
   },
   'GET /v1/officers/{id}': {
     auth: 'user',
@@ -31,10 +31,14 @@ const routes: Routes = {
       return ok(await readableOfficer(principal, params.id));
     },
   },
+  'PATCH /v1/officers/{id}': {
+    auth: 'user',
+    handle: async ({ principal, params, body }) => ok(await patchOfficer(principal, params.id, parse(OfficerPatch, body, 'body'))),
+  },
   'POST /v1/officers/import': {
     auth: 'user',
     text: true,
-    maxBodyBytes: 8 * 1024 * 1024,
+    maxBodyBytes: 6 * 1024 * 1024,
     handle: async ({ principal, body, headers }) => {
       if (!hasRole(principal, 'region_admin')) throw forbidden('Only the BKPSDM (region_admin) may import officers');
       const type = headers['content-type'] ?? '';

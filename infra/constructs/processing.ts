@@ -8,22 +8,11 @@ import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambd
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { TenantConfig } from '../../functions/config/tenants.js';
+import { DAILY_CRON, SCHEDULE_RETRIES, schedulesOf } from '../../functions/evaluations/schedule.js';
 import { BACKGROUND_FUNCTIONS } from '../../functions/routes.js';
 import type { CellConfig } from '../deployments.js';
 import { AppFunction } from './function.js';
 import { TABLE_ACCESS, grantTable } from './table-access.js';
-
-export type EvaluationKind = 'monthly' | 'quarterly' | 'annual';
-
-/** 01:00 local time on the first day after the period ends there (Scheduler cron: min hour dom month dow year). */
-export const EVALUATION_CRON: Record<EvaluationKind, string> = {
-  monthly: 'cron(0 1 1 * ? *)',
-  quarterly: 'cron(0 1 1 1,4,7,10 ? *)',
-  annual: 'cron(0 1 1 1 ? *)',
-};
-
-export const evaluationKinds = (tenant: TenantConfig): EvaluationKind[] => [tenant.evaluationFrequency, 'annual'];
 
 const WORKER_TIMEOUT = Duration.minutes(2);
 /** A batch is retried this many times before it goes to the DLQ; the worker reads it to mark the last try. */
@@ -92,18 +81,20 @@ export class Processing extends Construct {
   private scheduleEvaluations(cell: CellConfig): void {
     const role = new iam.Role(this, 'SchedulerRole', { assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com') });
     this.dispatcher.fn.grantInvoke(role);
+    // One daily trigger per tenant (the same definition the local scheduler uses); the dispatcher reads
+    // the tenant's policy to decide whether an evaluation falls due that day.
     for (const tenant of cell.tenants) {
-      for (const kind of evaluationKinds(tenant)) {
-        new scheduler.CfnSchedule(this, `Evaluate-${tenant.id}-${kind}`, {
-          description: `${kind} evaluation of ${tenant.name}, after the period has ended in ${tenant.timeZone}`,
-          scheduleExpression: EVALUATION_CRON[kind],
+      for (const event of schedulesOf(tenant)) {
+        new scheduler.CfnSchedule(this, `Daily-${tenant.id}`, {
+          description: `Daily pass of ${tenant.name} at 01:00 ${tenant.timeZone}: expected reporters, due evaluations`,
+          scheduleExpression: DAILY_CRON,
           scheduleExpressionTimezone: tenant.timeZone,
           flexibleTimeWindow: { mode: 'OFF' },
           target: {
             arn: this.dispatcher.fn.functionArn,
             roleArn: role.roleArn,
-            input: JSON.stringify({ tenant: tenant.id, kind }),
-            retryPolicy: { maximumRetryAttempts: 3, maximumEventAgeInSeconds: 3600 },
+            input: JSON.stringify(event),
+            retryPolicy: { maximumRetryAttempts: SCHEDULE_RETRIES, maximumEventAgeInSeconds: 3600 },
           },
         });
       }

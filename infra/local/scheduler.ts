@@ -1,12 +1,12 @@
-// The local stand-in for EventBridge Scheduler: for each tenant of infra/deployments.ts, its
-// evaluation schedule and the annual one, fired at 01:00 on day 1 in the tenant's own time zone,
-// calling the same dispatcher handler with the same event the scheduler sends.
+// The local stand-in for EventBridge Scheduler: for each tenant of infra/deployments.ts, the daily
+// trigger of functions/evaluations/schedule.ts (01:00 in the tenant's own time zone), calling the same
+// dispatcher handler with the same event; the dispatcher decides from the policy what falls due.
 import { nextFireTime, schedulesOf } from '../../functions/evaluations/schedule.js';
 import { BACKGROUND_FUNCTIONS } from '../../functions/routes.js';
 import { allTenants } from '../deployments.js';
 import { invoke } from './lambda.js';
 
-export interface LocalScheduler { stop: () => void; next: () => { tenant: string; kind: string; at: Date }[] }
+export interface LocalScheduler { stop: () => void; next: () => { tenant: string; at: Date }[] }
 
 // setTimeout holds at most ~24.8 days; longer waits re-arm.
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -15,21 +15,21 @@ export function startScheduler(opts: { log?: (line: string) => void; now?: () =>
   const log = opts.log ?? (() => {});
   const now = opts.now ?? (() => new Date());
   const timers = new Set<NodeJS.Timeout>();
-  const upcoming = new Map<string, { tenant: string; kind: string; at: Date }>();
+  const upcoming = new Map<string, { tenant: string; at: Date }>();
   let stopped = false;
 
   for (const tenant of allTenants()) {
     for (const event of schedulesOf(tenant)) {
       const arm = () => {
         if (stopped) return;
-        const at = nextFireTime(event.kind, now(), tenant.timeZone);
-        upcoming.set(`${event.tenant}:${event.kind}`, { ...event, at });
+        const at = nextFireTime(now(), tenant.timeZone);
+        upcoming.set(event.tenant, { ...event, at });
         const wait = () => {
           const delay = at.getTime() - now().getTime();
           const timer = setTimeout(() => {
             timers.delete(timer);
             if (delay > MAX_TIMER_MS) return wait();
-            log(`scheduler: ${event.kind} evaluation for ${event.tenant}`);
+            log(`scheduler: daily pass for ${event.tenant}`);
             invoke(BACKGROUND_FUNCTIONS.evaluationDispatcher, 'kinerja-evaluation-dispatcher', event)
               .catch((error) => log(`scheduler: dispatch failed for ${event.tenant}: ${(error as Error).message}`))
               .finally(arm);

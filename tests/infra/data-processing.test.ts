@@ -2,7 +2,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_KEYS } from '../../functions/data/table.js';
-import { EVALUATION_CRON } from '../../infra/constructs/processing.js';
+import { DAILY_CRON } from '../../functions/evaluations/schedule.js';
 import { resourcesOf, synthCells, type CellTemplate } from './template.js';
 
 let cellTemplates: CellTemplate[];
@@ -52,21 +52,16 @@ describe('processing', () => {
     }
   });
 
-  it('schedules each tenant in its own time zone at its frequency, plus an annual run on 1 January', () => {
+  it('triggers each tenant daily at 01:00 in its own time zone (never a fixed day-1 run); the policy decides what is due', () => {
     for (const { cell, template } of cellTemplates) {
       const schedules = resourcesOf(template, 'AWS::Scheduler::Schedule').map(([, p]) => ({
         ...JSON.parse(p.Target.Input),
         zone: p.ScheduleExpressionTimezone,
         cron: p.ScheduleExpression,
       }));
-      expect(schedules).toHaveLength(cell.tenants.length * 2);
-      for (const tenant of cell.tenants) {
-        expect(schedules).toContainEqual({ tenant: tenant.id, kind: tenant.evaluationFrequency, zone: tenant.timeZone, cron: EVALUATION_CRON[tenant.evaluationFrequency] });
-        expect(schedules).toContainEqual({ tenant: tenant.id, kind: 'annual', zone: tenant.timeZone, cron: 'cron(0 1 1 1 ? *)' });
-      }
-      // A quarterly tenant is not evaluated monthly.
-      expect(EVALUATION_CRON.quarterly).toBe('cron(0 1 1 1,4,7,10 ? *)');
-      expect(EVALUATION_CRON.monthly).toBe('cron(0 1 1 * ? *)');
+      expect(schedules).toHaveLength(cell.tenants.length);
+      for (const tenant of cell.tenants) expect(schedules).toContainEqual({ tenant: tenant.id, zone: tenant.timeZone, cron: 'cron(0 1 * * ? *)' });
+      expect(DAILY_CRON).toBe('cron(0 1 * * ? *)');
     }
   });
 

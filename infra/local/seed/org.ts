@@ -1,7 +1,8 @@
 // Seeds the four cities' agencies (OPD), service units and ~1,000 officers with valid NIPs and
 // supervisor chains four levels deep, plus the demo users of every role.
 import { formatNip } from '../../../functions/domain/nip.js';
-import { nipItem, officerItem, type Officer, type Unit } from '../../../functions/data/org-repository.js';
+import { chainItems, nipItem, officerItem, type Officer, type Unit } from '../../../functions/data/org-repository.js';
+import { computeAncestors } from '../../../functions/domain/chain.js';
 import { batchPut } from '../../../functions/data/batch.js';
 import { keys } from '../../../functions/data/keys.js';
 import type { DevUser, SeedContext, SeededTenant, Seeder } from './context.js';
@@ -107,7 +108,11 @@ export const orgSeeder: Seeder = {
     for (const { tenant, agencies, units, officers } of ctx.tenants) {
       for (const { templateKind: _k, ...a } of agencies) items.push({ ...keys.agency(tenant.id, a.id), type: 'agency', ...a });
       for (const u of units) items.push({ ...keys.unit(tenant.id, u.id), type: 'unit', ...u });
-      for (const o of officers) items.push(officerItem(tenant.id, o, now), nipItem(tenant.id, o));
+      const ancestors = computeAncestors(new Map(officers.map((o) => [o.id, o.supervisorId])));
+      for (const o of officers) {
+        o.ancestors = ancestors.get(o.id) ?? [];
+        items.push(officerItem(tenant.id, o, now), nipItem(tenant.id, o), ...chainItems(tenant.id, o));
+      }
     }
     for (const u of ctx.users) items.push({ PK: 'LOCAL#DEVUSERS', SK: u.username, type: 'devUser', ...u });
     await batchPut(items, { concurrency: 8 });

@@ -4,7 +4,6 @@ import { hasEnded } from '../../../functions/domain/periods.js';
 import { evaluateOfficerPeriod, type EvaluationInput, type MonthScore } from '../../../functions/evaluations/evaluate-officer.js';
 import { agencyCurves } from '../../../functions/evaluations/finalise.js';
 import { nextFireTime } from '../../../functions/evaluations/schedule.js';
-import { scheduledPeriod } from '../../../functions/evaluations/dispatcher.js';
 
 const month = (period: string, predikat: MonthScore['predikat'], capaian = 100, hasilKerja: MonthScore['hasilKerja'] = 'SESUAI', perilaku: MonthScore['perilaku'] = 'SESUAI'): MonthScore =>
   ({ period, capaian, hasilKerja, perilaku, predikat });
@@ -77,16 +76,12 @@ describe('time zones', () => {
     const at = new Date('2025-10-31T16:30:00Z');
     expect(hasEnded('2025-10', at, 'Asia/Makassar')).toBe(true);
     expect(hasEnded('2025-10', at, 'Asia/Jakarta')).toBe(false);
-    expect(scheduledPeriod('monthly', at, 'Asia/Makassar')).toBe('2025-10');
-    expect(scheduledPeriod('monthly', at, 'Asia/Jakarta')).toBe('2025-09');
   });
 
-  it('schedules fire at 01:00 local on day 1: monthly, quarterly and annual', () => {
-    const now = new Date('2025-10-15T00:00:00Z');
-    expect(nextFireTime('monthly', now, 'Asia/Makassar').toISOString()).toBe('2025-10-31T17:00:00.000Z');
-    expect(nextFireTime('monthly', now, 'Asia/Jakarta').toISOString()).toBe('2025-10-31T18:00:00.000Z');
-    expect(nextFireTime('quarterly', now, 'Asia/Jakarta').toISOString()).toBe('2025-12-31T18:00:00.000Z');
-    expect(nextFireTime('annual', now, 'Asia/Jakarta').toISOString()).toBe('2025-12-31T18:00:00.000Z');
-    expect(scheduledPeriod('annual', new Date('2026-01-01T01:00:00+07:00'), 'Asia/Jakarta')).toBe('2025');
+  it('the daily trigger fires at 01:00 local, today if that is still ahead, else tomorrow', () => {
+    expect(nextFireTime(new Date('2025-10-15T00:00:00Z'), 'Asia/Makassar').toISOString()).toBe('2025-10-15T17:00:00.000Z');
+    expect(nextFireTime(new Date('2025-10-15T00:00:00Z'), 'Asia/Jakarta').toISOString()).toBe('2025-10-15T18:00:00.000Z');
+    expect(nextFireTime(new Date('2025-10-14T17:30:00Z'), 'Asia/Jakarta').toISOString()).toBe('2025-10-14T18:00:00.000Z');
+    expect(nextFireTime(new Date('2025-12-31T18:00:00Z'), 'Asia/Jakarta').toISOString()).toBe('2026-01-01T18:00:00.000Z');
   });
 });
