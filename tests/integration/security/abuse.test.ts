@@ -19,6 +19,7 @@ afterAll(async () => { await h?.close(); });
 
 const complaint = (n: number) => ({ tenant: 'serang', unitId: a.pegawai.unitId, category: 'waktu', description: `Keluhan nomor ${n}: antrean terlalu panjang di loket.` });
 const complaintsStored = async () => [...(await snapshot(h.tableName, (pk) => pk.startsWith('TENANT#serang#COMPLAINT#'))).keys()].length;
+const surveysStored = async () => [...(await snapshot(h.tableName, (pk) => pk.startsWith('TENANT#serang#SURVEY#'))).keys()].length;
 
 describe('rate-limit keying', () => {
   it('a flooder rotating forged X-Forwarded-For entries is still counted as one client', async () => {
@@ -33,6 +34,21 @@ describe('rate-limit keying', () => {
     }
     expect(statuses).toEqual([201, 201, 201, 201, 201, 429, 429, 429]);
     expect(await complaintsStored()).toBe(before + 5); // the flood is not stored
+  });
+
+  it('a survey flooder rotating device ids and forged entries meets the per-address ceiling of the policy', async () => {
+    const policy = (await h.call('GET', '/v1/policy', { as: 'serang.admin' })).body.policy;
+    expect((await h.call('PUT', '/v1/policy', { as: 'serang.admin', body: { ...policy, surveyAddressLimit: 10 } })).status).toBe(200);
+    await clearOfWindowEdge();
+    const before = await surveysStored();
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      // device ids are the client's own choice: a flooder invents a new one each time
+      const body = { tenant: 'serang', unitId: a.pegawai.unitId, deviceId: `flood-device-${String(i).padStart(4, '0')}`, answers: { u1: 1, u2: 1, u3: 1, u4: 1, u5: 1, u6: 1, u7: 1, u8: 1, u9: 1 } };
+      statuses.push((await h.call('POST', '/v1/public/surveys', { headers: { 'x-forwarded-for': `203.0.113.${i}, 10.44.9.11` }, body })).status);
+    }
+    expect(statuses).toEqual([...Array(10).fill(201), 429, 429]);
+    expect(await surveysStored()).toBe(before + 10);
   });
 
   it('tracking lookups are limited per client however the forged entries rotate', async () => {

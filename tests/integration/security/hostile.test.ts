@@ -14,8 +14,13 @@ interface Target { method: string; path: (a: TenantFx) => string; as?: (a: Tenan
 const TARGETS: Record<string, Target> = {
   'POST /v1/public/surveys': {
     method: 'POST', path: () => '/v1/public/surveys',
-    valid: (a) => ({ tenant: 'serang', unitId: a.pegawai.unitId, answers: { u1: 4, u2: 4, u3: 4, u4: 4, u5: 4, u6: 4, u7: 4, u8: 4, u9: 4 }, comment: 'Bagus' }),
-    fields: { tenant: 'id', unitId: 'id', answers: 'obj', 'answers.u1': 'num', 'answers.u9': 'num', respondent: 'obj' },
+    valid: (a) => ({ tenant: 'serang', unitId: a.pegawai.unitId, deviceId: 'hostile-device-0001', answers: { u1: 4, u2: 4, u3: 4, u4: 4, u5: 4, u6: 4, u7: 4, u8: 4, u9: 4 }, comment: 'Bagus' }),
+    fields: { tenant: 'id', unitId: 'id', deviceId: 'id', answers: 'obj', 'answers.u1': 'num', 'answers.u9': 'num', respondent: 'obj' },
+  },
+  'POST /v1/kiosk-tokens': {
+    method: 'POST', path: () => '/v1/kiosk-tokens', as: () => 'serang.admin',
+    valid: (a) => ({ unitId: a.pegawai.unitId }),
+    fields: { unitId: 'id' },
   },
   'POST /v1/public/complaints': {
     method: 'POST', path: () => '/v1/public/complaints',
