@@ -3,10 +3,12 @@ import * as z from 'zod/mini';
 import { httpApi, ok, type Routes } from '../http/api.js';
 import { parse } from '../http/validation.js';
 import { PREDIKATS } from '../domain/types.js';
-import { decideObjection, fileObjection } from './objections.js';
+import { decideObjection, fileObjection, listObjections } from './objections.js';
+import { pageQuery } from '../http/paging.js';
 import { officerEvaluations } from './service.js';
 
-const YearQuery = z.object({ year: z.optional(z.coerce.number().check(z.int(), z.gte(2000), z.lte(2100))) });
+const YearQuery = z.object({ year: z.optional(z.coerce.number().check(z.int(), z.gte(2000), z.lte(2100))), ...pageQuery });
+const ObjectionsQuery = z.strictObject({ status: z.optional(z.enum(['pending', 'decided'])), queue: z.optional(z.enum(['mine', 'bkpsdm'])), ...pageQuery });
 const ObjectionBody = z.object({ reason: z.string().check(z.trim(), z.minLength(10), z.maxLength(2000)) });
 const DecisionBody = z.object({
   decision: z.enum(['uphold', 'amend']),
@@ -17,11 +19,15 @@ const DecisionBody = z.object({
 const routes: Routes = {
   'GET /v1/officers/{id}/evaluations': {
     auth: 'user',
-    handle: async ({ principal, params, query }) => ok(await officerEvaluations(principal, params.id, parse(YearQuery, query, 'query').year)),
+    handle: async ({ principal, params, query }) => ok(await officerEvaluations(principal, params.id, parse(YearQuery, query, 'query'))),
   },
   'POST /v1/evaluations/{id}/objections': {
     auth: 'user',
     handle: async ({ principal, params, body }) => ok(await fileObjection(principal, params.id, parse(ObjectionBody, body, 'body').reason), 201),
+  },
+  'GET /v1/objections': {
+    auth: 'user',
+    handle: async ({ principal, query }) => ok(await listObjections(principal, parse(ObjectionsQuery, query, 'query'))),
   },
   'POST /v1/objections/{id}/decision': {
     auth: 'user',

@@ -1,21 +1,24 @@
-// Keberatan (DESIGN §2): the officer objects within 14 days of the evaluation; the supervisor's
-// supervisor upholds or amends. Objection and decision both stay on the evaluation item.
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ddb, tableName } from '../data/client.js';
-import { keys } from '../data/keys.js';
+// Keberatan (DESIGN §2): the officer objects within 14 days of the evaluation's publication; the
+// supervisor's supervisor (the BKPSDM where there is none) upholds or amends. Objection and decision
+// stay on the evaluation item; an amendment recomputes every recommendation from the amended predikat.
+import { findTenant } from '../config/tenants.js';
 import { getOfficer } from '../data/org-repository.js';
+import { loadPolicy } from '../data/policy-repository.js';
 import type { Predikat } from '../domain/types.js';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors.js';
+import { decodeCursor, encodeCursor, pageLimit, type PageRequest } from '../http/paging.js';
 import { hasRole, type Principal } from '../http/principal.js';
-import { getEvaluation, parseEvaluationId, type Evaluation, type Objection } from './repository.js';
-import { conditionFailed } from '../data/conditions.js';
+import { isoInZone } from '../domain/calendar.js';
+import { earlierNeeded, lookBack, outcomeOf } from './evaluate-officer.js';
+import { earlierPeriods } from './inputs.js';
+import { BKPSDM_DECIDER, decideObjectionItem, fileObjectionItem, finalPredikat, getEvaluation, objectionQueue, pageObjections, parseEvaluationId, publishedAt, type Evaluation, type Objection } from './repository.js';
 
-/** Days after the evaluation during which the officer may object. */
+/** Days after publication during which the officer may object. */
 export const OBJECTION_WINDOW_DAYS = 14;
 
-// DESIGN §2 keberatan: open for 14 days after the evaluation
-export const objectionOpen = (evaluatedAt: string, now: Date): boolean =>
-  now.getTime() - new Date(evaluatedAt).getTime() <= OBJECTION_WINDOW_DAYS * 86_400_000;
+// DESIGN §2 keberatan: open for 14 days after publication
+export const objectionDeadline = (published: string): string => new Date(Date.parse(published) + OBJECTION_WINDOW_DAYS * 86_400_000).toISOString();
+export const objectionOpen = (published: string, now: Date): boolean => now.toISOString() <= objectionDeadline(published);
 
 async function load(tenant: string, id: string): Promise<Evaluation> {
   const ref = parseEvaluationId(id);
@@ -24,38 +27,28 @@ async function load(tenant: string, id: string): Promise<Evaluation> {
   return evaluation;
 }
 
-
 export async function fileObjection(p: Principal, evaluationId: string, reason: string, now = new Date()): Promise<Objection> {
   const evaluation = await load(p.tenant, evaluationId);
   if (p.officerId !== evaluation.officerId) throw forbidden('Only the evaluated officer may object');
   if (evaluation.objection) throw conflict('This evaluation already has an objection');
-  if (!objectionOpen(evaluation.evaluatedAt, now)) {
-    throw badRequest(`Objections close ${OBJECTION_WINDOW_DAYS} days after the evaluation`, [{ field: 'evaluation', message: `Evaluated at ${evaluation.evaluatedAt}` }]);
+  const published = await publishedAt(p.tenant, evaluation);
+  if (!published) throw conflict('This evaluation is not published yet: its run is still going', [{ field: 'evaluation', message: `Run ${evaluation.runId} is running` }]);
+  if (!objectionOpen(published, now)) {
+    const tz = findTenant(p.tenant)?.timeZone ?? 'Asia/Jakarta';
+    throw badRequest(`Objections close ${OBJECTION_WINDOW_DAYS} days after publication`, [{ field: 'evaluation', message: `Published ${isoInZone(new Date(published), tz)}; closed ${isoInZone(new Date(objectionDeadline(published)), tz)}` }]);
   }
   const officer = await getOfficer(p.tenant, evaluation.officerId);
-  const supervisor = officer?.supervisorId ? await getOfficer(p.tenant, officer.supervisorId) : undefined;
-  const objection: Objection = {
-    id: evaluation.id, reason, filedAt: now.toISOString(), filedBy: p.officerId,
-    deciderId: supervisor?.supervisorId ?? null, status: 'pending',
-  };
-  try {
-    await ddb().send(new UpdateCommand({
-      TableName: tableName(),
-      Key: keys.evaluation(p.tenant, evaluation.officerId, evaluation.period),
-      UpdateExpression: 'SET objection = :o',
-      ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(objection)',
-      ExpressionAttributeValues: { ':o': objection },
-    }));
-  } catch (error) {
-    if (conditionFailed(error)) throw conflict('This evaluation already has an objection');
-    throw error;
-  }
+  // The supervisor's supervisor, from the stored chain (the BKPSDM decides where the chain is shorter).
+  const deciderId = officer?.ancestors ? (officer.ancestors[1] ?? null)
+    : (officer?.supervisorId ? (await getOfficer(p.tenant, officer.supervisorId))?.supervisorId ?? null : null);
+  const objection: Objection = { id: evaluation.id, reason, filedAt: now.toISOString(), filedBy: p.officerId, deciderId, status: 'pending' };
+  if (!(await fileObjectionItem(p.tenant, evaluation, objection))) throw conflict('This evaluation already has an objection');
   return objection;
 }
 
 export interface DecisionInput { decision: 'uphold' | 'amend'; note: string; amendedPredikat?: Predikat }
 
-export async function decideObjection(p: Principal, objectionId: string, input: DecisionInput, now = new Date()): Promise<Objection> {
+export async function decideObjection(p: Principal, objectionId: string, input: DecisionInput, now = new Date()): Promise<Objection & { finalPredikat: Predikat | null; recommendations: Evaluation['recommendations'] }> {
   const evaluation = await load(p.tenant, objectionId);
   const objection = evaluation.objection;
   if (!objection) throw notFound('Objection');
@@ -73,18 +66,48 @@ export async function decideObjection(p: Principal, objectionId: string, input: 
       ...(input.decision === 'amend' ? { amendedPredikat: input.amendedPredikat } : {}),
     },
   };
-  try {
-    await ddb().send(new UpdateCommand({
-      TableName: tableName(),
-      Key: keys.evaluation(p.tenant, evaluation.officerId, evaluation.period),
-      UpdateExpression: 'SET objection = :o',
-      ConditionExpression: 'objection.#s = :pending',
-      ExpressionAttributeNames: { '#s': 'status' },
-      ExpressionAttributeValues: { ':o': decided, ':pending': 'pending' },
+  // DESIGN §2: every recommendation (tunjangan cut, sanction, award candidacy) follows the final predikat.
+  const final = finalPredikat({ ...evaluation, objection: decided });
+  let outcome = { flags: evaluation.flags, recommendations: evaluation.recommendations };
+  if (input.decision === 'amend') {
+    const policy = await loadPolicy(p.tenant);
+    const earlier = earlierPeriods(evaluation.period, lookBack(policy));
+    const needed = earlier.slice(earlier.length - earlierNeeded({ period: evaluation.period, scores: [], policy, amendedPredikat: final }));
+    const previous = await Promise.all(earlier.map(async (period) => {
+      if (!needed.includes(period)) return null;
+      const e = await getEvaluation(p.tenant, evaluation.officerId, period);
+      return e ? finalPredikat(e) : null;
     }));
-  } catch (error) {
-    if (conditionFailed(error)) throw conflict('This objection has already been decided');
-    throw error;
+    outcome = outcomeOf(final, evaluation.flags, previous, policy);
   }
-  return decided;
+  if (!(await decideObjectionItem(p.tenant, evaluation, decided, outcome))) throw conflict('This objection has already been decided');
+  return { ...decided, finalPredikat: final, recommendations: outcome.recommendations };
+}
+
+/** GET /v1/objections: the objections waiting for the caller's decision (or decided by them), oldest first;
+ *  `queue=bkpsdm` gives a region_admin those without a supervisor's supervisor. */
+export async function listObjections(p: Principal, q: PageRequest & { status?: 'pending' | 'decided'; queue?: 'mine' | 'bkpsdm' }) {
+  if (hasRole(p, 'national')) throw forbidden('National readers see aggregates only');
+  const bkpsdm = q.queue === 'bkpsdm';
+  if (bkpsdm && !hasRole(p, 'region_admin')) throw forbidden('The BKPSDM queue is for region_admin');
+  const decider = bkpsdm ? BKPSDM_DECIDER : p.officerId;
+  if (!decider) return { items: [], objections: [], nextCursor: null };
+  const status = q.status ?? 'pending';
+  const startKey = decodeCursor(q.cursor, { GSI2PK: objectionQueue(p.tenant, decider, status) });
+  const page = await pageObjections(p.tenant, decider, status, { limit: pageLimit(q), startKey });
+  const tz = findTenant(p.tenant)?.timeZone ?? 'Asia/Jakarta';
+  const items = await Promise.all(page.items.map(async (e) => {
+    const officer = await getOfficer(p.tenant, e.officerId);
+    const published = await publishedAt(p.tenant, e);
+    return {
+      id: e.objection!.id, status: e.objection!.status, reason: e.objection!.reason, filedAt: e.objection!.filedAt,
+      filedAtLocal: isoInZone(new Date(e.objection!.filedAt), tz), decision: e.objection!.decision ?? null,
+      officer: officer ? { id: officer.id, nip: officer.nip, name: officer.name, position: officer.position, agencyId: officer.agencyId } : null,
+      evaluation: {
+        id: e.id, period: e.period, capaian: e.capaian, hasilKerja: e.hasilKerja, perilaku: e.perilaku, predikat: e.predikat,
+        finalPredikat: finalPredikat(e), flags: e.flags, recommendations: e.recommendations, publishedAt: published,
+      },
+    };
+  }));
+  return { items, objections: items, nextCursor: encodeCursor(page.lastKey) };
 }

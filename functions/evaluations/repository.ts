@@ -1,7 +1,8 @@
 // Evaluation items (officer partition, SK EVAL#period), agency curve checks and their rollup share.
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { conditionFailed } from '../data/conditions.js';
-import { batchPut, queryAll } from '../data/batch.js';
+import { batchPut, queryAll, queryPage } from '../data/batch.js';
+import { GSI2 } from '../data/table.js';
 import { ddb, tableName } from '../data/client.js';
 import { keys } from '../data/keys.js';
 import { rollupTargets } from '../data/rollup-repository.js';
@@ -30,6 +31,8 @@ export interface Evaluation extends EvaluationResult {
   period: string;
   runId: string;
   evaluatedAt: string;
+  /** Set where publication is known at write time (the seed); otherwise the end of run `runId`. */
+  publishedAt?: string;
   objection?: Objection;
 }
 
@@ -40,9 +43,22 @@ export function parseEvaluationId(id: string): { officerId: string; period: stri
   return dot > 0 ? { officerId: id.slice(0, dot), period: id.slice(dot + 1) } : undefined;
 }
 
-export const evaluationItem = (e: Evaluation) => ({ ...keys.evaluation(e.tenant, e.officerId, e.period), type: 'evaluation', ...e });
+/** The decider key of objections the BKPSDM decides (no supervisor's supervisor). */
+export const BKPSDM_DECIDER = '-bkpsdm';
 
-const view = ({ PK: _pk, SK: _sk, type: _t, ...rest }: Record<string, unknown>) => rest as unknown as Evaluation;
+/** GSI2 partition of a decider's objections in one state (pending or decided). */
+export const objectionQueue = (tenant: string, deciderId: string, status: 'pending' | 'decided') => `TENANT#${tenant}#OBJECTIONS#${deciderId}#${status}`;
+
+export const evaluationItem = (e: Evaluation) => ({
+  ...keys.evaluation(e.tenant, e.officerId, e.period), type: 'evaluation', ...e,
+  // An objection sits in its decider's queue (GSI2): pending until decided.
+  ...(e.objection ? {
+    GSI2PK: objectionQueue(e.tenant, e.objection.deciderId ?? BKPSDM_DECIDER, e.objection.status === 'pending' ? 'pending' : 'decided'),
+    GSI2SK: `${e.objection.filedAt}#${e.id}`,
+  } : {}),
+});
+
+const view = ({ PK: _pk, SK: _sk, type: _t, GSI2PK: _g, GSI2SK: _gs, ...rest }: Record<string, unknown>) => rest as unknown as Evaluation;
 
 /** The predikat that counts: the amended one after an upheld-by-amendment objection. */
 export const finalPredikat = (e: Pick<Evaluation, 'predikat' | 'objection'>): Predikat | null =>
@@ -57,6 +73,63 @@ export const resultOf = (e: EvaluationResult): EvaluationResult => ({
 export async function getEvaluation(tenant: string, officerId: string, period: string): Promise<Evaluation | undefined> {
   const res = await ddb().send(new GetCommand({ TableName: tableName(), Key: keys.evaluation(tenant, officerId, period), ConsistentRead: true }));
   return res.Item ? view(res.Item) : undefined;
+}
+
+
+/** Files the objection on the evaluation (never over another one) and queues it for its decider. */
+export async function fileObjectionItem(tenant: string, e: Evaluation, objection: Objection): Promise<boolean> {
+  try {
+    await ddb().send(new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.evaluation(tenant, e.officerId, e.period),
+      UpdateExpression: 'SET objection = :o, GSI2PK = :q, GSI2SK = :s',
+      ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(objection)',
+      ExpressionAttributeValues: { ':o': objection, ':q': objectionQueue(tenant, objection.deciderId ?? BKPSDM_DECIDER, 'pending'), ':s': `${objection.filedAt}#${e.id}` },
+    }));
+    return true;
+  } catch (error) {
+    if (conditionFailed(error)) return false;
+    throw error;
+  }
+}
+
+/** Records the decision (only on a pending objection) with the flags and recommendations of the final predikat. */
+export async function decideObjectionItem(tenant: string, e: Evaluation, decided: Objection, outcome: Pick<Evaluation, 'flags' | 'recommendations'>): Promise<boolean> {
+  try {
+    await ddb().send(new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.evaluation(tenant, e.officerId, e.period),
+      UpdateExpression: 'SET objection = :o, flags = :f, recommendations = :r, GSI2PK = :q',
+      ConditionExpression: 'objection.#s = :pending',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: {
+        ':o': decided, ':f': outcome.flags, ':r': outcome.recommendations, ':pending': 'pending',
+        ':q': objectionQueue(tenant, decided.deciderId ?? BKPSDM_DECIDER, 'decided'),
+      },
+    }));
+    return true;
+  } catch (error) {
+    if (conditionFailed(error)) return false;
+    throw error;
+  }
+}
+
+export async function pageObjections(tenant: string, deciderId: string, status: 'pending' | 'decided', page: { limit: number; startKey?: Record<string, unknown> }) {
+  const res = await queryPage({
+    IndexName: GSI2,
+    KeyConditionExpression: 'GSI2PK = :q',
+    ExpressionAttributeValues: { ':q': objectionQueue(tenant, deciderId, status) },
+  }, page);
+  return { items: res.items.map(view), lastKey: res.lastKey };
+}
+
+/** When an evaluation was published: its own stamp, else the end of the run that last changed it
+ *  (null while that run is running); an evaluation whose run record has expired counts from evaluatedAt. */
+export async function publishedAt(tenant: string, e: Pick<Evaluation, 'runId' | 'evaluatedAt'> & { publishedAt?: string }): Promise<string | null> {
+  if (e.publishedAt) return e.publishedAt;
+  const res = await ddb().send(new GetCommand({ TableName: tableName(), Key: keys.evaluationRun(tenant, e.runId), ConsistentRead: true }));
+  if (!res.Item) return e.evaluatedAt;
+  return res.Item.status === 'running' ? null : ((res.Item.endedAt as string | null) ?? e.evaluatedAt);
 }
 
 export async function listEvaluations(tenant: string, officerId: string, prefix = ''): Promise<Evaluation[]> {
@@ -99,7 +172,8 @@ export async function writeEvaluations(list: readonly { evaluation: Evaluation; 
         await ddb().send(new UpdateCommand({
           TableName: tableName(),
           Key: keys.evaluation(e.tenant, e.officerId, e.period),
-          UpdateExpression: `SET ${Object.keys(fields).map((_, i) => `#f${i} = :f${i}`).join(', ')}`,
+          // A changed result is published anew when this run ends (its own publishedAt, if any, goes).
+          UpdateExpression: `SET ${Object.keys(fields).map((_, i) => `#f${i} = :f${i}`).join(', ')} REMOVE publishedAt`,
           ConditionExpression: '#run = :readRun AND #at = :readAt',
           ExpressionAttributeNames: { ...names, '#run': 'runId', '#at': 'evaluatedAt' },
           ExpressionAttributeValues: { ...values, ':readRun': read.runId, ':readAt': read.evaluatedAt },
@@ -153,4 +227,14 @@ export async function listAgencyEvaluations(tenant: string, period: string): Pro
     ExpressionAttributeValues: { ':pk': keys.agencyEvaluationPartition(tenant), ':sk': `PERIOD#${period}#` },
   });
   return items.map(({ PK: _p, SK: _s, type: _t, ...rest }) => rest as unknown as AgencyEvaluation);
+}
+
+/** A page of an officer's evaluations (newest period first within the year prefix). */
+export async function pageEvaluations(tenant: string, officerId: string, prefix: string, page: { limit: number; startKey?: Record<string, unknown> }) {
+  const res = await queryPage({
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+    ExpressionAttributeValues: { ':pk': keys.officerPartition(tenant, officerId), ':sk': `EVAL#${prefix}` },
+    ScanIndexForward: false,
+  }, page);
+  return { items: res.items.map(view), lastKey: res.lastKey };
 }

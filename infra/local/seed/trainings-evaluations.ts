@@ -120,7 +120,7 @@ async function evaluateTenant(ctx: SeedContext, st: SeededTenant, months: string
         const jp = totalJp((jpByOfficer.get(o.id) ?? []).filter((x) => x.date.slice(0, 7) <= last && x.date.startsWith(last.slice(0, 4))));
         const previous = earlierPeriods(period, lookBack(policy)).map((p) => (final.has(`${o.id}|${p}`) ? final.get(`${o.id}|${p}`)! : (scores.get(`${o.id}|${p}`)?.predikat ?? null)));
         const result = evaluateOfficerPeriod({ period, scores: pm.map((m) => scores.get(`${o.id}|${m}`)).filter((s): s is MonthScore => !!s), ikm, trainingJpToDate: jp, previous, policy });
-        const e: Evaluation = { id: evaluationId(o.id, period), tenant: t, officerId: o.id, agencyId: o.agencyId, unitId: o.unitId, period, ...result, runId: 'seed', evaluatedAt };
+        const e: Evaluation = { id: evaluationId(o.id, period), tenant: t, officerId: o.id, agencyId: o.agencyId, unitId: o.unitId, period, ...result, runId: 'seed', evaluatedAt, publishedAt: evaluatedAt };
         // A couple of objections on the latest month: one pending, one amended by the supervisor's supervisor.
         if (period === months.at(-1) && (e.predikat === 'BUTUH_PERBAIKAN' || e.predikat === 'KURANG') && rng.chance(0.08)) {
           const sup = st.officers.find((x) => x.id === o.supervisorId);
