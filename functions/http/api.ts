@@ -3,7 +3,8 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { HttpError, badRequest, forbidden, notFound, payloadTooLarge } from './errors.js';
+import { HttpError, badRequest, forbidden, notFound } from './errors.js';
+import { MAX_REQUEST_BYTES, requestTooLarge } from './limits.js';
 import { jsonShapeProblem } from './json.js';
 import { logger } from './logger.js';
 import { hasRole, principalFromClaims, type Principal } from './principal.js';
@@ -36,6 +37,7 @@ export interface Route {
   handle: (req: ApiRequest) => Promise<ApiResult>;
   /** Body is passed as text (CSV import) instead of parsed JSON. */
   text?: boolean;
+  /** At most MAX_REQUEST_BYTES (Lambda's 6 MB); httpApi refuses a route table that declares more. */
   maxBodyBytes?: number;
 }
 
@@ -51,7 +53,7 @@ function readBody(event: ApiEvent, route: Route): unknown {
   if (event.body === undefined || event.body === null || event.body === '') return undefined;
   const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
   const limit = route.maxBodyBytes ?? DEFAULT_MAX_BODY;
-  if (Buffer.byteLength(text, 'utf8') > limit) throw payloadTooLarge(limit);
+  if (Buffer.byteLength(text, 'utf8') > limit) throw requestTooLarge(limit, { file: route.text });
   if (route.text) return text;
   let parsed: unknown;
   try {
@@ -110,6 +112,9 @@ const errorResponses = (): middy.MiddlewareObj<ApiEvent, APIGatewayProxyStructur
 });
 
 export function httpApi(routes: Routes) {
+  for (const [key, route] of Object.entries(routes)) {
+    if ((route.maxBodyBytes ?? 0) > MAX_REQUEST_BYTES) throw new Error(`${key}: maxBodyBytes ${route.maxBodyBytes} exceeds Lambda's ${MAX_REQUEST_BYTES}-byte request limit`);
+  }
   const dispatch = async (event: ApiEvent, _context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
     const route = routes[event.routeKey];
     if (!route) throw notFound('Route');

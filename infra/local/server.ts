@@ -5,11 +5,12 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { MAX_REQUEST_BYTES, requestTooLarge } from '../../functions/http/limits.js';
 import { FUNCTIONS, ROUTES, routeKey, type RouteDef } from '../../functions/routes.js';
 import { claimsAsApiGateway, type Signer } from './auth.js';
 import { invoke, loadHandler } from './lambda.js';
 
-export const MAX_BODY_BYTES = 10 * 1024 * 1024; // API Gateway's payload limit
+export const MAX_BODY_BYTES = MAX_REQUEST_BYTES; // Lambda's 6 MB, below API Gateway's 10 MB
 
 type DevHandler = (method: string, path: string, body: unknown) => Promise<{ status: number; body: unknown }>;
 
@@ -88,7 +89,10 @@ export function createLocalServer(opts: LocalServerOptions): http.Server {
       if (!url.pathname.startsWith('/v1/')) return serveStatic(opts.webDir, url.pathname, res);
       const raw = await readBody(req);
       // The rest of the body is never read: close the connection so it cannot be reused mid-upload.
-      if (raw === 'too-large') return sendJson(res, 413, errorBody('PAYLOAD_TOO_LARGE', 'Request body too large'), { connection: 'close' });
+      if (raw === 'too-large') {
+        const e = requestTooLarge(MAX_BODY_BYTES, { file: (req.headers['content-type'] ?? '').startsWith('text/csv') });
+        return sendJson(res, 413, { error: { code: e.code, message: e.message, details: e.details } }, { connection: 'close' });
+      }
       if (url.pathname.startsWith('/v1/dev/') && opts.dev) {
         let body: unknown;
         try { body = raw.length ? JSON.parse(raw.toString('utf8')) : undefined; } catch { return sendJson(res, 400, errorBody('VALIDATION_FAILED', 'Body is not valid JSON')); }

@@ -7,6 +7,7 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import { ddb } from '../../functions/data/client.js';
 import { keys } from '../../functions/data/keys.js';
 import { reportItem, type Report } from '../../functions/data/report-repository.js';
+import type { Behaviour } from '../../functions/domain/types.js';
 import { addMonths, monthOf } from '../../functions/domain/periods.js';
 import { processScoringRecords } from '../../functions/scoring/processor.js';
 import { startHarness, type Harness } from './harness.js';
@@ -236,7 +237,7 @@ describe('an officer\'s reports as a list', () => {
       const r: Report = {
         id: `${sibling.id}.${old}-${m}`, tenant: T, officerId: sibling.id, agencyId: 'dinkes', unitId: null, supervisorId: atasan, period: `${old}-${m}`,
         status: 'approved', items: goodItems, submittedAt: `${old}-${m}-28T03:00:00.000Z`, submittedBy: 'seed', history: [], version: 2,
-        review: { decision: 'approve', feedback: '', behaviour, reviewerId: atasan, reviewedAt: `${old}-${m}-29T03:00:00.000Z` },
+        review: { decision: 'approve', feedback: '', behaviour: behaviour as Behaviour, reviewerId: atasan, reviewedAt: `${old}-${m}-29T03:00:00.000Z` },
       };
       await ddb().send(new PutCommand({ TableName: h.tableName, Item: reportItem(r) }));
     }
