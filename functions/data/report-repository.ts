@@ -33,6 +33,8 @@ export interface Report {
   agencyId: string;
   unitId: string | null;
   supervisorId: string | null;
+  /** The officer's supervisor chain at submission: the review queue finds a supervisor's reports by it. */
+  ancestors?: string[];
   period: string;
   status: ReportStatus;
   items: ReportLine[];
@@ -200,4 +202,20 @@ export async function listPendingReports(tenant: string, agencyId?: string): Pro
     ExpressionAttributeValues: { ':pk': keys.pendingReports(tenant), ...(agencyId ? { ':sk': `AGENCY#${agencyId}#` } : {}) },
   });
   return items.map(reportView);
+}
+
+/** One page of the tenant's review queue (GSI2, by agency then period): of one agency, and/or of the
+ *  officers below `ancestorId` (their report carries the chain; a report without one, its direct supervisor). */
+export async function pagePendingReports(tenant: string, q: { agencyId?: string; ancestorId?: string; limit: number; startKey?: Record<string, unknown> }) {
+  const res = await queryPage({
+    IndexName: GSI2,
+    KeyConditionExpression: q.agencyId ? 'GSI2PK = :pk AND begins_with(GSI2SK, :sk)' : 'GSI2PK = :pk',
+    ...(q.ancestorId ? { FilterExpression: 'contains(ancestors, :me) OR supervisorId = :me' } : {}),
+    ExpressionAttributeValues: {
+      ':pk': keys.pendingReports(tenant),
+      ...(q.agencyId ? { ':sk': `AGENCY#${q.agencyId}#` } : {}),
+      ...(q.ancestorId ? { ':me': q.ancestorId } : {}),
+    },
+  }, q);
+  return { items: res.items.map(reportView), lastKey: res.lastKey };
 }

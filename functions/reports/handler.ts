@@ -31,7 +31,7 @@ const routes: Routes = {
   },
   'GET /v1/reports': {
     auth: 'user',
-    handle: async ({ principal, query }) => ok({ reports: await reviewQueue(principal, parse(QueueQuery, query, 'query').agencyId) }),
+    handle: async ({ principal, query }) => ok(await reviewQueue(principal, parse(QueueQuery, query, 'query'))),
   },
   'GET /v1/reports/{id}': {
     auth: 'user',

@@ -1,13 +1,12 @@
 // Report reads: one report, an officer's year, and the caller's review queue (pending `submitted`
 // reports of the officers they may review: their supervisor chain, their agency for agency_admin,
 // the tenant for region_admin and leaders).
-import { batchGet } from '../data/batch.js';
 import { keys } from '../data/keys.js';
-import { officerView, type Officer } from '../data/org-repository.js';
-import { getReportWithHistory, listPendingReports, pageReportsOfYear, parseReportId, reportYearRange, type Report } from '../data/report-repository.js';
-import { readableOfficer, subordinatesInChain } from '../http/access.js';
+import { getOfficers, type Officer } from '../data/org-repository.js';
+import { getReportWithHistory, pagePendingReports, pageReportsOfYear, parseReportId, reportYearRange } from '../data/report-repository.js';
+import { readableOfficer } from '../http/access.js';
+import { decodeCursor, encodeCursor, pageLimit, type PageRequest } from '../http/paging.js';
 import { forbidden, notFound } from '../http/errors.js';
-import { encodeCursor, pageLimit, type PageRequest } from '../http/paging.js';
 import { hasRole, isTenantWide, type Principal } from '../http/principal.js';
 import { decodeRangeCursor } from '../http/range-cursor.js';
 import { publicReport } from './submit.js';
@@ -39,24 +38,20 @@ export async function officerReports(p: Principal, officerId: string, year: numb
 
 const brief = (o: Officer) => ({ id: o.id, nip: o.nip, name: o.name, position: o.position, unitId: o.unitId });
 
-/** Pending reports the caller may review, oldest month first, each with the officer's name. */
-export async function reviewQueue(p: Principal, agencyId: string | undefined) {
+/** Pending reports the caller may review, one page at a time (by agency, then month), each with the
+ *  officer's name: the tenant's for tenant-wide readers, the agency's for its admin, a supervisor's
+ *  whole team (direct and indirect) otherwise. */
+export async function reviewQueue(p: Principal, q: PageRequest & { agencyId?: string }) {
   noNational(p);
-  let pending: Report[];
-  let known = new Map<string, Officer>();
-  if (isTenantWide(p)) {
-    pending = await listPendingReports(p.tenant, agencyId);
-  } else {
-    const chain = p.officerId ? await subordinatesInChain(p.tenant, p.officerId) : [];
-    known = new Map(chain.map((o) => [o.id, o]));
-    const wholeAgency = hasRole(p, 'agency_admin') && p.agencyId ? p.agencyId : undefined;
-    const agencies = new Set([...chain.map((o) => o.agencyId), ...(wholeAgency ? [wholeAgency] : [])].filter((a) => !agencyId || a === agencyId));
-    const lists = await Promise.all([...agencies].map((a) => listPendingReports(p.tenant, a)));
-    pending = lists.flat().filter((r) => r.agencyId === wholeAgency || known.has(r.officerId));
-  }
-  pending = pending.filter((r) => r.officerId !== p.officerId).sort((a, b) => a.period.localeCompare(b.period) || a.submittedAt.localeCompare(b.submittedAt));
-  const missing = [...new Set(pending.map((r) => r.officerId).filter((id) => !known.has(id)))];
-  const loaded = await batchGet(missing.map((id) => keys.officer(p.tenant, id)));
-  for (const o of loaded.map(officerView)) known.set(o.id, o);
-  return pending.map((r) => ({ ...publicReport(r), officer: known.has(r.officerId) ? brief(known.get(r.officerId)!) : null }));
+  const startKey = decodeCursor(q.cursor, { GSI2PK: keys.pendingReports(p.tenant) });
+  const limit = pageLimit(q);
+  const ownAgency = hasRole(p, 'agency_admin') && p.agencyId && (!q.agencyId || q.agencyId === p.agencyId) ? p.agencyId : undefined;
+  const page = isTenantWide(p) ? await pagePendingReports(p.tenant, { agencyId: q.agencyId, limit, startKey })
+    : ownAgency ? await pagePendingReports(p.tenant, { agencyId: ownAgency, limit, startKey })
+      : p.officerId ? await pagePendingReports(p.tenant, { agencyId: q.agencyId, ancestorId: p.officerId, limit, startKey })
+        : { items: [], lastKey: undefined };
+  const pending = page.items.filter((r) => r.officerId !== p.officerId);
+  const officers = new Map((await getOfficers(p.tenant, [...new Set(pending.map((r) => r.officerId))])).map((o) => [o.id, o]));
+  const items = pending.map((r) => ({ ...publicReport(r), officer: officers.has(r.officerId) ? brief(officers.get(r.officerId)!) : null }));
+  return { items, reports: items, nextCursor: encodeCursor(page.lastKey) };
 }

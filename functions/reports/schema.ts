@@ -1,6 +1,7 @@
 // Request shapes of the reports function (DESIGN §4), validated at the edge with zod.
 import * as z from 'zod/mini';
 import { BERAKHLAK, RATINGS } from '../domain/types.js';
+import { pageQuery } from '../http/paging.js';
 
 const httpUrl = z.string().check(
   z.maxLength(500),
@@ -63,4 +64,4 @@ export const ReviewBody = z
 export type ReviewBody = z.infer<typeof ReviewBody>;
 
 export const YearQuery = z.object({ year: z.optional(z.coerce.number().check(z.int(), z.gte(2000), z.lte(2100))) });
-export const QueueQuery = z.object({ agencyId: z.optional(z.string().check(z.minLength(1), z.maxLength(80))) });
+export const QueueQuery = z.object({ agencyId: z.optional(z.string().check(z.minLength(1), z.maxLength(80))), ...pageQuery });

@@ -23,7 +23,7 @@ import { badRequest, conflict, forbidden, HttpError, notFound, type ErrorDetail 
 import type { Principal } from '../http/principal.js';
 import type { ReportBody } from './schema.js';
 
-export const publicReport = ({ idempotency: _i, tenant: _t, ...r }: Report) => r;
+export const publicReport = ({ idempotency: _i, tenant: _t, ancestors: _a, ...r }: Report) => r;
 
 const keyReused = () => new HttpError(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for a different request; use a new key for a new submission');
 
@@ -101,6 +101,7 @@ export async function submitReport(p: Principal, body: ReportBody, idempotencyKe
     agencyId: officer.agencyId,
     unitId: officer.unitId,
     supervisorId: officer.supervisorId,
+    ancestors: officer.ancestors ?? [],
     period: body.period,
     status: 'submitted',
     items: body.items,

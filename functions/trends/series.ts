@@ -11,6 +11,10 @@ export interface TrendPoint {
   predikat: Record<Predikat, number>;
   /** Officers who submitted a report for the month / officers expected to report. */
   reportCompliance: number | null;
+  /** Officers expected to report the month (aktif on its last day, DESIGN §2 Officer status). */
+  officersExpected: number;
+  reportsSubmitted: number;
+  reportsApproved: number;
   ikm: number | null;
   respondents: number;
   trainingJp: number;
@@ -34,6 +38,9 @@ export function rollupPoint(item: Record<string, unknown>): TrendPoint {
     avgCapaian: scored > 0 ? round2(num(item.capaianSum) / scored) : null,
     predikat: Object.fromEntries(PREDIKATS.map((p) => [p, num(item[`predikat_${p}`])])) as Record<Predikat, number>,
     reportCompliance: officers > 0 ? round2(Math.min(1, num(item.submitted) / officers)) : null,
+    officersExpected: officers,
+    reportsSubmitted: num(item.submitted),
+    reportsApproved: num(item.approved),
     ikm: ikm?.ikm ?? null,
     respondents: ikm?.respondents ?? 0,
     trainingJp: round2(num(item.trainingJp)),
@@ -50,6 +57,9 @@ export function scorePoint(item: Record<string, unknown>): TrendPoint {
     avgCapaian: typeof item.capaian === 'number' ? item.capaian : null,
     predikat,
     reportCompliance: 1,
+    officersExpected: 1,
+    reportsSubmitted: 1,
+    reportsApproved: 1,
     ikm: null,
     respondents: 0,
     trainingJp: 0,

@@ -74,7 +74,7 @@ describe('evaluation runs', () => {
 
     const visible = await h.call('GET', `/v1/officers/${serang[0]!.id}/evaluations`, { as: 'serang.admin' });
     expect(visible.status).toBe(200);
-    expect(visible.body.evaluations.map((e: any) => e.period)).toEqual(['2025-09', '2025-10']);
+    expect(visible.body.evaluations.map((e: any) => e.period)).toEqual(['2025-10', '2025-09']); // newest first
   });
 
   it('a second run changes nothing', async () => {

@@ -121,7 +121,7 @@ function seedTenant(ctx: SeedContext, st: SeededTenant, index: number, out: Item
       const submittedAt = new Date(Math.min(ctx.now.getTime() - 60_000, start + rng.int(2, 100) * 3_600_000)).toISOString();
       const reviewedAt = new Date(Date.parse(submittedAt) + rng.int(4, 70) * 3_600_000).toISOString();
       const report: Report = {
-        id: reportId(o.id, period), tenant: t, officerId: o.id, agencyId: o.agencyId, unitId: o.unitId, supervisorId: o.supervisorId,
+        id: reportId(o.id, period), tenant: t, officerId: o.id, agencyId: o.agencyId, unitId: o.unitId, supervisorId: o.supervisorId, ancestors: o.ancestors ?? [],
         period, status, items, submittedAt, submittedBy: o.id, history: [], version: 1,
       };
       add(o.agencyId, period, { submitted: 1 });

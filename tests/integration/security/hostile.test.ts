@@ -50,7 +50,7 @@ const TARGETS: Record<string, Target> = {
   'PUT /v1/policy': {
     method: 'PUT', path: () => '/v1/policy', as: () => 'serang.admin',
     valid: (a) => a.policy as Record<string, unknown>,
-    fields: { tambahanWeight: 'num', reportingWindowMonths: 'num', evaluationFrequency: 'enum', hasilKerjaThresholds: 'obj', 'hasilKerjaThresholds.diAtas': 'num', holidays: 'arr' },
+    fields: { tambahanWeight: 'num', reportDueDay: 'num', evaluationFrequency: 'enum', hasilKerjaThresholds: 'obj', 'hasilKerjaThresholds.diAtas': 'num', holidays: 'arr' },
   },
   'PATCH /v1/complaints/{id}': {
     method: 'PATCH', path: (a) => `/v1/complaints/${a.complaintId}`, as: () => 'serang.admin',

@@ -73,6 +73,13 @@ export const RULES: Record<string, Rule> = {
     national: { req: path('/v1/officers?agencyId=dinkes'), status: 403 },
   },
   'GET /v1/officers/{id}': officerRead(''),
+  'PATCH /v1/officers/{id}': {
+    // The BKPSDM of another tenant cannot reach B's officer; nobody but a region_admin changes a record.
+    crossTenant: { req: (fx) => ({ path: `/v1/officers/${fx.B.pegawai.id}`, body: { status: 'cuti', effectiveFrom: '2020-01-01' } }), status: 404 },
+    colleague: { req: (fx) => ({ path: `/v1/officers/${fx.A.colleague.id}`, body: { status: 'cuti' } }), status: 403 },
+    outsider: { req: (fx) => ({ path: `/v1/officers/${fx.A.pegawai.id}`, body: { status: 'cuti' } }), status: 403 },
+    national: { req: (fx) => ({ path: `/v1/officers/${fx.B.pegawai.id}`, body: { status: 'cuti' } }), status: 403 },
+  },
   'POST /v1/officers/import': {
     // NIPs are national: a region may not claim another region's officer (400 naming the line).
     crossTenant: { req: (fx) => ({ path: '/v1/officers/import', raw: csv(fx.B.pegawai.nip), headers: { 'content-type': 'text/csv' } }), status: 400 },
@@ -164,8 +171,21 @@ export const RULES: Record<string, Rule> = {
     outsider: { req: (fx) => ({ path: `/v1/evaluations/runs/${fx.A.runId}` }), status: 403 },
     national: { req: (fx) => ({ path: `/v1/evaluations/runs/${fx.B.runId}` }), status: 403 },
   },
+  'GET /v1/evaluations/schedule': {
+    crossTenant: { req: path('/v1/evaluations/schedule'), status: 200, check: (b) => expect(b.tenant).toBe('serang') },
+    colleague: { req: path('/v1/evaluations/schedule'), status: 403 },
+    outsider: { req: path('/v1/evaluations/schedule'), status: 403 },
+    national: { req: path('/v1/evaluations/schedule'), status: 403 },
+  },
   'GET /v1/officers/{id}/evaluations': officerRead('/evaluations'),
   'POST /v1/evaluations/{id}/objections': byId((t, o) => `/v1/evaluations/${evaluation(t, o)}/objections`, { reason: 'Saya keberatan dengan nilai perilaku ini' }),
+  'GET /v1/objections': {
+    // Only the caller's own queue: A's admin never sees B's objections; the colleague (not a decider) sees none.
+    crossTenant: { req: path('/v1/objections?status=pending'), status: 200, check: (b, fx) => expect(JSON.stringify(b)).not.toContain(fx.B.colleague.id) },
+    colleague: { req: path('/v1/objections'), status: 200, check: (b) => expect(b.items).toEqual([]) },
+    outsider: { req: path('/v1/objections'), status: 200, check: (b, fx) => expect(JSON.stringify(b)).not.toContain(fx.A.colleague.id) },
+    national: { req: path('/v1/objections'), status: 403 },
+  },
   'POST /v1/objections/{id}/decision': {
     ...byId((t, o) => `/v1/objections/${evaluation(t, o)}/decision`, { decision: 'uphold', note: 'Nilai sudah sesuai' }),
     // the colleague's evaluation carries the pending objection; pegawai is not its decider
