@@ -68,6 +68,9 @@ const id = {
   'survey.thanksBody': 'Penilaian Anda sudah kami terima dan akan dipakai untuk memperbaiki pelayanan.', 'survey.queued': 'Koneksi terputus. Jawaban Anda disimpan di perangkat ini dan akan dikirim otomatis saat kembali online.',
   'survey.incomplete': 'Mohon jawab semua pertanyaan ({n} belum dijawab).', 'survey.rateLimited': 'Terlalu banyak kiriman. Coba lagi dalam {s} detik.', 'survey.again': 'Isi survei lagi',
   'survey.unitMissing': 'Unit layanan tidak ditemukan. Periksa tautan atau kode QR.',
+  'survey.repeat': 'Anda sudah mengisi survei untuk unit ini hari ini', 'survey.repeatBody': 'Setiap perangkat menilai satu unit sekali sehari; penilaian Anda sebelumnya sudah terhitung. Jawaban ini tidak dikirim.',
+  'survey.queuedTitle': 'Jawaban disimpan di perangkat ini', 'survey.queuedBusy': 'Server sedang sibuk. Jawaban Anda disimpan di perangkat ini dan dikirim ulang otomatis; tidak perlu mengisi ulang.',
+  'survey.kioskMode': 'Mode kios: perangkat bersama di loket unit ini.', 'survey.kioskInvalid': 'Token kios perangkat ini tidak berlaku (salah, kedaluwarsa, atau milik unit lain). Jawaban Anda masih di formulir: tekan Kirim untuk mengirimnya sebagai perangkat biasa, dan minta admin membuat token baru.',
   'complaint.title': 'Sampaikan pengaduan', 'complaint.intro': 'Pengaduan Anda akan dijawab paling lambat 5 hari kerja.', 'complaint.unit': 'Unit layanan',
   'complaint.city': 'Kota', 'complaint.subject': 'Judul pengaduan', 'complaint.body': 'Isi pengaduan', 'complaint.contact': 'Kontak (email/telepon, opsional)',
   'complaint.name': 'Nama (opsional)', 'complaint.code': 'Kode lacak Anda', 'complaint.keep': 'Simpan kode ini untuk melacak jawaban pengaduan Anda.', 'complaint.track': 'Lacak pengaduan',
@@ -139,6 +142,12 @@ const en: Partial<Record<Key, string>> = {
   'complaint.unitChecking': 'Checking the unit code…', 'complaint.unitNotFound': 'No unit with that code in this city. Check the code on the poster.', 'complaint.change': 'Change unit',
   'complaint.officer': 'Staff member (optional)', 'complaint.category': 'Category', 'complaint.ask': 'Something wrong? File a complaint', 'poster.unitCode': 'Unit code',
   'notfound.title': 'Page not found',
+  'survey.title': 'Public Satisfaction Survey', 'survey.intro': 'Help us improve the service. Choose one answer for each question.', 'survey.submit': 'Send rating',
+  'survey.thanks': 'Thank you!', 'survey.thanksBody': 'We have received your rating; it will be used to improve the service.', 'survey.again': 'Fill in another survey',
+  'survey.queued': 'The connection dropped. Your answers are saved on this device and will be sent automatically when back online.',
+  'survey.repeat': 'You already rated this unit today', 'survey.repeatBody': 'Each device rates a unit once a day; your earlier rating already counts. These answers were not sent.',
+  'survey.queuedTitle': 'Answers saved on this device', 'survey.queuedBusy': 'The server is busy. Your answers are saved on this device and will be resent automatically; no need to fill in again.',
+  'survey.kioskMode': 'Kiosk mode: a shared device at this unit\'s counter.', 'survey.kioskInvalid': 'This device\'s kiosk token is not valid (wrong, expired or of another unit). Your answers are still in the form: press Send to send them as an ordinary device, and ask an admin for a new token.',
 };
 
 export const dict: Record<'id' | 'en', Partial<Record<Key, string>>> = { id, en };
