@@ -4,3 +4,4 @@ export { BERAKHLAK } from '../../../functions/domain/types.js';
 export { checkDistributionCurve } from '../../../functions/domain/curve.js';
 export { TRAINING_JP_MIN_PER_YEAR, trainingPace } from '../../../functions/domain/training.js';
 export { addMonths, monthOf, periodRange } from '../../../functions/domain/periods.js';
+export { OFFICER_STATUSES, type OfficerStatus } from '../../../functions/domain/officer-status.js';

@@ -37,3 +37,9 @@ export function dateLabel(iso: string | null | undefined): string {
   const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
   return new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'short', year: 'numeric', ...(iso.length > 10 ? { hour: '2-digit', minute: '2-digit' } : { timeZone: 'UTC' }) }).format(d);
 }
+
+/** An instant as the tenant's clock shows it, with the zone's name (WIB, WITA…): schedules and deadlines are the city's time, not the browser's. */
+export function dateTimeIn(iso: string | null | undefined, timeZone: string): string {
+  if (!iso) return '–';
+  return new Intl.DateTimeFormat(i18n.lang === 'en' ? 'en-GB' : 'id-ID', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' }).format(new Date(iso));
+}

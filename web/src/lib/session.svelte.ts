@@ -3,7 +3,7 @@ import { api } from './api.js';
 import { clearToken, getToken, setUnauthorizedHandler } from './auth.js';
 import { navigate } from './router.svelte.js';
 
-export interface Officer { id: string; nip: string; name: string; position: string; grade: string; agencyId: string; unitId: string | null; supervisorId: string | null }
+export interface Officer { id: string; nip: string; name: string; position: string; grade: string; agencyId: string; unitId: string | null; supervisorId: string | null; status?: string }
 export interface Me { tenant: { id: string; name: string; timeZone: string }; roles: string[]; agencyId: string | null; officer: Officer | null; subordinates: number }
 
 export const session = $state<{ me: Me | null; loading: boolean; error: string | null }>({ me: null, loading: false, error: null });
