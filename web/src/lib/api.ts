@@ -55,10 +55,13 @@ async function request<T>(path: string, opts: ApiOptions): Promise<T> {
   return json as T;
 }
 
-/** Like api() but an absent feature (404/501) or a refused read yields the fallback, for optional panels. */
+/** An absent feature (404/501) or a refused read (403): optional panels show nothing instead of an error. */
+export const isAbsent = (e: unknown) => e instanceof ApiError && [403, 404, 501].includes(e.status);
+
+/** Like api() but an absent feature or a refused read yields the fallback, for optional panels. */
 export async function apiOr<T>(path: string, fallback: T): Promise<T> {
   try { return await api<T>(path); } catch (e) {
-    if (e instanceof ApiError && [403, 404, 501].includes(e.status)) return fallback;
+    if (isAbsent(e)) return fallback;
     throw e;
   }
 }

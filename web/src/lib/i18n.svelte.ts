@@ -39,7 +39,7 @@ export function dateLabel(iso: string | null | undefined): string {
 }
 
 /** An instant as the tenant's clock shows it, with the zone's name (WIB, WITA…): schedules and deadlines are the city's time, not the browser's. */
-export function dateTimeIn(iso: string | null | undefined, timeZone: string): string {
+export function dateTimeIn(iso: string | null | undefined, timeZone: string, style: 'long' | 'short' = 'long'): string {
   if (!iso) return '–';
-  return new Intl.DateTimeFormat(i18n.lang === 'en' ? 'en-GB' : 'id-ID', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(i18n.lang === 'en' ? 'en-GB' : 'id-ID', { ...(style === 'long' ? { weekday: 'short' } : {}), day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' }).format(new Date(iso));
 }

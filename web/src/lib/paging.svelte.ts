@@ -1,7 +1,7 @@
 // DESIGN §4 Lists: list routes answer one page, `{items, nextCursor}`, and keep the pre-paging array
 // name (`officers`, `reports`, …) beside `items` for one version. Every list read in the dashboard
 // goes through here, so no screen silently shows only the first page.
-import { api, ApiError } from './api.js';
+import { api, ApiError, isAbsent } from './api.js';
 
 export interface Page<T> { items: T[]; nextCursor: string | null }
 
@@ -26,6 +26,10 @@ export async function fetchAll<T>(path: string, legacy?: string, maxPages = 50):
   }
   return all;
 }
+
+/** fetchAll for optional panels: an absent feature or a refused read is an empty list (as apiOr). */
+export const fetchAllOr = <T>(path: string, legacy?: string): Promise<T[]> =>
+  fetchAll<T>(path, legacy).catch((e) => { if (isAbsent(e)) return []; throw e; });
 
 /**
  * A list shown page by page behind a "Load more" button. `load(path)` starts over (a newer load
@@ -68,9 +72,8 @@ export class PagedList<T> {
       this.error = null;
     } catch (e) {
       if (generation !== this.#generation) return;
-      const absent = this.#optional && e instanceof ApiError && [403, 404, 501].includes(e.status);
       if (!cursor) { this.items = []; this.head = null; }
-      this.error = absent ? null : (e as Error);
+      this.error = this.#optional && isAbsent(e) ? null : (e as Error);
     } finally {
       if (generation === this.#generation) this.loading = false;
     }
