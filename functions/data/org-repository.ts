@@ -116,9 +116,10 @@ export const chainItems = (tenant: string, o: Pick<Officer, 'id' | 'agencyId' | 
   (o.ancestors ?? []).map((a, depth) => ({ ...keys.chainEntry(tenant, a, o.id), type: 'chain', tenant, ancestorId: a, officerId: o.id, agencyId: o.agencyId, depth: depth + 1 }));
 
 /** Writes officers with their directory and chain entries; `stalePairs` are chain entries to remove. */
-export async function putOfficers(tenant: string, officers: Officer[], onProgress?: (done: number) => void, stalePairs: Key[] = []): Promise<void> {
+export async function putOfficers(tenant: string, officers: Officer[], onProgress?: (done: number) => void, stalePairs: Key[] = [], nipsClaimed: ReadonlySet<string> = new Set()): Promise<void> {
   const now = new Date().toISOString();
-  const items = officers.flatMap((o) => [officerItem(tenant, o, now), nipItem(tenant, o), ...chainItems(tenant, o)]);
+  // A NIP claimed just now already holds its directory entry: it is not written twice.
+  const items = officers.flatMap((o) => [officerItem(tenant, o, now), ...(nipsClaimed.has(o.nip) ? [] : [nipItem(tenant, o)]), ...chainItems(tenant, o)]);
   await batchPut(items, { concurrency: 16, onProgress: onProgress && ((n) => onProgress(Math.min(officers.length, Math.floor((n / items.length) * officers.length)))) });
   await batchDelete(stalePairs);
 }
@@ -139,27 +140,39 @@ export class NipTaken extends Error {
 }
 
 /**
- * Claims new NIPs with one conditional PutItem each, so two imports can never both register one NIP
- * (in one tenant or two). All or nothing: if one claim fails, the claims made here are released.
+ * Claims new NIPs with conditional puts (in transactions of 100: one round trip per hundred, where
+ * single puts made a city's import wait on thousands), so two imports can never both register one
+ * NIP, in one tenant or two. All or nothing: if one claim fails, the claims made here are released.
  */
-export async function claimNips(tenant: string, officers: readonly Officer[], concurrency = 16): Promise<void> {
+export async function claimNips(tenant: string, officers: readonly Officer[], concurrency = 4): Promise<void> {
+  const chunks: Officer[][] = [];
+  for (let i = 0; i < officers.length; i += 100) chunks.push(officers.slice(i, i + 100));
   const claimed: Officer[] = [];
   let taken: string | undefined;
   let next = 0;
   const worker = async () => {
-    while (next < officers.length && !taken) {
-      const o = officers[next++]!;
-      try {
-        await ddb().send(new PutCommand({ TableName: tableName(), Item: nipItem(tenant, o), ConditionExpression: 'attribute_not_exists(PK)' }));
-        claimed.push(o);
-      } catch (error) {
-        if (!conditionFailed(error)) throw error;
-        taken = o.nip;
+    while (next < chunks.length && !taken) {
+      const chunk = chunks[next++]!;
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await ddb().send(new TransactWriteCommand({
+            TransactItems: chunk.map((o) => ({ Put: { TableName: tableName(), Item: nipItem(tenant, o), ConditionExpression: 'attribute_not_exists(PK)' } })),
+          }));
+          claimed.push(...chunk);
+          break;
+        } catch (error) {
+          const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+          const failedAt = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
+          if (failedAt >= 0) { taken = chunk[failedAt]!.nip; break; }
+          // Another transaction touched one of these NIPs at the same moment: try again, briefly.
+          if (reasons.some((r) => r.Code === 'TransactionConflict') && attempt < 5) { await new Promise((r) => setTimeout(r, 50 * 2 ** attempt)); continue; }
+          throw error;
+        }
       }
     }
   };
   try {
-    await Promise.all(Array.from({ length: Math.min(concurrency, officers.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(concurrency, chunks.length) }, worker));
   } catch (error) {
     await batchDelete(claimed.map((o) => keys.nip(o.nip)));
     throw error;

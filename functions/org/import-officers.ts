@@ -139,7 +139,7 @@ export async function importOfficers(tenant: string, csv: string, now = new Date
     await putOfficers(tenant, officers, (done) => {
       saved = done;
       if (done - lastLogged >= 5000 || done === officers.length) { lastLogged = done; logger.info('officer import progress', { tenant, done, total: officers.length }); }
-    }, stalePairs);
+    }, stalePairs, new Set(fresh.map((o) => o.nip)));
     // Officers outside the file below someone whose chain changed follow the new chain.
     const inFile = new Set(officers.map((o) => o.id));
     const descendants = new Map<string, { officer: Officer; before: string[] }>();

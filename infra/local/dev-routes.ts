@@ -6,6 +6,7 @@ import { ddb, tableName } from '../../functions/data/client.js';
 import { queryAll } from '../../functions/data/batch.js';
 import { getOfficer, listSubordinates } from '../../functions/data/org-repository.js';
 import { keys } from '../../functions/data/keys.js';
+import { SERVICE_ENDED } from '../../functions/domain/officer-status.js';
 import type { DevUser } from './seed/context.js';
 import type { Signer } from './auth.js';
 
@@ -15,7 +16,7 @@ const err = (status: number, code: string, message: string, details: unknown[] =
 export function devRoutes(signer: Signer) {
   const users = () => queryAll<DevUser>({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': 'LOCAL#DEVUSERS' } });
 
-  async function claimsFor(username: string): Promise<Record<string, unknown> | undefined> {
+  async function claimsFor(username: string): Promise<Record<string, unknown> | 'ended' | undefined> {
     const demo = (await ddb().send(new GetCommand({ TableName: tableName(), Key: { PK: 'LOCAL#DEVUSERS', SK: username } }))).Item as DevUser | undefined;
     if (demo) {
       return { sub: `demo:${demo.username}`, username: demo.username, name: demo.name, tenant: demo.tenant, roles: demo.roles, ...(demo.officerId ? { officer_id: demo.officerId } : {}), ...(demo.agencyId ? { agency_id: demo.agencyId } : {}) };
@@ -25,6 +26,8 @@ export function devRoutes(signer: Signer) {
     if (!nip) return undefined;
     const officer = await getOfficer(nip.tenant, nip.officerId);
     if (!officer) return undefined;
+    // DESIGN §2: pensiun, mutasi_keluar and meninggal end sign-in.
+    if (SERVICE_ENDED.has(officer.status ?? 'aktif')) return 'ended';
     const supervises = (await listSubordinates(nip.tenant, officer.id)).length > 0;
     return { sub: `nip:${officer.nip}`, username: officer.nip, name: officer.name, tenant: nip.tenant, roles: supervises ? ['officer', 'supervisor'] : ['officer'], officer_id: officer.id, agency_id: officer.agencyId };
   }
@@ -39,6 +42,7 @@ export function devRoutes(signer: Signer) {
       if (!parsed.success) return err(400, 'VALIDATION_FAILED', 'username is required', [{ field: 'username', message: 'Required: a demo username or an 18-digit NIP' }]);
       const claims = await claimsFor(parsed.data.username);
       if (!claims) return err(404, 'NOT_FOUND', 'No demo user or officer with that username or NIP');
+      if (claims === 'ended') return err(403, 'SERVICE_ENDED', 'Masa kerja pegawai ini telah berakhir; tidak dapat masuk (this officer\'s service has ended: no sign-in)');
       return { status: 200, body: { token: await signer.sign(claims), claims } };
     }
     return err(404, 'NOT_FOUND', 'No such route');

@@ -82,6 +82,9 @@ describe('report compliance of an imported city', () => {
     const all = await h.call('GET', `/v1/officers?agencyId=${A}&status=all&limit=200`, { as: 'serang.admin' });
     expect(all.body.items.map((o: any) => o.id)).toContain(retired);
     expect((await h.call('GET', `/v1/officers/${retired}`, { as: 'serang.admin' })).body.status).toBe('pensiun');
+    // A retired officer no longer signs in.
+    const signIn = await fetch(`${h.base}/v1/dev/token`, { method: 'POST', body: JSON.stringify({ username: nip(22) }) });
+    expect(signIn.status).toBe(403);
     for (const [body, fieldName] of [[{ status: 'libur' }, 'status'], [{ agencyId: 'nowhere' }, 'agencyId'], [{ supervisorId: retired }, 'supervisorId'], [{ effectiveFrom: '2025-01-01' }, 'effectiveFrom'], [{}, 'body'], [{ status: 'cuti', extra: 1 }, '']] as const) {
       const res = await h.call('PATCH', `/v1/officers/${retired}`, { as: 'serang.admin', body });
       expect(res.status, JSON.stringify(body)).toBe(400);

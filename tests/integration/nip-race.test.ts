@@ -22,7 +22,7 @@ describe('NIP uniqueness under concurrent imports', () => {
     // of the same NIP runs to completion.
     ddb().middlewareStack.add((next, context) => async (args) => {
       const out = await next(args);
-      if (!raced && /^BatchGet(Item)?Command$/.test(context.commandName) && JSON.stringify(args.input).includes(`NIP#${NIP}`)) {
+      if (!raced && /^BatchGet(Item)?Command$/.test(context.commandName ?? '') && JSON.stringify(args.input).includes(`NIP#${NIP}`)) {
         raced = true;
         other = await post('banjarbaru.admin', csv('Warga Banjarbaru').replace('199001012015031009', '199101012016031009'));
       }
