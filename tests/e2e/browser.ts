@@ -5,7 +5,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { inject } from 'vitest';
 
 export const baseUrl = () => inject('baseUrl');
-const SHOTS = join(import.meta.dirname, '..', '..', 'test-output', 'screenshots');
+// SCREENSHOT_DIR sends a review's shots outside the checkout (e.g. /tmp).
+const SHOTS = process.env.SCREENSHOT_DIR ?? join(import.meta.dirname, '..', '..', 'test-output', 'screenshots');
 
 export function launch(): Promise<Browser> {
   return chromium.launch({
@@ -14,10 +15,10 @@ export function launch(): Promise<Browser> {
   });
 }
 
-export async function newPage(browser: Browser, opts: { phone?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
+export async function newPage(browser: Browser, opts: { phone?: boolean; viewport?: { width: number; height: number } } = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext(opts.phone
     ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, baseURL: baseUrl() }
-    : { viewport: { width: 1440, height: 900 }, baseURL: baseUrl() });
+    : { viewport: opts.viewport ?? { width: 1440, height: 900 }, baseURL: baseUrl() });
   return { context, page: await context.newPage() };
 }
 

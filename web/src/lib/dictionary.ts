@@ -95,7 +95,7 @@ const id = {
   'eval.failed': 'Evaluasi gagal: {reason}', 'eval.partial': 'Evaluasi selesai sebagian: tidak semua pegawai dinilai. Jalankan lagi untuk periode ini.',
   'eval.conflict': 'Evaluasi periode ini sedang berjalan. Tunggu sampai selesai.', 'eval.notQueued': 'Evaluasi tidak dapat dimasukkan ke antrean; tidak ada yang dinilai. Coba lagi sebentar lagi.',
   'eval.retryAfter': 'Coba lagi dalam {s} detik.',
-  'col.publication': 'Penerbitan', 'officer.published': 'Diterbitkan {date}', 'officer.draft': 'Belum diterbitkan',
+  'officer.published': 'Diterbitkan {date}', 'officer.draft': 'Belum diterbitkan',
   'officer.objectionUntil': 'Keberatan s.d. {date}', 'officer.objectionClosed': 'Masa keberatan berakhir {date}',
   'complaints.deadline': 'batas {date}',
 };
@@ -181,7 +181,7 @@ const en: Partial<Record<Key, string>> = {
   'eval.failed': 'Evaluation failed: {reason}', 'eval.partial': 'Evaluation partly done: not every officer was evaluated. Run it again for this period.',
   'eval.conflict': 'An evaluation of this period is already running. Wait for it to finish.', 'eval.notQueued': 'The evaluation could not be queued; nothing was evaluated. Try again shortly.',
   'eval.retryAfter': 'Try again in {s} seconds.',
-  'col.publication': 'Publication', 'officer.published': 'Published {date}', 'officer.draft': 'Not yet published',
+  'officer.published': 'Published {date}', 'officer.draft': 'Not yet published',
   'officer.objectionUntil': 'Objections until {date}', 'officer.objectionClosed': 'Objection period ended {date}',
   'complaints.deadline': 'due {date}',
 };

@@ -38,8 +38,10 @@ export function dateLabel(iso: string | null | undefined): string {
   return new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'short', year: 'numeric', ...(iso.length > 10 ? { hour: '2-digit', minute: '2-digit' } : { timeZone: 'UTC' }) }).format(d);
 }
 
-/** An instant as the tenant's clock shows it, with the zone's name (WIB, WITA…): schedules and deadlines are the city's time, not the browser's. */
-export function dateTimeIn(iso: string | null | undefined, timeZone: string, style: 'long' | 'short' = 'long'): string {
+/** An instant as the tenant's clock shows it, with the zone's name (WIB, WITA…): schedules and deadlines are
+ * the city's time, not the browser's. `long` adds the weekday, `date` is the city's calendar day only. */
+export function dateTimeIn(iso: string | null | undefined, timeZone: string, style: 'long' | 'short' | 'date' = 'long'): string {
   if (!iso) return '–';
-  return new Intl.DateTimeFormat(i18n.lang === 'en' ? 'en-GB' : 'id-ID', { ...(style === 'long' ? { weekday: 'short' } : {}), day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' }).format(new Date(iso));
+  const time = style === 'date' ? {} : { hour: '2-digit', minute: '2-digit', timeZoneName: 'short' } as const;
+  return new Intl.DateTimeFormat(i18n.lang === 'en' ? 'en-GB' : 'id-ID', { ...(style === 'long' ? { weekday: 'short' } : {}), day: 'numeric', month: 'short', year: 'numeric', ...time, timeZone }).format(new Date(iso));
 }
