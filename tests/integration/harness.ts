@@ -1,6 +1,8 @@
 // Integration harness: a fresh table on the run's DynamoDB Local, the demo org seeded into it, the
 // local HTTP server (real JWT verification, real handlers) on a free port, and the stream poller.
 import { inject } from 'vitest';
+import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { ddb } from '../../functions/data/client.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,7 +76,12 @@ export async function startHarness(opts: { seeders?: Seeder[]; stream?: boolean;
   return {
     base, tableName, endpoint, signer, keyFile, seeded, token, call,
     drain: async () => { await background?.drain(); },
-    close: async () => { server.close(); await background?.stop(); },
+    close: async () => {
+      server.close();
+      await background?.stop();
+      // The run's DynamoDB Local is shared by every file and slows as it fills: drop this file's table.
+      await ddb().send(new DeleteTableCommand({ TableName: tableName })).catch(() => {});
+    },
   };
 }
 

@@ -14,7 +14,9 @@ import { evaluationId, evaluationItem, finalPredikat, setEvaluationRollups, type
 import type { BatchAggregates } from '../../../functions/evaluations/runs.js';
 import { trainingItem, trainingYearItems, totalJp, type Training } from '../../../functions/trainings/repository.js';
 import { addIkmSums, emptyIkmSums, ikmFromSums, type IkmSums } from '../../../functions/domain/ikm.js';
-import { addMonths, dayOf, monthOf, monthsOf, periodEnd, quarterOf } from '../../../functions/domain/periods.js';
+import { addMonths, dayOf, monthOf, monthsOf, quarterOf } from '../../../functions/domain/periods.js';
+import { evaluationRunAt } from '../../../functions/domain/calendar.js';
+import type { TenantPolicy } from '../../../functions/domain/policy.js';
 import type { Predikat } from '../../../functions/domain/types.js';
 import { sumsFromRollup } from '../../../functions/surveys/aggregate.js';
 import type { SeedContext, SeededTenant, Seeder } from './context.js';
@@ -88,11 +90,13 @@ async function scoresOf(tenant: string, officerIds: string[]): Promise<Map<strin
   return out;
 }
 
-/** The periods a tenant's schedules would have evaluated over the seeded months, oldest first per kind. */
-function seededPeriods(st: SeededTenant, months: string[]): string[][] {
+/** The periods a tenant's schedules would have evaluated over the seeded months by `now` (each runs on the
+ *  day after the review due day that follows it, DESIGN §2 calendar), oldest first per kind. */
+function seededPeriods(st: SeededTenant, months: string[], policy: TenantPolicy, now: Date): string[][] {
+  const ran = (p: string) => evaluationRunAt(p, policy, st.tenant.timeZone) <= now;
   const main = st.tenant.evaluationFrequency === 'monthly' ? months : [...new Set(months.map(quarterOf))].filter((q) => monthsOf(q).every((m) => months.includes(m)));
   const years = [...new Set(months.map((m) => m.slice(0, 4)))].filter((y) => monthsOf(y).every((m) => months.includes(m)));
-  return [main, years];
+  return [main.filter(ran), years.filter(ran)];
 }
 
 async function evaluateTenant(ctx: SeedContext, st: SeededTenant, months: string[], trainings: Training[], out: Item[]): Promise<{ rollups: Map<string, BatchAggregates> }> {
@@ -103,11 +107,12 @@ async function evaluateTenant(ctx: SeedContext, st: SeededTenant, months: string
   for (const tr of trainings) jpByOfficer.set(tr.officerId, [...(jpByOfficer.get(tr.officerId) ?? []), tr]);
   const rollups = new Map<string, BatchAggregates>();
   const rng = ctx.rng.fork(`objections:${t}`);
-  for (const periods of seededPeriods(st, months)) {
+  for (const periods of seededPeriods(st, months, policy, ctx.now)) {
     const final = new Map<string, Predikat | null>();
     for (const period of periods) {
       const pm = monthsOf(period);
-      const evaluatedAt = new Date(periodEnd(period, st.tenant.timeZone).getTime() + 3_600_000).toISOString();
+      // The automatic run at 01:00 on day reviewDueDay + 1; its evaluations are published a few minutes later.
+      const evaluatedAt = new Date(evaluationRunAt(period, policy, st.tenant.timeZone).getTime() + 5 * 60_000).toISOString();
       const aggregates: BatchAggregates = {};
       const ikmCache = new Map<string, number | null>();
       for (const o of st.officers) {
@@ -122,7 +127,7 @@ async function evaluateTenant(ctx: SeedContext, st: SeededTenant, months: string
         const result = evaluateOfficerPeriod({ period, scores: pm.map((m) => scores.get(`${o.id}|${m}`)).filter((s): s is MonthScore => !!s), ikm, trainingJpToDate: jp, previous, policy });
         const e: Evaluation = { id: evaluationId(o.id, period), tenant: t, officerId: o.id, agencyId: o.agencyId, unitId: o.unitId, period, ...result, runId: 'seed', evaluatedAt, publishedAt: evaluatedAt };
         // A couple of objections on the latest month: one pending, one amended by the supervisor's supervisor.
-        if (period === months.at(-1) && (e.predikat === 'BUTUH_PERBAIKAN' || e.predikat === 'KURANG') && rng.chance(0.08)) {
+        if (period === periods.at(-1) && period.length > 4 && (e.predikat === 'BUTUH_PERBAIKAN' || e.predikat === 'KURANG') && rng.chance(0.08)) {
           const sup = st.officers.find((x) => x.id === o.supervisorId);
           const decider = sup?.supervisorId ?? null;
           const amended = rng.chance(0.5) && decider !== null;
