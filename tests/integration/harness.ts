@@ -37,7 +37,9 @@ export interface Harness {
 
 /** seeders: defaults to the organisation only; pass more (e.g. plans) when a test needs them. */
 export async function startHarness(opts: { seeders?: Seeder[]; stream?: boolean; now?: Date } = {}): Promise<Harness> {
-  const endpoint = inject('ddbEndpoint');
+  // The worker's own DynamoDB Local (VITEST_POOL_ID counts workers from 1).
+  const endpoints = inject('ddbEndpoints');
+  const endpoint = endpoints[(Number(process.env.VITEST_POOL_ID ?? 1) - 1) % endpoints.length]!;
   const tableName = `t-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   applyLocalEnv({ endpoint, tableName });
   process.env.LOG_LEVEL = 'SILENT';
