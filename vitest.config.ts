@@ -10,7 +10,6 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
-          globalSetup: ['tests/integration/global-setup.ts'],
           testTimeout: 180_000,
           hookTimeout: 300_000,
           maxWorkers: 2,

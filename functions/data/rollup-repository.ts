@@ -97,12 +97,18 @@ export async function setExpectedOfficers(tenant: string, agencyId: string | nul
   }));
 }
 
-/** The expected-reporter counts of every agency of a tenant for a month (one Query of the agency rollups). */
-export async function expectedOfficersOfMonth(tenant: string, period: string): Promise<Map<string, number>> {
-  const items = await queryAll<{ agencyId: string; officers?: number }>({
-    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-    ExpressionAttributeValues: { ':pk': keys.agencyRollup(tenant, '-', period).PK, ':sk': `${keys.periodSort(period)}#AGENCY#` },
-    ProjectionExpression: 'agencyId, officers',
+/** The expected-reporter counts of every agency of a tenant for each month from..to (one Query of the agency rollups). */
+export async function expectedOfficersOfMonths(tenant: string, from: string, to: string): Promise<Map<string, Map<string, number>>> {
+  const items = await queryAll<{ agencyId: string; period: string; officers?: number }>({
+    KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+    FilterExpression: 'attribute_exists(officers)',
+    ExpressionAttributeValues: { ':pk': keys.agencyRollup(tenant, '-', from).PK, ':from': `${keys.periodSort(from)}#`, ':to': `${keys.periodSort(to)}#~` },
+    ProjectionExpression: 'agencyId, period, officers',
   });
-  return new Map(items.map((i) => [i.agencyId, Number(i.officers ?? 0)]));
+  const out = new Map<string, Map<string, number>>();
+  for (const i of items) {
+    if (!out.has(i.period)) out.set(i.period, new Map());
+    out.get(i.period)!.set(i.agencyId, Number(i.officers ?? 0));
+  }
+  return out;
 }

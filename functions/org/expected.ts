@@ -2,13 +2,14 @@
 // denominator), recounted from the officers' own status records whenever they can change — after an
 // import, after a status change or move, by the daily pass (month rollover) — never only by the seed.
 import { findTenant } from '../config/tenants.js';
-import { getTenantOrg, listOfficersOfAgency, setOfficerStatus } from '../data/org-repository.js';
-import { expectedOfficersOfMonth, setExpectedOfficers } from '../data/rollup-repository.js';
+import { getTenantOrg, listOfficersOfAgency, setOfficerStatus, type Officer } from '../data/org-repository.js';
+import { expectedOfficersOfMonths, setExpectedOfficers } from '../data/rollup-repository.js';
 import { isExpectedToReport, statusOn } from '../domain/officer-status.js';
 import { addMonths, dayOf, monthOf } from '../domain/periods.js';
 
 /** At most this many months back are recounted after a backdated change. */
 export const RECOUNT_MONTHS_MAX = 24;
+const WRITE_CONCURRENCY = 16;
 
 /** The months from `fromMonth` to the current one (bounded), oldest first. */
 export function monthsSince(fromMonth: string, now: Date, timeZone: string): string[] {
@@ -18,37 +19,47 @@ export function monthsSince(fromMonth: string, now: Date, timeZone: string): str
   return out.length ? out : [current];
 }
 
+async function inParallel<T>(list: readonly T[], limit: number, fn: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(limit, list.length) }, async () => { while (next < list.length) await fn(list[next++]!); }));
+}
+
 export async function recountExpected(tenant: string, opts: { now?: Date; agencyIds?: readonly string[]; months?: readonly string[] } = {}): Promise<Record<string, Record<string, number>>> {
   const asOf = new Date().toISOString(); // before the reads: a recount that read later wins
   const now = opts.now ?? new Date();
   const timeZone = findTenant(tenant)?.timeZone ?? 'Asia/Jakarta';
-  const months = opts.months?.length ? [...opts.months] : [monthOf(now, timeZone)];
+  const months = opts.months?.length ? [...opts.months].sort() : [monthOf(now, timeZone)];
   const today = dayOf(now, timeZone);
   const all = (await getTenantOrg(tenant)).agencies.map((a) => a.id);
+  // What is stored for the months (one Query): the tenant total sums every agency, so an agency never
+  // counted for one of these months is counted now too.
+  const stored = await expectedOfficersOfMonths(tenant, months[0]!, months.at(-1)!);
   const wanted = new Set(opts.agencyIds ?? all);
-  // The tenant total sums every agency's count: an agency never counted for a month is counted now.
-  if (opts.agencyIds) {
-    for (const month of months) {
-      const counted = await expectedOfficersOfMonth(tenant, month);
-      for (const id of all) if (!counted.has(id)) wanted.add(id);
-    }
-  }
+  for (const id of all) if (months.some((m) => !stored.get(m)?.has(id))) wanted.add(id);
+
   const counts: Record<string, Record<string, number>> = {};
-  for (const agencyId of wanted) {
-    const officers = await listOfficersOfAgency(tenant, agencyId);
+  const listed = new Map<string, Officer[]>();
+  await inParallel([...wanted], 4, async (agencyId) => { listed.set(agencyId, await listOfficersOfAgency(tenant, agencyId)); });
+  const writes: (() => Promise<void>)[] = [];
+  for (const [agencyId, officers] of listed) {
     // A status change effective today (recorded earlier) becomes the officer's listed status.
-    await Promise.all(officers.filter((o) => statusOn(o.statuses, today) !== (o.status ?? 'aktif'))
-      .map((o) => setOfficerStatus(tenant, o.id, statusOn(o.statuses, today))));
+    for (const o of officers) {
+      const current = statusOn(o.statuses, today);
+      if (current !== (o.status ?? 'aktif')) writes.push(() => setOfficerStatus(tenant, o.id, current));
+    }
     counts[agencyId] = {};
     for (const month of months) {
       const n = officers.filter((o) => isExpectedToReport(o.statuses, month)).length;
       counts[agencyId][month] = n;
-      await setExpectedOfficers(tenant, agencyId, month, n, asOf);
+      writes.push(() => setExpectedOfficers(tenant, agencyId, month, n, asOf));
     }
   }
   for (const month of months) {
-    const total = [...(await expectedOfficersOfMonth(tenant, month)).values()].reduce((a, b) => a + b, 0);
-    await setExpectedOfficers(tenant, null, month, total, asOf);
+    const byAgency = new Map(stored.get(month) ?? []);
+    for (const [agencyId, c] of Object.entries(counts)) byAgency.set(agencyId, c[month]!);
+    const total = [...byAgency].filter(([id]) => all.includes(id)).reduce((sum, [, n]) => sum + n, 0);
+    writes.push(() => setExpectedOfficers(tenant, null, month, total, asOf));
   }
+  await inParallel(writes, WRITE_CONCURRENCY, (w) => w());
   return counts;
 }

@@ -105,6 +105,23 @@ describe('report compliance of an imported city', () => {
 });
 
 describe('officer lists page', () => {
+  it('the review queue pages: a supervisor sees the team\'s pending reports, limit and cursor', async () => {
+    const first = await h.call('GET', '/v1/reports?limit=3', { as: nip(0) });
+    expect(first.status).toBe(200);
+    expect(first.body.items).toHaveLength(3);
+    expect(first.body.reports).toEqual(first.body.items);
+    const ids = first.body.items.map((r: any) => r.id);
+    let cursor = first.body.nextCursor;
+    while (cursor) {
+      const page = await h.call('GET', `/v1/reports?limit=3&cursor=${cursor}`, { as: nip(0) });
+      ids.push(...page.body.items.map((r: any) => r.id));
+      cursor = page.body.nextCursor;
+    }
+    expect(ids).toHaveLength(7);
+    expect(new Set(ids).size).toBe(7);
+    expect((await h.call('GET', '/v1/reports', { as: nip(1) })).body.items).toEqual([]); // a staff member reviews nobody
+  });
+
   it('limit and cursor page through an agency; q finds by name or NIP prefix; a forged cursor is refused', async () => {
     const first = await h.call('GET', `/v1/officers?agencyId=${A}&limit=10`, { as: 'serang.admin' });
     expect(first.body.items).toHaveLength(10);

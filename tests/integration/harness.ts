@@ -1,8 +1,5 @@
 // Integration harness: a fresh table on the run's DynamoDB Local, the demo org seeded into it, the
 // local HTTP server (real JWT verification, real handlers) on a free port, and the stream poller.
-import { inject } from 'vitest';
-import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
-import { ddb } from '../../functions/data/client.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { allTenants } from '../../infra/deployments.js';
 import { loadSigner, type Signer } from '../../infra/local/auth.js';
 import { startBackground, type Background } from '../../infra/local/background.js';
-import { ensureTable } from '../../infra/local/ddb-local.js';
+import { ensureTable, freePort, startDynamoLocal } from '../../infra/local/ddb-local.js';
 import { devRoutes } from '../../infra/local/dev-routes.js';
 import { applyLocalEnv } from '../../infra/local/env.js';
 import { createLocalServer } from '../../infra/local/server.js';
@@ -37,9 +34,10 @@ export interface Harness {
 
 /** seeders: defaults to the organisation only; pass more (e.g. plans) when a test needs them. */
 export async function startHarness(opts: { seeders?: Seeder[]; stream?: boolean; now?: Date } = {}): Promise<Harness> {
-  // The worker's own DynamoDB Local (VITEST_POOL_ID counts workers from 1).
-  const endpoints = inject('ddbEndpoints');
-  const endpoint = endpoints[(Number(process.env.VITEST_POOL_ID ?? 1) - 1) % endpoints.length]!;
+  // A DynamoDB Local of this file's own: an instance slows with every table it has held (even deleted
+  // ones: measured 5 s → 20 s for the same seed over five tables), and one instance works on one core.
+  const dynamo = await startDynamoLocal({ port: await freePort() });
+  const endpoint = dynamo.endpoint;
   const tableName = `t-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   applyLocalEnv({ endpoint, tableName });
   process.env.LOG_LEVEL = 'SILENT';
@@ -81,8 +79,7 @@ export async function startHarness(opts: { seeders?: Seeder[]; stream?: boolean;
     close: async () => {
       server.close();
       await background?.stop();
-      // The run's DynamoDB Local is shared by every file and slows as it fills: drop this file's table.
-      await ddb().send(new DeleteTableCommand({ TableName: tableName })).catch(() => {});
+      await dynamo.stop();
     },
   };
 }
