@@ -14,6 +14,13 @@ export const keys = {
   policy: (tenant: string): Key => ({ PK: t(tenant), SK: 'POLICY' }),
   agency: (tenant: string, agencyId: string): Key => ({ PK: t(tenant), SK: `AGENCY#${agencyId}` }),
   unit: (tenant: string, unitId: string): Key => ({ PK: t(tenant), SK: `UNIT#${unitId}` }),
+  /** Changes to an agency, its units and its org ratings, outside the tenant partition (which every
+   *  GET /v1/agencies reads whole, so an ever-growing audit trail must not live there). */
+  agencyAudit: (tenant: string, agencyId: string, at: string, what: string): Key => ({ PK: `${t(tenant)}#AGENCY#${agencyId}#AUDIT`, SK: `AUDIT#${at}#${what}` }),
+  agencyAuditPartition: (tenant: string, agencyId: string) => `${t(tenant)}#AGENCY#${agencyId}#AUDIT`,
+  /** Organisational rating of an agency for a year (the curve it is held to): all agencies of a year in one Query. */
+  orgRating: (tenant: string, agencyId: string, year: number | string): Key => ({ PK: `${t(tenant)}#ORGRATING`, SK: `YEAR#${year}#AGENCY#${agencyId}` }),
+  orgRatingsOfYear: (tenant: string, year: number | string) => ({ PK: `${t(tenant)}#ORGRATING`, prefix: `YEAR#${year}#AGENCY#` }),
 
   officer: (tenant: string, officerId: string): Key => ({ PK: officerPk(tenant, officerId), SK: 'PROFILE' }),
   /** GSI1: officers of an agency, sorted by name. */
@@ -101,4 +108,6 @@ export const keys = {
   /** Agency × period: the distribution-curve check (CURVE_BREACH), all agencies of a tenant in one partition. */
   agencyEvaluation: (tenant: string, agencyId: string, period: string): Key => ({ PK: `${t(tenant)}#AGENCYEVAL`, SK: `PERIOD#${period}#AGENCY#${agencyId}` }),
   agencyEvaluationPartition: (tenant: string) => `${t(tenant)}#AGENCYEVAL`,
+  /** GSI1 on the agency × period items: one agency's periods (GSI1SK = PERIOD#…), so a year's curve is one Query. */
+  agencyEvaluationSeries: (tenant: string, agencyId: string) => `${t(tenant)}#AGENCYEVAL#${agencyId}`,
 };

@@ -39,6 +39,7 @@ export async function getTenantOrg(tenant: string): Promise<{ agencies: Agency[]
   const items = await queryAll<Record<string, unknown>>({
     KeyConditionExpression: 'PK = :pk',
     ExpressionAttributeValues: { ':pk': keys.tenantPartition(tenant) },
+    ConsistentRead: true, // an agency or unit just added or renamed shows at once
   });
   const strip = ({ PK: _pk, SK: _sk, type: _t, ...rest }: Record<string, unknown>) => rest;
   return {

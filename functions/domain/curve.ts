@@ -1,5 +1,6 @@
 import type { OrgRating, Predikat } from './types.js';
 import { PREDIKATS } from './types.js';
+import { isMonthPeriod, isQuarterPeriod, monthsOf } from './periods.js';
 
 export interface CurveBreach {
   /** Stable code, e.g. ISTIMEWA_MAX_70_SANGAT_BAIK. */
@@ -87,4 +88,37 @@ export function checkDistributionCurve(orgRating: OrgRating, counts: Record<Pred
     }
   }
   return { ok: breaches.length === 0, breaches };
+}
+
+export interface CurveStatus {
+  status: 'pass' | 'breach' | 'unchecked';
+  counts: Record<Predikat, number>;
+  /** Share of each final predikat among the evaluated, 0–1 with four decimals (0 when none). */
+  shares: Record<Predikat, number>;
+  rules: { rule: string; ok: boolean }[];
+}
+
+// PermenPANRB 6/2022, kurva distribusi: each rule of the agency's curve with pass/fail; without a rating
+// or a final predikat there is nothing to hold the agency to (never a rating assumed)
+export function curveStatus(orgRating: OrgRating | null, counts: Partial<Record<Predikat, number>>): CurveStatus {
+  const full = Object.fromEntries(PREDIKATS.map((p) => [p, counts[p] ?? 0])) as Record<Predikat, number>;
+  const total = PREDIKATS.reduce((sum, p) => sum + full[p], 0);
+  const shares = Object.fromEntries(PREDIKATS.map((p) => [p, total ? Math.round((full[p] / total) * 10_000) / 10_000 : 0])) as Record<Predikat, number>;
+  if (!orgRating || total === 0) return { status: 'unchecked', counts: full, shares, rules: [] };
+  const broken = new Set(checkDistributionCurve(orgRating, full).breaches.map((b) => b.rule));
+  const rules = DISTRIBUTION_CURVES[orgRating].map((r) => ({ rule: r.rule, ok: !broken.has(r.rule) }));
+  return { status: broken.size ? 'breach' : 'pass', counts: full, shares, rules };
+}
+
+// PermenPANRB 6/2022: the curve holds the year's predikat. The annual evaluation (`YYYY`) is that predikat;
+// until it exists, the year so far is the sum of its evaluated months, and of quarters none of whose
+// months were evaluated (a tenant that changed frequency mid-year is counted once per month)
+export function countsOfYear(year: string, periods: readonly { period: string; counts?: Partial<Record<Predikat, number>> }[]): Partial<Record<Predikat, number>> {
+  const annual = periods.find((p) => p.period === year);
+  if (annual) return { ...annual.counts };
+  const months = new Set(periods.filter((p) => isMonthPeriod(p.period) && p.period.startsWith(`${year}-`)).map((p) => p.period));
+  const used = periods.filter((p) => p.period.startsWith(`${year}-`) && (months.has(p.period) || (isQuarterPeriod(p.period) && !monthsOf(p.period).some((m) => months.has(m)))));
+  const out: Partial<Record<Predikat, number>> = {};
+  for (const p of used) for (const k of PREDIKATS) out[k] = (out[k] ?? 0) + (p.counts?.[k] ?? 0);
+  return out;
 }

@@ -1,5 +1,6 @@
 // When a run's last batch is recorded: the month's evaluation rollups (SET from the batch markers,
 // so a rerun writes the same numbers) and, per agency, the distribution-curve check (CURVE_BREACH).
+import { orgRatingsOfYear } from '../data/agency-repository.js';
 import { getTenantOrg } from '../data/org-repository.js';
 import { checkDistributionCurve } from '../domain/curve.js';
 import { curveBreachFlag } from '../domain/flags.js';
@@ -55,6 +56,8 @@ export async function finaliseRun(run: EvaluationRun): Promise<void> {
       setEvaluationRollups(run.tenant, null, run.period, evaluationFields(tenantTotal)),
     ]);
   }
-  const { agencies } = await getTenantOrg(run.tenant);
-  await putAgencyEvaluations(agencyCurves(run.tenant, run.period, run.id, agencies, byAgency));
+  // The curve is held to the rating the BKPSDM set for the period's year (the agency's own field is the seed's older default).
+  const [{ agencies }, ratings] = await Promise.all([getTenantOrg(run.tenant), orgRatingsOfYear(run.tenant, run.period.slice(0, 4))]);
+  const rated = agencies.map((a) => ({ ...a, orgRating: ratings.get(a.id) ?? a.orgRating }));
+  await putAgencyEvaluations(agencyCurves(run.tenant, run.period, run.id, rated, byAgency));
 }

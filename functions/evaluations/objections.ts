@@ -11,7 +11,7 @@ import { hasRole, type Principal } from '../http/principal.js';
 import { isoInZone } from '../domain/calendar.js';
 import { earlierNeeded, lookBack, outcomeOf } from './evaluate-officer.js';
 import { earlierPeriods } from './inputs.js';
-import { BKPSDM_DECIDER, decideObjectionItem, fileObjectionItem, finalPredikat, getEvaluation, objectionQueue, pageObjections, parseEvaluationId, publishedAt, type Evaluation, type Objection } from './repository.js';
+import { BKPSDM_DECIDER, decideObjectionItem, fileObjectionItem, finalPredikat, getEvaluation, moveFinalPredikat, objectionQueue, pageObjections, parseEvaluationId, publishedAt, type Evaluation, type Objection } from './repository.js';
 
 /** Days after publication during which the officer may object. */
 export const OBJECTION_WINDOW_DAYS = 14;
@@ -81,6 +81,7 @@ export async function decideObjection(p: Principal, objectionId: string, input: 
     outcome = outcomeOf(final, evaluation.flags, previous, policy);
   }
   if (!(await decideObjectionItem(p.tenant, evaluation, decided, outcome))) throw conflict('This objection has already been decided');
+  if (final) await moveFinalPredikat(evaluation, finalPredikat(evaluation), final);
   return { ...decided, finalPredikat: final, recommendations: outcome.recommendations };
 }
 

@@ -5,7 +5,8 @@ import { batchPut, queryAll, queryPage } from '../data/batch.js';
 import { GSI2 } from '../data/table.js';
 import { ddb, tableName } from '../data/client.js';
 import { keys } from '../data/keys.js';
-import { rollupTargets } from '../data/rollup-repository.js';
+import { addToRollups, rollupTargets } from '../data/rollup-repository.js';
+import { isMonthPeriod } from '../domain/periods.js';
 import type { CurveCheck } from '../domain/curve.js';
 import type { Flag } from '../domain/flags.js';
 import type { OrgRating, Predikat } from '../domain/types.js';
@@ -215,7 +216,35 @@ export interface AgencyEvaluation {
   runId: string;
 }
 
-export const agencyEvaluationItem = (a: AgencyEvaluation) => ({ ...keys.agencyEvaluation(a.tenant, a.agencyId, a.period), type: 'agencyEvaluation', ...a });
+export const agencyEvaluationItem = (a: AgencyEvaluation) => ({
+  ...keys.agencyEvaluation(a.tenant, a.agencyId, a.period), type: 'agencyEvaluation', ...a,
+  // One agency's periods on GSI1: GET /v1/agencies/{id}/curve reads a year of them in one Query.
+  GSI1PK: keys.agencyEvaluationSeries(a.tenant, a.agencyId), GSI1SK: keys.periodSort(a.period),
+});
+
+/**
+ * An amended objection moves one evaluation from its old final predikat to the new one in the counts
+ * the runs aggregated (the agency × period item, and the month's rollups), so the curve and the trends
+ * follow the decision without a rerun; a rerun SETs the same numbers, as it counts the amended value.
+ */
+export async function moveFinalPredikat(e: Pick<Evaluation, 'tenant' | 'agencyId' | 'period'>, from: Predikat | null, to: Predikat): Promise<void> {
+  if (from === to) return;
+  const names: Record<string, string> = { '#c': 'counts', '#to': to };
+  const values: Record<string, unknown> = { ':one': 1, ':zero': 0 };
+  const sets = ['#c.#to = if_not_exists(#c.#to, :zero) + :one'];
+  if (from) { names['#from'] = from; sets.push('#c.#from = if_not_exists(#c.#from, :one) - :one'); }
+  try {
+    await ddb().send(new UpdateCommand({
+      TableName: tableName(), Key: keys.agencyEvaluation(e.tenant, e.agencyId, e.period),
+      UpdateExpression: `SET ${sets.join(', ')}`,
+      ConditionExpression: 'attribute_exists(PK) AND attribute_exists(#c)', // no run has counted this period: nothing to move
+      ExpressionAttributeNames: names, ExpressionAttributeValues: values,
+    }));
+  } catch (error) {
+    if (!conditionFailed(error)) throw error;
+  }
+  if (isMonthPeriod(e.period)) await addToRollups(e.tenant, e.agencyId, e.period, { [`eval_${to}`]: 1, ...(from ? { [`eval_${from}`]: -1 } : {}) });
+}
 
 export async function putAgencyEvaluations(list: readonly AgencyEvaluation[]): Promise<void> {
   await batchPut(list.map(agencyEvaluationItem));

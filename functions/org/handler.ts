@@ -1,4 +1,5 @@
-// Org function: health, the caller, tenants, agencies, officers and the officer CSV import.
+// Org function: health, the caller, tenants, agencies and units, org ratings and the curve, officers and
+// the officer CSV import.
 import * as z from 'zod/mini';
 import { readableOfficer } from '../http/access.js';
 import { httpApi, ok, type Routes } from '../http/api.js';
@@ -9,6 +10,8 @@ import { importOfficers } from './import-officers.js';
 import { agenciesWithUnits, me, visibleTenants } from './service.js';
 import { listOfficers, OfficerPatch, OfficersQuery, patchOfficer } from './officers.js';
 import { getPolicy, putPolicy } from './policy.js';
+import { addAgency, addUnit, AgencyCreate, AgencyPatch, changeAgency, changeUnit, UnitCreate, UnitPatch } from './agencies.js';
+import { agencyCurve, CurveQuery, OrgRatingBody, readOrgRating, setOrgRating, YearParam } from './curve.js';
 
 const AgenciesQuery = z.object({ tenant: z.optional(z.string().check(z.minLength(1), z.maxLength(60))) });
 
@@ -19,6 +22,40 @@ const routes: Routes = {
   'GET /v1/agencies': {
     auth: 'user',
     handle: async ({ principal, query }) => ok({ agencies: await agenciesWithUnits(principal, parse(AgenciesQuery, query, 'query').tenant) }),
+  },
+  'POST /v1/agencies': {
+    auth: 'user',
+    handle: async ({ principal, body }) => ok(await addAgency(principal, parse(AgencyCreate, body, 'body')), 201),
+  },
+  'PATCH /v1/agencies/{id}': {
+    auth: 'user',
+    handle: async ({ principal, params, body }) => ok(await changeAgency(principal, params.id, parse(AgencyPatch, body, 'body'))),
+  },
+  'POST /v1/agencies/{id}/units': {
+    auth: 'user',
+    handle: async ({ principal, params, body }) => ok(await addUnit(principal, params.id, parse(UnitCreate, body, 'body')), 201),
+  },
+  'PATCH /v1/agencies/{id}/units/{unitId}': {
+    auth: 'user',
+    handle: async ({ principal, params, body }) => ok(await changeUnit(principal, params.id, params.unitId, parse(UnitPatch, body, 'body'))),
+  },
+  'GET /v1/agencies/{id}/org-ratings/{year}': {
+    auth: 'user',
+    handle: async ({ principal, params }) => ok(await readOrgRating(principal, params.id, Number(parse(YearParam, { year: params.year }, 'path').year))),
+  },
+  'PUT /v1/agencies/{id}/org-ratings/{year}': {
+    auth: 'user',
+    handle: async ({ principal, params, body }) => {
+      const { year } = parse(YearParam, { year: params.year }, 'path');
+      return ok(await setOrgRating(principal, params.id, Number(year), parse(OrgRatingBody, body, 'body')));
+    },
+  },
+  'GET /v1/agencies/{id}/curve': {
+    auth: 'user',
+    handle: async ({ principal, params, query }) => {
+      const { year } = parse(CurveQuery, query, 'query');
+      return ok(await agencyCurve(principal, params.id, year === undefined ? undefined : Number(year)));
+    },
   },
   'GET /v1/officers': {
     auth: 'user',

@@ -10,7 +10,7 @@ import { rollupTransactItems } from '../../../functions/data/rollup-repository.j
 import { evaluateOfficerPeriod, lookBack, type MonthScore } from '../../../functions/evaluations/evaluate-officer.js';
 import { agencyCurves, countEvaluation, evaluationFields, sumAggregates } from '../../../functions/evaluations/finalise.js';
 import { earlierPeriods } from '../../../functions/evaluations/inputs.js';
-import { evaluationId, evaluationItem, finalPredikat, setEvaluationRollups, type Evaluation } from '../../../functions/evaluations/repository.js';
+import { agencyEvaluationItem, evaluationId, evaluationItem, finalPredikat, setEvaluationRollups, type Evaluation } from '../../../functions/evaluations/repository.js';
 import type { BatchAggregates } from '../../../functions/evaluations/runs.js';
 import { trainingItem, trainingYearItems, totalJp, type Training } from '../../../functions/trainings/repository.js';
 import { addIkmSums, emptyIkmSums, ikmFromSums, type IkmSums } from '../../../functions/domain/ikm.js';
@@ -63,7 +63,7 @@ function trainingsFor(rng: Rng, st: SeededTenant, months: string[], today: strin
   return out;
 }
 
-async function setOrgRatings(rng: Rng, st: SeededTenant): Promise<void> {
+async function setOrgRatings(rng: Rng, st: SeededTenant, years: string[], setAt: string): Promise<void> {
   const ids = st.agencies.map((a) => a.id);
   const istimewa = rng.pick(ids);
   const weak = rng.pick(ids.filter((i) => i !== istimewa));
@@ -71,6 +71,10 @@ async function setOrgRatings(rng: Rng, st: SeededTenant): Promise<void> {
     a.orgRating = a.id === istimewa ? 'ISTIMEWA' : a.id === weak ? 'BUTUH_PERBAIKAN' : 'BAIK';
     return ddb().send(new UpdateCommand({ TableName: tableName(), Key: keys.agency(st.tenant.id, a.id), UpdateExpression: 'SET orgRating = :r', ExpressionAttributeValues: { ':r': a.orgRating } }));
   }));
+  // The BKPSDM's rating of each seeded year, as PUT /v1/agencies/{id}/org-ratings/{year} writes it.
+  await batchPut(st.agencies.flatMap((a) => years.map((year) => ({
+    ...keys.orgRating(st.tenant.id, a.id, year), type: 'orgRating', tenant: st.tenant.id, agencyId: a.id, year: Number(year), rating: a.orgRating, setAt, setBy: 'seed',
+  }))));
 }
 
 /** Unit × month IKM sums of a tenant in one Query over the unit rollup partition. */
@@ -142,7 +146,7 @@ async function evaluateTenant(ctx: SeedContext, st: SeededTenant, months: string
         out.push(evaluationItem(e));
       }
       rollups.set(period, aggregates);
-      out.push(...agencyCurves(t, period, 'seed', st.agencies, aggregates).map((a) => ({ ...keys.agencyEvaluation(t, a.agencyId, period), type: 'agencyEvaluation', ...a })));
+      out.push(...agencyCurves(t, period, 'seed', st.agencies, aggregates).map(agencyEvaluationItem));
     }
   }
   return { rollups };
@@ -166,7 +170,7 @@ export const evaluationsSeeder: Seeder = {
       const current = monthOf(ctx.now, tz);
       const months = Array.from({ length: MONTHS }, (_, i) => addMonths(current, i - MONTHS));
       const rng = ctx.rng.fork(`trainings:${st.tenant.id}`);
-      await setOrgRatings(rng, st);
+      await setOrgRatings(rng, st, [...new Set(months.map((m) => m.slice(0, 4)))], ctx.now.toISOString());
       const trainings = trainingsFor(rng, st, months, dayOf(ctx.now, tz), ctx.now.toISOString());
       // The officer-year JP totals putTraining keeps, which evaluation runs read instead of the trainings.
       items.push(...trainings.map(trainingItem), ...trainingYearItems(trainings));
