@@ -10,10 +10,11 @@ z.config(en());
 export function parse<S extends z.ZodMiniType>(schema: S, input: unknown, what = 'request'): z.infer<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const details = result.error.issues.map((issue) => ({
-    field: issue.path.length ? issue.path.map(String).join('.') : what,
-    message: issue.message,
-  }));
+  const fieldOf = (path: readonly PropertyKey[]) => (path.length ? path.map(String).join('.') : what);
+  // An unknown field is named itself (not its parent object), so the caller sees which key to drop.
+  const details = result.error.issues.flatMap((issue) => issue.code === 'unrecognized_keys'
+    ? issue.keys.map((key) => ({ field: fieldOf([...issue.path, key]), message: 'Unknown field' }))
+    : [{ field: fieldOf(issue.path), message: issue.message }]);
   throw badRequest(`Invalid ${what}: ${details.map((d) => d.field).join(', ')}`, details);
 }
 
