@@ -37,7 +37,7 @@ async function writeAudited(write: Record<string, unknown>, audit: Record<string
 const create = (item: Record<string, unknown>) => ({ Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(PK)' } });
 
 /** An Update of the changed fields, on condition that each still holds the value it was read with
- *  (a field set to undefined is removed). */
+ *  (a field set to null is removed). */
 function updateChanged(key: Key, changes: AgencyAudit['changes']) {
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};

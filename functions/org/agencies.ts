@@ -31,8 +31,7 @@ export type AgencyPatch = z.infer<typeof AgencyPatch>;
 export const UnitCreate = z.strictObject({ name, kind: z.enum(UNIT_KINDS), yearlyServiceUsers: z.optional(yearlyServiceUsers) });
 export type UnitCreate = z.infer<typeof UnitCreate>;
 
-/** `yearlyServiceUsers: null` forgets the figure (the sample check then says nothing). */
-export const UnitPatch = z.strictObject({ name: z.optional(name), kind: z.optional(z.enum(UNIT_KINDS)), yearlyServiceUsers: z.optional(z.nullable(yearlyServiceUsers)) })
+export const UnitPatch = z.strictObject({ name: z.optional(name), kind: z.optional(z.enum(UNIT_KINDS)), yearlyServiceUsers: z.optional(yearlyServiceUsers) })
   .check(atLeastOne(['name', 'kind', 'yearlyServiceUsers']));
 export type UnitPatch = z.infer<typeof UnitPatch>;
 
@@ -41,7 +40,7 @@ const AUTO_ID_ATTEMPTS = 20;
 
 const audit = (p: Principal, changes: AgencyAudit['changes'], now: Date): AgencyAudit => ({ at: now.toISOString(), by: p.officerId ?? p.sub, changes });
 
-/** Field-by-field differences between what is stored and what the body asks for (null: remove the field). */
+/** Field-by-field differences between what is stored and what the body asks for. */
 function diff<T extends object>(read: T, body: Partial<Record<keyof T, unknown>>): AgencyAudit['changes'] {
   const changes: AgencyAudit['changes'] = {};
   for (const [k, to] of Object.entries(body)) {

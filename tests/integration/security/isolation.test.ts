@@ -11,6 +11,9 @@ import { changes, NOTHING, notOfTenant, snapshot, type Snapshot } from './snapsh
 
 interface Fx { A: TenantFx; B: TenantFx }
 const B_ONLY_UNIT = 'kios-banjarbaru-u1';
+/** An agency only B has: A's admin reaching it by id must find nothing (404). */
+const B_ONLY_AGENCY = 'dishub-banjarbaru';
+const YEAR = 2025;
 interface Req { path: string; body?: unknown; raw?: string; headers?: Record<string, string> }
 /** A refusal (403/404, or the listed statuses), or a 2xx whose body `check` inspects. */
 interface Case { req: (fx: Fx) => Req; status: number | number[]; check?: (body: any, fx: Fx) => void }
@@ -65,6 +68,50 @@ export const RULES: Record<string, Rule> = {
     crossTenant: { req: path('/v1/agencies?tenant=banjarbaru'), status: 403 },
     colleague: 'na', outsider: 'na',
     national: { req: path('/v1/agencies?tenant=banjarbaru'), status: 200 },
+  },
+  'POST /v1/agencies': {
+    // No tenant in the request: the agency lands in the caller's own tenant (B's snapshot proves it).
+    crossTenant: { req: () => ({ path: '/v1/agencies', body: { name: 'Dinas Perhubungan Uji Isolasi' } }), status: 201, check: (b) => expect(b.id).toBe('dinas-perhubungan-uji-isolasi') },
+    colleague: { req: () => ({ path: '/v1/agencies', body: { name: 'Dinas Buatan Pegawai' } }), status: 403 },
+    outsider: { req: () => ({ path: '/v1/agencies', body: { name: 'Dinas Buatan Atasan' } }), status: 403 },
+    national: { req: () => ({ path: '/v1/agencies', body: { name: 'Dinas Buatan Nasional' } }), status: 403 },
+  },
+  'PATCH /v1/agencies/{id}': {
+    crossTenant: { req: () => ({ path: `/v1/agencies/${B_ONLY_AGENCY}`, body: { name: 'Diambil Alih' } }), status: 404 },
+    colleague: { req: (fx) => ({ path: `/v1/agencies/${fx.A.pegawai.agencyId}`, body: { name: 'Diambil Alih' } }), status: 403 },
+    outsider: { req: (fx) => ({ path: `/v1/agencies/${fx.A.outsider.agencyId}`, body: { name: 'Diambil Alih' } }), status: 403 },
+    national: { req: () => ({ path: `/v1/agencies/${B_ONLY_AGENCY}`, body: { name: 'Diambil Alih' } }), status: 403 },
+  },
+  'POST /v1/agencies/{id}/units': {
+    crossTenant: { req: () => ({ path: `/v1/agencies/${B_ONLY_AGENCY}/units`, body: { name: 'Loket Titipan', kind: 'loket' } }), status: 404 },
+    colleague: { req: (fx) => ({ path: `/v1/agencies/${fx.A.pegawai.agencyId}/units`, body: { name: 'Loket Titipan', kind: 'loket' } }), status: 403 },
+    // a supervisor, even of their own agency, is no agency_admin
+    outsider: { req: (fx) => ({ path: `/v1/agencies/${fx.A.outsider.agencyId}/units`, body: { name: 'Loket Titipan', kind: 'loket' } }), status: 403 },
+    national: { req: () => ({ path: `/v1/agencies/${B_ONLY_AGENCY}/units`, body: { name: 'Loket Titipan', kind: 'loket' } }), status: 403 },
+  },
+  'PATCH /v1/agencies/{id}/units/{unitId}': {
+    // The unit exists in B only; under A's own agency path it is still not found.
+    crossTenant: { req: () => ({ path: `/v1/agencies/dinkes/units/${B_ONLY_UNIT}`, body: { yearlyServiceUsers: 1 } }), status: 404 },
+    colleague: { req: (fx) => ({ path: `/v1/agencies/${fx.A.pegawai.agencyId}/units/${fx.A.pegawai.unitId}`, body: { yearlyServiceUsers: 1 } }), status: 403 },
+    outsider: { req: (fx) => ({ path: `/v1/agencies/${fx.A.pegawai.agencyId}/units/${fx.A.pegawai.unitId}`, body: { yearlyServiceUsers: 1 } }), status: 403 },
+    national: { req: () => ({ path: `/v1/agencies/dinkes/units/${B_ONLY_UNIT}`, body: { yearlyServiceUsers: 1 } }), status: 403 },
+  },
+  'GET /v1/agencies/{id}/org-ratings/{year}': {
+    crossTenant: { req: path(`/v1/agencies/${B_ONLY_AGENCY}/org-ratings/${YEAR}`), status: 404 },
+    colleague: 'na', outsider: 'na', // no personal data: any reader of the tenant
+    national: { req: path(`/v1/agencies/${B_ONLY_AGENCY}/org-ratings/${YEAR}`), status: 403 },
+  },
+  'PUT /v1/agencies/{id}/org-ratings/{year}': {
+    crossTenant: { req: () => ({ path: `/v1/agencies/${B_ONLY_AGENCY}/org-ratings/${YEAR}`, body: { rating: 'KURANG' } }), status: 404 },
+    colleague: { req: (fx) => ({ path: `/v1/agencies/${fx.A.pegawai.agencyId}/org-ratings/${YEAR}`, body: { rating: 'ISTIMEWA' } }), status: 403 },
+    outsider: { req: (fx) => ({ path: `/v1/agencies/${fx.A.outsider.agencyId}/org-ratings/${YEAR}`, body: { rating: 'ISTIMEWA' } }), status: 403 },
+    national: { req: () => ({ path: `/v1/agencies/${B_ONLY_AGENCY}/org-ratings/${YEAR}`, body: { rating: 'KURANG' } }), status: 403 },
+  },
+  'GET /v1/agencies/{id}/curve': {
+    crossTenant: { req: path(`/v1/agencies/${B_ONLY_AGENCY}/curve?year=${YEAR}`), status: 404 },
+    colleague: { req: (fx) => ({ path: `/v1/agencies/${fx.A.pegawai.agencyId}/curve?year=${YEAR}` }), status: 403 },
+    outsider: { req: (fx) => ({ path: `/v1/agencies/${fx.A.outsider.agencyId}/curve?year=${YEAR}` }), status: 403 },
+    national: { req: path(`/v1/agencies/${B_ONLY_AGENCY}/curve?year=${YEAR}`), status: 403 },
   },
   'GET /v1/officers': {
     crossTenant: { req: path('/v1/officers?agencyId=dinkes'), status: 200, check: (b) => expect(b.officers.length).toBeGreaterThan(0) },
@@ -206,7 +253,10 @@ let outsideA: Snapshot;
 beforeAll(async () => {
   h = await startHarness({ stream: false });
   fx = { A: await buildTenant(h, 'serang', '10.77.0.1'), B: await buildTenant(h, 'banjarbaru', '10.77.0.2') };
-  await batchPut([{ ...keys.unit('banjarbaru', B_ONLY_UNIT), type: 'unit', id: B_ONLY_UNIT, agencyId: 'dinkes', name: 'Loket Kios Banjarbaru', kind: 'loket' }]);
+  await batchPut([
+    { ...keys.unit('banjarbaru', B_ONLY_UNIT), type: 'unit', id: B_ONLY_UNIT, agencyId: 'dinkes', name: 'Loket Kios Banjarbaru', kind: 'loket' },
+    { ...keys.agency('banjarbaru', B_ONLY_AGENCY), type: 'agency', id: B_ONLY_AGENCY, name: 'Dinas Perhubungan Banjarbaru', shortName: 'Dishub', kind: 'perhubungan' },
+  ]);
   outsideA = await snapshot(h.tableName, notOfTenant('serang'));
 });
 afterAll(async () => { await h?.close(); });

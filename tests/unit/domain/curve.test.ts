@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDistributionCurve } from '../../../functions/domain/curve.js';
+import { checkDistributionCurve, countsOfYear, curveStatus } from '../../../functions/domain/curve.js';
 import type { Predikat } from '../../../functions/domain/types.js';
 
 const counts = (c: Partial<Record<Predikat, number>>): Record<Predikat, number> => ({
@@ -75,5 +75,44 @@ describe('checkDistributionCurve', () => {
 
   it('passes with no officers evaluated', () => {
     expect(checkDistributionCurve('BAIK', counts({}))).toEqual({ ok: true, breaches: [] });
+  });
+});
+
+describe('curveStatus', () => {
+  it('is unchecked without a rating, whatever the counts: no rating is ever assumed', () => {
+    expect(curveStatus(null, { BAIK: 10 })).toMatchObject({ status: 'unchecked', rules: [], shares: { BAIK: 1 } });
+  });
+
+  it('is unchecked with a rating but no final predikat yet', () => {
+    expect(curveStatus('BAIK', {})).toEqual({ status: 'unchecked', counts: counts({}), shares: counts({}), rules: [] });
+  });
+
+  it('lists every rule of the curve with ok, pass at the boundary', () => {
+    const result = curveStatus('BAIK', { BAIK: 7, SANGAT_BAIK: 2, KURANG: 1 });
+    expect(result.status).toBe('pass');
+    expect(result.rules).toEqual([{ rule: 'BAIK_MAX_70_BAIK', ok: true }, { rule: 'BAIK_MIN_1_BUTUH_PERBAIKAN_OR_KURANG', ok: true }]);
+    expect(result.shares).toEqual({ SANGAT_BAIK: 0.2, BAIK: 0.7, BUTUH_PERBAIKAN: 0, KURANG: 0.1, SANGAT_KURANG: 0 });
+  });
+
+  it('breaks one rule just past the boundary and keeps the other ok', () => {
+    const result = curveStatus('BAIK', { BAIK: 8, SANGAT_BAIK: 1, BUTUH_PERBAIKAN: 1 });
+    expect(result).toMatchObject({ status: 'breach', rules: [{ rule: 'BAIK_MAX_70_BAIK', ok: false }, { rule: 'BAIK_MIN_1_BUTUH_PERBAIKAN_OR_KURANG', ok: true }] });
+  });
+});
+
+describe('countsOfYear', () => {
+  const p = (period: string, c: Partial<Record<Predikat, number>>) => ({ period, counts: c });
+
+  it('takes the annual evaluation when there is one', () => {
+    expect(countsOfYear('2025', [p('2025', { BAIK: 3 }), p('2025-01', { BAIK: 9 })])).toEqual({ BAIK: 3 });
+  });
+
+  it('sums the months of the year so far, and quarters none of whose months were evaluated', () => {
+    const periods = [p('2025-01', { BAIK: 2 }), p('2025-02', { BAIK: 1, KURANG: 1 }), p('2025-Q1', { BAIK: 5 }), p('2025-Q3', { SANGAT_BAIK: 4 }), p('2024-12', { KURANG: 7 })];
+    expect(countsOfYear('2025', periods)).toMatchObject({ BAIK: 3, KURANG: 1, SANGAT_BAIK: 4 });
+  });
+
+  it('is empty before any evaluation of the year', () => {
+    expect(curveStatus('BAIK', countsOfYear('2025', [])).status).toBe('unchecked');
   });
 });
