@@ -57,6 +57,31 @@ const TARGETS: Record<string, Target> = {
     valid: () => ({ status: 'answered', answer: 'Sudah kami tindak lanjuti.' }),
     fields: { status: 'enum', answer: 'text' },
   },
+  'POST /v1/agencies': {
+    method: 'POST', path: () => '/v1/agencies', as: () => 'serang.admin',
+    valid: () => ({ id: 'dishub-uji', name: 'Dinas Perhubungan', shortName: 'Dishub', kind: 'perhubungan' }),
+    fields: { id: 'id', name: 'text', shortName: 'text', kind: 'enum' },
+  },
+  'PATCH /v1/agencies/{id}': {
+    method: 'PATCH', path: (a) => `/v1/agencies/${a.pegawai.agencyId}`, as: () => 'serang.admin',
+    valid: () => ({ name: 'Dinas Kesehatan Kota Serang', kind: 'kesehatan' }),
+    fields: { name: 'text', shortName: 'text', kind: 'enum' },
+  },
+  'POST /v1/agencies/{id}/units': {
+    method: 'POST', path: (a) => `/v1/agencies/${a.pegawai.agencyId}/units`, as: () => 'serang.opd',
+    valid: () => ({ name: 'Puskesmas Pembantu', kind: 'puskesmas', yearlyServiceUsers: 3000 }),
+    fields: { name: 'text', kind: 'enum', yearlyServiceUsers: 'num' },
+  },
+  'PATCH /v1/agencies/{id}/units/{unitId}': {
+    method: 'PATCH', path: (a) => `/v1/agencies/${a.pegawai.agencyId}/units/${a.pegawai.unitId}`, as: () => 'serang.opd',
+    valid: () => ({ name: 'Puskesmas Rawat Inap', kind: 'puskesmas', yearlyServiceUsers: 3000 }),
+    fields: { name: 'text', kind: 'enum', yearlyServiceUsers: 'num' },
+  },
+  'PUT /v1/agencies/{id}/org-ratings/{year}': {
+    method: 'PUT', path: (a) => `/v1/agencies/${a.pegawai.agencyId}/org-ratings/${a.period.slice(0, 4)}`, as: () => 'serang.admin',
+    valid: () => ({ rating: 'BAIK' }),
+    fields: { rating: 'enum' },
+  },
   'POST /v1/evaluations/runs': {
     method: 'POST', path: () => '/v1/evaluations/runs', as: () => 'serang.admin',
     valid: (a) => ({ period: a.evalPeriod }),
@@ -184,7 +209,7 @@ describe('officer CSV import', () => {
 describe('path parameters', () => {
   // Lone surrogates cannot be percent-encoded as UTF-8: send the bytes a broken client would (invalid UTF-8).
   const enc = (id: string) => { try { return encodeURIComponent(id); } catch { return `${encodeURIComponent(id.replace(/[\ud800-\udfff]/g, ''))}%ED%A0%80%E0%A4%A`; } };
-  const ID_SEGMENT = /\/(v1\/(?:reports|complaints|evaluations|objections))\/[^/]+\/?/;
+  const ID_SEGMENT = /\/(v1\/(?:reports|complaints|evaluations|objections|agencies))\/[^/]+\/?/;
   it('hostile ids in paths give a clean 4xx', async () => {
     const withIds = Object.values(TARGETS).filter((t) => t.method !== 'PUT' && ID_SEGMENT.test(t.path(a)) && t.path(a) !== '/v1/evaluations/runs');
     await fc.assert(fc.asyncProperty(oddString, fc.constantFrom(...withIds), async (id, t) => {
