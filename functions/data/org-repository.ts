@@ -1,10 +1,9 @@
 // Organisation: agencies (OPD), service units, officers, the NIP index (which doubles as the tenant's
 // officer directory for NIP and name prefix search) and the supervisor-chain pairs.
-import { BatchWriteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { OfficerStatus, StatusEntry } from '../domain/officer-status.js';
 import { ddb, tableName } from './client.js';
 import { batchGet, batchPut, queryAll, queryPage } from './batch.js';
-import { conditionFailed } from './conditions.js';
 import { keys, type Key } from './keys.js';
 import { GSI1, GSI2 } from './table.js';
 
