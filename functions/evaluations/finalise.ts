@@ -36,13 +36,14 @@ export function sumAggregates(list: readonly BatchAggregates[]): BatchAggregates
   return out;
 }
 
-// PermenPANRB 6/2022, kurva distribusi per agency against its organisational rating (BAIK when unset)
+// PermenPANRB 6/2022, kurva distribusi per agency against its organisational rating; an agency without
+// one is unchecked (curve null, no CURVE_BREACH), never assumed BAIK (DESIGN §2)
 export function agencyCurves(tenant: string, period: string, runId: string, agencies: { id: string; name: string; orgRating?: string }[], byAgency: BatchAggregates): AgencyEvaluation[] {
   return agencies.filter((a) => byAgency[a.id]).map((a) => {
-    const orgRating: OrgRating = (ORG_RATINGS as readonly string[]).includes(a.orgRating ?? '') ? (a.orgRating as OrgRating) : 'BAIK';
+    const orgRating = (ORG_RATINGS as readonly string[]).includes(a.orgRating ?? '') ? (a.orgRating as OrgRating) : null;
     const counts = Object.fromEntries(PREDIKATS.map((p) => [p, byAgency[a.id]![`eval_${p}`] ?? 0])) as Record<Predikat, number>;
-    const curve = checkDistributionCurve(orgRating, counts);
-    const flag = curveBreachFlag(curve, a.name);
+    const curve = orgRating ? checkDistributionCurve(orgRating, counts) : null;
+    const flag = curve ? curveBreachFlag(curve, a.name) : null;
     return { tenant, agencyId: a.id, agencyName: a.name, period, orgRating, counts, curve, flags: flag ? [flag] : [], runId };
   });
 }

@@ -209,9 +209,10 @@ export interface AgencyEvaluation {
   agencyId: string;
   agencyName: string;
   period: string;
-  orgRating: OrgRating;
+  /** null: the agency has no rating for the year, so its curve is unchecked. */
+  orgRating: OrgRating | null;
   counts: Record<Predikat, number>;
-  curve: CurveCheck;
+  curve: CurveCheck | null;
   flags: Flag[];
   runId: string;
 }

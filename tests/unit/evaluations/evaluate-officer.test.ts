@@ -69,6 +69,11 @@ describe('agency curve checks', () => {
     expect(out.map((x) => [x.agencyId, x.flags.map((f) => f.code)])).toEqual([['a', ['CURVE_BREACH']], ['b', []], ['c', []]]);
     expect(out[0]!.flags[0]!.reason).toContain('Dinas A');
   });
+
+  it('an agency without an organisational rating is unchecked, never held to BAIK', () => {
+    const [d] = agencyCurves('serang', '2025-10', 'r', [{ id: 'd', name: 'Dinas D' }], { d: { eval_BAIK: 10 } }); // 100% BAIK breaks BAIK's curve
+    expect(d).toMatchObject({ orgRating: null, curve: null, flags: [] });
+  });
 });
 
 describe('time zones', () => {
