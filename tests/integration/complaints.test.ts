@@ -131,7 +131,7 @@ describe('overdue and filing limits', () => {
       [complaint({ contact: 'bukan kontak' }), 'contact'],
       [complaint({ category: 'korupsi' }), 'category'],
       [complaint({ unitId: 'no-such-unit' }), 'unitId'],
-      [complaint({ extra: 1 }), 'complaint'],
+      [complaint({ extra: 1 }), 'extra'],
     ] as const) {
       const res = await file(body);
       expect(res.status).toBe(400);
