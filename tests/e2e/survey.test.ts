@@ -3,7 +3,7 @@
 // waits in the outbox until it is stored, and a counter tablet with a kiosk token serves many citizens.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiGet, baseUrl, launch, newPage, screenshot, tokenFor } from './browser.js';
+import { apiGet, launch, newPage, screenshot, signIn, tokenFor } from './browser.js';
 
 let browser: Browser;
 let admin: string;
@@ -93,12 +93,19 @@ describe('public survey', () => {
 
   it('on a counter tablet with a kiosk token, thanks every citizen in turn', async () => {
     const unit = pick(2);
-    const issued = await fetch(`${baseUrl()}/v1/kiosk-tokens`, { method: 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify({ unitId: unit.id }) });
-    expect(issued.status).toBe(201);
-    const { token } = (await issued.json()) as { token: string };
+    // The BKPSDM makes the tablet's link on the poster screen.
+    const desk = await newPage(browser);
+    await signIn(desk.page, 'serang.admin');
+    await desk.page.goto('/admin/poster');
+    await desk.page.selectOption('main select', unit.id);
+    await desk.page.click('[data-testid="kiosk-make"]');
+    const link = await desk.page.inputValue('[data-testid="kiosk-link"]');
+    await desk.context.close();
+    expect(link).toContain(`/survei/serang/${unit.id}?kiosk=`);
+    const token = new URL(link).searchParams.get('kiosk')!;
     const before = await respondents(unit.id);
     const { context, page } = await newPage(browser);
-    await page.goto(`/survei/serang/${unit.id}?kiosk=${token}`);
+    await page.goto(link);
     await page.waitForSelector('[data-kiosk]');
     expect(page.url()).not.toContain(token); // kept on the device, not left in the address bar
     for (let citizen = 0; citizen < 3; citizen++) {
