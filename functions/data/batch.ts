@@ -5,6 +5,12 @@ import type { Key } from './keys.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Runs `fn` over the list with at most `limit` calls in flight (the first failure rejects). */
+export async function inParallel<T>(list: readonly T[], limit: number, fn: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(limit, list.length) }, async () => { while (next < list.length) await fn(list[next++]!); }));
+}
+
 /** Puts items 25 at a time, `concurrency` batches in flight, retrying unprocessed items with backoff. */
 export async function batchPut(items: Record<string, unknown>[], opts: { concurrency?: number; onProgress?: (done: number) => void } = {}): Promise<void> {
   const chunks: Record<string, unknown>[][] = [];

@@ -194,15 +194,6 @@ export async function pageReportsOfYear(tenant: string, officerId: string, year:
   return { items: items.map(reportView), lastKey };
 }
 
-/** Pending (`submitted`) reports of the tenant, or of one agency. */
-export async function listPendingReports(tenant: string, agencyId?: string): Promise<Report[]> {
-  const items = await queryAll({
-    IndexName: GSI2,
-    KeyConditionExpression: agencyId ? 'GSI2PK = :pk AND begins_with(GSI2SK, :sk)' : 'GSI2PK = :pk',
-    ExpressionAttributeValues: { ':pk': keys.pendingReports(tenant), ...(agencyId ? { ':sk': `AGENCY#${agencyId}#` } : {}) },
-  });
-  return items.map(reportView);
-}
 
 /** One page of the tenant's review queue (GSI2, by agency then period): of one agency, and/or of the
  *  officers below `ancestorId` (their report carries the chain; a report without one, its direct supervisor). */

@@ -1,7 +1,7 @@
 // Evaluation items (officer partition, SK EVAL#period), agency curve checks and their rollup share.
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { conditionFailed } from '../data/conditions.js';
-import { batchPut, queryAll, queryPage } from '../data/batch.js';
+import { batchPut, inParallel, queryAll, queryPage } from '../data/batch.js';
 import { GSI2 } from '../data/table.js';
 import { ddb, tableName } from '../data/client.js';
 import { keys } from '../data/keys.js';
@@ -126,20 +126,18 @@ export async function pageObjections(tenant: string, deciderId: string, status: 
 
 /** When an evaluation was published: its own stamp, else the end of the run that last changed it
  *  (null while that run is running); an evaluation whose run record has expired counts from evaluatedAt. */
-export async function publishedAt(tenant: string, e: Pick<Evaluation, 'runId' | 'evaluatedAt'> & { publishedAt?: string }): Promise<string | null> {
+export function publicationOf(e: Pick<Evaluation, 'evaluatedAt' | 'publishedAt'>, run: { status: string; endedAt?: string | null } | undefined): string | null {
   if (e.publishedAt) return e.publishedAt;
-  const res = await ddb().send(new GetCommand({ TableName: tableName(), Key: keys.evaluationRun(tenant, e.runId), ConsistentRead: true }));
-  if (!res.Item) return e.evaluatedAt;
-  return res.Item.status === 'running' ? null : ((res.Item.endedAt as string | null) ?? e.evaluatedAt);
+  if (!run) return e.evaluatedAt;
+  return run.status === 'running' ? null : (run.endedAt ?? e.evaluatedAt);
 }
 
-export async function listEvaluations(tenant: string, officerId: string, prefix = ''): Promise<Evaluation[]> {
-  const items = await queryAll({
-    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-    ExpressionAttributeValues: { ':pk': keys.officerPartition(tenant, officerId), ':sk': `EVAL#${prefix}` },
-  });
-  return items.map(view);
+export async function publishedAt(tenant: string, e: Pick<Evaluation, 'runId' | 'evaluatedAt' | 'publishedAt'>): Promise<string | null> {
+  if (e.publishedAt) return e.publishedAt;
+  const res = await ddb().send(new GetCommand({ TableName: tableName(), Key: keys.evaluationRun(tenant, e.runId), ConsistentRead: true }));
+  return publicationOf(e, res.Item as { status: string; endedAt?: string | null } | undefined);
 }
+
 
 /** A run's write lost to another writer between its read and its write: the batch is retried and re-reads. */
 export class EvaluationChanged extends Error {
@@ -157,35 +155,30 @@ const WRITE_CONCURRENCY = 10;
  * evaluation gets an UpdateItem of its result fields only, so an objection filed meanwhile stays.
  */
 export async function writeEvaluations(list: readonly { evaluation: Evaluation; read?: Evaluation }[]): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < list.length) {
-      const { evaluation: e, read } = list[next++]!;
-      try {
-        if (!read) {
-          const { objection: _o, ...fresh } = e;
-          await ddb().send(new PutCommand({ TableName: tableName(), Item: evaluationItem(fresh as Evaluation), ConditionExpression: 'attribute_not_exists(PK)' }));
-          continue;
-        }
-        const fields = { ...resultOf(e), agencyId: e.agencyId, unitId: e.unitId, runId: e.runId, evaluatedAt: e.evaluatedAt };
-        const names = Object.fromEntries(Object.keys(fields).map((k, i) => [`#f${i}`, k]));
-        const values = Object.fromEntries(Object.values(fields).map((v, i) => [`:f${i}`, v]));
-        await ddb().send(new UpdateCommand({
-          TableName: tableName(),
-          Key: keys.evaluation(e.tenant, e.officerId, e.period),
-          // A changed result is published anew when this run ends (its own publishedAt, if any, goes).
-          UpdateExpression: `SET ${Object.keys(fields).map((_, i) => `#f${i} = :f${i}`).join(', ')} REMOVE publishedAt`,
-          ConditionExpression: '#run = :readRun AND #at = :readAt',
-          ExpressionAttributeNames: { ...names, '#run': 'runId', '#at': 'evaluatedAt' },
-          ExpressionAttributeValues: { ...values, ':readRun': read.runId, ':readAt': read.evaluatedAt },
-        }));
-      } catch (error) {
-        if (conditionFailed(error)) throw new EvaluationChanged(e.id);
-        throw error;
+  await inParallel(list, WRITE_CONCURRENCY, async ({ evaluation: e, read }) => {
+    try {
+      if (!read) {
+        const { objection: _o, ...fresh } = e;
+        await ddb().send(new PutCommand({ TableName: tableName(), Item: evaluationItem(fresh as Evaluation), ConditionExpression: 'attribute_not_exists(PK)' }));
+        return;
       }
+      const fields = { ...resultOf(e), agencyId: e.agencyId, unitId: e.unitId, runId: e.runId, evaluatedAt: e.evaluatedAt };
+      const names = Object.fromEntries(Object.keys(fields).map((k, i) => [`#f${i}`, k]));
+      const values = Object.fromEntries(Object.values(fields).map((v, i) => [`:f${i}`, v]));
+      await ddb().send(new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.evaluation(e.tenant, e.officerId, e.period),
+        // A changed result is published anew when this run ends (its own publishedAt, if any, goes).
+        UpdateExpression: `SET ${Object.keys(fields).map((_, i) => `#f${i} = :f${i}`).join(', ')} REMOVE publishedAt`,
+        ConditionExpression: '#run = :readRun AND #at = :readAt',
+        ExpressionAttributeNames: { ...names, '#run': 'runId', '#at': 'evaluatedAt' },
+        ExpressionAttributeValues: { ...values, ':readRun': read.runId, ':readAt': read.evaluatedAt },
+      }));
+    } catch (error) {
+      if (conditionFailed(error)) throw new EvaluationChanged(e.id);
+      throw error;
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, list.length) }, worker));
+  });
 }
 
 /** SETs (never ADDs) the evaluation attributes of a month's agency, tenant and national rollups: a rerun writes the same values. */

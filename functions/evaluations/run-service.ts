@@ -40,18 +40,12 @@ export async function evaluationRun(p: Principal, runId: string): Promise<Evalua
   return run;
 }
 
-/** GET /v1/evaluations/schedule: the next automatic runs, from the policy the dispatcher reads. */
+/** GET /v1/evaluations/schedule: the next automatic runs `[{kind, period, at}]` (DESIGN §4), `at` with the
+ *  zone's offset, from the policy the dispatcher reads. */
 export async function evaluationSchedule(p: Principal, now = new Date()) {
   if (!hasRole(p, 'region_admin', 'leader')) throw forbidden('The schedule is for the BKPSDM and leaders');
   const tenant = findTenant(p.tenant);
   if (!tenant) throw notFound('Tenant');
   const policy = await loadPolicy(tenant.id);
-  return {
-    tenant: tenant.id,
-    timeZone: tenant.timeZone,
-    frequency: policy.evaluationFrequency,
-    reportDueDay: policy.reportDueDay,
-    reviewDueDay: policy.reviewDueDay,
-    runs: upcomingRuns(now, policy, tenant.timeZone).map((r) => ({ kind: r.kind, period: r.period, at: isoInZone(r.at, tenant.timeZone) })),
-  };
+  return upcomingRuns(now, policy, tenant.timeZone).map((r) => ({ kind: r.kind, period: r.period, at: isoInZone(r.at, tenant.timeZone) }));
 }

@@ -6,17 +6,13 @@ import { readableOfficer } from '../http/access.js';
 import { decodeCursor, encodeCursor, pageLimit, type PageRequest } from '../http/paging.js';
 import type { Principal } from '../http/principal.js';
 import { objectionDeadline } from './objections.js';
-import { finalPredikat, pageEvaluations, type Evaluation } from './repository.js';
+import { finalPredikat, pageEvaluations, publicationOf, type Evaluation } from './repository.js';
 
 /** Publication of each evaluation of a page: its own stamp or its run's end (runs read in one BatchGet). */
 async function publications(tenant: string, list: readonly Evaluation[]): Promise<Map<string, string | null>> {
   const runIds = [...new Set(list.filter((e) => !e.publishedAt).map((e) => e.runId))];
   const runs = new Map((await batchGet<{ id: string; status: string; endedAt: string | null }>(runIds.map((id) => keys.evaluationRun(tenant, id)))).map((r) => [r.id, r]));
-  return new Map(list.map((e) => {
-    if (e.publishedAt) return [e.id, e.publishedAt];
-    const run = runs.get(e.runId);
-    return [e.id, !run ? e.evaluatedAt : run.status === 'running' ? null : (run.endedAt ?? e.evaluatedAt)];
-  }));
+  return new Map(list.map((e) => [e.id, publicationOf(e, runs.get(e.runId))]));
 }
 
 export async function officerEvaluations(p: Principal, officerId: string, q: PageRequest & { year?: number }) {

@@ -1,6 +1,6 @@
 // Who may see or act on an officer: the caller's tenant and roles from the token, and the
 // supervisor chain from the org chart (direct and indirect), never the request body.
-import { getOfficer, getOfficers, teamIds, type Officer } from '../data/org-repository.js';
+import { getOfficer, type Officer } from '../data/org-repository.js';
 import { findTenant } from '../config/tenants.js';
 import { badRequest, forbidden, notFound } from './errors.js';
 import { hasRole, isTenantWide, type Principal } from './principal.js';
@@ -49,10 +49,6 @@ export async function manageableOfficer(p: Principal, officerId: string): Promis
   return officer;
 }
 
-/** Every officer below a supervisor: one Query of the chain pairs, then their profiles. */
-export async function subordinatesInChain(tenant: string, supervisorId: string): Promise<Officer[]> {
-  return getOfficers(tenant, (await teamIds(tenant, supervisorId)).map((t) => t.officerId));
-}
 
 /** The tenant a read is about: the caller's own; national callers name one with ?tenant=. */
 export function readTenant(p: Principal, requested: string | undefined): string {

@@ -2,6 +2,7 @@
 // denominator), recounted from the officers' own status records whenever they can change — after an
 // import, after a status change or move, by the daily pass (month rollover) — never only by the seed.
 import { findTenant } from '../config/tenants.js';
+import { inParallel } from '../data/batch.js';
 import { getTenantOrg, listOfficersOfAgency, setOfficerStatus, type Officer } from '../data/org-repository.js';
 import { expectedOfficersOfMonths, setExpectedOfficers } from '../data/rollup-repository.js';
 import { isExpectedToReport, statusOn } from '../domain/officer-status.js';
@@ -17,11 +18,6 @@ export function monthsSince(fromMonth: string, now: Date, timeZone: string): str
   const out: string[] = [];
   for (let m = current; m >= fromMonth && out.length < RECOUNT_MONTHS_MAX; m = addMonths(m, -1)) out.unshift(m);
   return out.length ? out : [current];
-}
-
-async function inParallel<T>(list: readonly T[], limit: number, fn: (item: T) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, list.length) }, async () => { while (next < list.length) await fn(list[next++]!); }));
 }
 
 export async function recountExpected(tenant: string, opts: { now?: Date; agencyIds?: readonly string[]; months?: readonly string[] } = {}): Promise<Record<string, Record<string, number>>> {

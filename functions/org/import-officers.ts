@@ -15,7 +15,8 @@ import { recountExpected } from './expected.js';
 export const IMPORT_HEADER = ['nip', 'name', 'position', 'grade', 'agencyId', 'unitId', 'supervisorNip'] as const;
 /** Optional columns after the seven required ones, in any order (DESIGN §4). */
 export const OPTIONAL_COLUMNS = ['email', 'status', 'koefisienAk'] as const;
-const EMAIL = /^[^\s@,;<>"]{1,64}@[A-Za-z0-9.-]{1,180}\.[A-Za-z]{2,24}$/;
+/** An e-mail address as the import and the officer PATCH accept it. */
+export const EMAIL = /^[^\s@,;<>"]{1,64}@[A-Za-z0-9.-]{1,180}\.[A-Za-z]{2,24}$/;
 export const MAX_IMPORT_LINES = 50_000;
 /** PNS golongan/ruang (I/a … IV/e) or a PPPK grade (I … XVII). */
 const GRADE = /^(?:(?:I|II|III|IV)\/[a-e]|[IVX]{1,5})$/;

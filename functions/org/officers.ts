@@ -11,6 +11,7 @@ import { decodeCursor, encodeCursor, pageLimit, pageQuery, type Page } from '../
 import { hasRole, isTenantWide, type Principal } from '../http/principal.js';
 import { keys } from '../data/keys.js';
 import { recountExpected, monthsSince } from './expected.js';
+import { EMAIL } from './import-officers.js';
 
 const ACTIVE_STATUSES = OFFICER_STATUSES.filter((s) => !SERVICE_ENDED.has(s));
 
@@ -68,7 +69,7 @@ const id = z.string().check(z.minLength(1), z.maxLength(80));
 export const OfficerPatch = z.strictObject({
   status: z.optional(z.enum(OFFICER_STATUSES)),
   effectiveFrom: z.optional(day),
-  email: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(254), z.regex(/^[^\s@,;<>"]{1,64}@[A-Za-z0-9.-]{1,180}\.[A-Za-z]{2,24}$/, 'Not an e-mail address')))),
+  email: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(254), z.regex(EMAIL, 'Not an e-mail address')))),
   koefisienAk: z.optional(z.nullable(z.number().check(z.gt(0), z.lte(100)))),
   agencyId: z.optional(id),
   unitId: z.optional(z.nullable(id)),

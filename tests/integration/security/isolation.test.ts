@@ -219,7 +219,7 @@ export const RULES: Record<string, Rule> = {
     national: { req: (fx) => ({ path: `/v1/evaluations/runs/${fx.B.runId}` }), status: 403 },
   },
   'GET /v1/evaluations/schedule': {
-    crossTenant: { req: path('/v1/evaluations/schedule'), status: 200, check: (b) => expect(b.tenant).toBe('serang') },
+    crossTenant: { req: path('/v1/evaluations/schedule'), status: 200, check: (b) => expect(b[0]).toMatchObject({ kind: 'monthly', at: expect.stringMatching(/\+07:00$/) }) }, // Serang's zone
     colleague: { req: path('/v1/evaluations/schedule'), status: 403 },
     outsider: { req: path('/v1/evaluations/schedule'), status: 403 },
     national: { req: path('/v1/evaluations/schedule'), status: 403 },
