@@ -8,6 +8,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root,
   plugins: [svelte()],
-  build: { outDir: 'dist', emptyOutDir: true, target: 'es2022', reportCompressedSize: true, chunkSizeWarningLimit: 400 },
+  // WEB_OUT_DIR lets a second local runtime build its own copy (several runtimes on one machine).
+  build: { outDir: process.env.WEB_OUT_DIR ?? 'dist', emptyOutDir: true, target: 'es2022', reportCompressedSize: true, chunkSizeWarningLimit: 400 },
   server: { proxy: { '/v1': 'http://127.0.0.1:3000' } },
 });

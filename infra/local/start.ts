@@ -14,7 +14,7 @@ import { JAVA_HELP, javaMajorVersion } from './java.js';
 import { ROOT } from './lambda.js';
 import { seed } from './seed/index.js';
 import { createLocalServer } from './server.js';
-import { ensureWebBuilt } from './web-build.js';
+import { ensureWebBuilt, webDistDir } from './web-build.js';
 
 const DATA_DIR = process.env.DATA_DIR ? resolve(process.env.DATA_DIR) : join(ROOT, '.data');
 const DB_DIR = join(DATA_DIR, 'dynamodb');
@@ -114,7 +114,7 @@ async function main() {
     await webBuild;
 
     const signer = await loadSigner(join(DATA_DIR, 'jwt-key.json'));
-    server = createLocalServer({ signer, webDir: join(ROOT, 'web', 'dist'), dev: devRoutes(signer), log: say });
+    server = createLocalServer({ signer, webDir: webDistDir(), dev: devRoutes(signer), log: say });
     await new Promise<void>((resolve, reject) => { server!.once('error', reject); server!.listen(port, host, resolve); });
     const base = `http://${host}:${port}`;
     console.log(`

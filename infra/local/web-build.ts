@@ -14,9 +14,12 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
+/** Where the dashboard is built and served from: web/dist, or WEB_OUT_DIR for a second runtime on one machine. */
+export const webDistDir = () => process.env.WEB_OUT_DIR ?? join(ROOT, 'web', 'dist');
+
 export async function ensureWebBuilt(say: (line: string) => void): Promise<void> {
   const webDir = join(ROOT, 'web');
-  const index = join(webDir, 'dist', 'index.html');
+  const index = join(webDistDir(), 'index.html');
   if (!existsSync(join(webDir, 'vite.config.ts'))) return;
   if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(webDir)) return;
   say('building the dashboard (web/dist)…');

@@ -1,5 +1,11 @@
-// UI strings. Bahasa Indonesia is the source; English mirrors every key.
-const id = {
+// UI strings. Bahasa Indonesia is the source; English mirrors every key. Screens added later keep
+// their strings in strings/<feature>.ts, merged here.
+import * as activity from './strings/activity.js';
+import * as admin from './strings/admin.js';
+import * as skp from './strings/skp.js';
+import * as team from './strings/team.js';
+
+const core = {
   'app.name': 'Kinerja ASN',
   'app.tagline': 'Manajemen kinerja aparatur sipil negara',
   'nav.city': 'Kota', 'nav.agency': 'OPD', 'nav.national': 'Nasional', 'nav.review': 'Reviu laporan', 'nav.me': 'Kinerja saya',
@@ -100,9 +106,10 @@ const id = {
   'officer.objectionUntil': 'Keberatan s.d. {date}', 'officer.objectionClosed': 'Masa keberatan berakhir {date}',
   'complaints.deadline': 'batas {date}',
 };
+const id = { ...core, ...admin.id, ...team.id, ...activity.id, ...skp.id };
 export type Key = keyof typeof id;
 
-const en: Partial<Record<Key, string>> = {
+const coreEn: Partial<Record<keyof typeof core, string>> = {
   'app.tagline': 'Performance management for civil servants',
   'nav.city': 'City', 'nav.agency': 'Agency', 'nav.national': 'National', 'nav.review': 'Review reports', 'nav.me': 'My performance',
   'nav.report': 'Monthly report', 'nav.evaluation': 'Evaluation', 'nav.import': 'Import officers', 'nav.policy': 'Policy',
@@ -187,5 +194,7 @@ const en: Partial<Record<Key, string>> = {
   'officer.objectionUntil': 'Objections until {date}', 'officer.objectionClosed': 'Objection period ended {date}',
   'complaints.deadline': 'due {date}',
 };
+
+const en: Partial<Record<Key, string>> = { ...coreEn, ...admin.en, ...team.en, ...activity.en, ...skp.en };
 
 export const dict: Record<'id' | 'en', Partial<Record<Key, string>>> = { id, en };

@@ -1,0 +1,5 @@
+// UI strings of the admin screens. Bahasa Indonesia is the source; English mirrors every key.
+export const id = {
+};
+export const en: Record<keyof typeof id, string> = {
+};
