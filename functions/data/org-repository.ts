@@ -204,17 +204,17 @@ export async function teamIds(tenant: string, ancestorId: string): Promise<{ off
   });
 }
 
-export interface OfficerPageQuery { limit: number; startKey?: Record<string, unknown>; q?: string; statuses?: readonly OfficerStatus[] }
+export interface OfficerPageQuery { limit: number; startKey?: Record<string, unknown>; q?: string; statuses?: readonly OfficerStatus[]; unitId?: string }
 
 const statusFilter = (statuses: readonly OfficerStatus[] | undefined) => statuses?.length
   ? { FilterExpression: `#st IN (${statuses.map((_, i) => `:st${i}`).join(', ')})`, names: { '#st': 'status' }, values: Object.fromEntries(statuses.map((s, i) => [`:st${i}`, s])) }
   : undefined;
 
-/** A page of an agency's officers by name: `q` as a name prefix (key condition) or NIP prefix (filter). */
+/** A page of an agency's officers by name: `q` as a name prefix (key condition) or NIP prefix (filter), `unitId` a filter. */
 export async function pageOfficersOfAgency(tenant: string, agencyId: string, q: OfficerPageQuery) {
   const byNip = q.q !== undefined && /^\d+$/.test(q.q);
   const filter = statusFilter(q.statuses);
-  const filters = [filter?.FilterExpression, byNip ? 'begins_with(nip, :nip)' : undefined].filter(Boolean);
+  const filters = [filter?.FilterExpression, byNip ? 'begins_with(nip, :nip)' : undefined, q.unitId ? 'unitId = :unit' : undefined].filter(Boolean);
   const res = await queryPage({
     IndexName: GSI1,
     KeyConditionExpression: q.q && !byNip ? 'GSI1PK = :pk AND begins_with(GSI1SK, :name)' : 'GSI1PK = :pk',
@@ -224,6 +224,7 @@ export async function pageOfficersOfAgency(tenant: string, agencyId: string, q: 
       ':pk': keys.officersOfAgency(tenant, agencyId),
       ...(q.q && !byNip ? { ':name': `OFFICER#${q.q.toLowerCase()}` } : {}),
       ...(byNip ? { ':nip': q.q } : {}),
+      ...(q.unitId ? { ':unit': q.unitId } : {}),
       ...filter?.values,
     },
   }, q);
@@ -254,7 +255,8 @@ export async function pageTeam(tenant: string, ancestorId: string, q: OfficerPag
   const wanted = q.statuses ? new Set(q.statuses) : undefined;
   const prefix = q.q?.toLowerCase();
   return {
-    items: officers.filter((o) => (!wanted || wanted.has(o.status ?? 'aktif')) && (!prefix || o.name.toLowerCase().startsWith(prefix) || o.nip.startsWith(prefix))),
+    items: officers.filter((o) => (!wanted || wanted.has(o.status ?? 'aktif')) && (!prefix || o.name.toLowerCase().startsWith(prefix) || o.nip.startsWith(prefix))
+      && (!q.unitId || o.unitId === q.unitId)),
     lastKey: res.lastKey,
   };
 }

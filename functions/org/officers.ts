@@ -17,6 +17,8 @@ const ACTIVE_STATUSES = OFFICER_STATUSES.filter((s) => !SERVICE_ENDED.has(s));
 
 export const OfficersQuery = z.strictObject({
   agencyId: z.optional(z.string().check(z.minLength(1), z.maxLength(80))),
+  /** Officers of one service unit: filters the unit's agency (named or not) page by page. */
+  unitId: z.optional(z.string().check(z.minLength(1), z.maxLength(80))),
   q: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(80))),
   /** A status, `active` (default: everyone but those whose service ended) or `all`. */
   status: z.optional(z.enum([...OFFICER_STATUSES, 'active', 'all'])),
@@ -31,9 +33,11 @@ const statusesOf = (s: OfficersQuery['status']): OfficerStatus[] | undefined =>
  * Officers the caller may see, one page at a time. With `agencyId`: that agency (its admin and
  * tenant-wide readers see all of it; others only themselves and their team in it). Without: the
  * tenant directory for tenant-wide readers when searching, otherwise the caller and their team.
+ * `unitId` stands for its agency (read once) and keeps only the unit's officers of each page.
  */
-export async function listOfficers(p: Principal, q: OfficersQuery): Promise<Page<Officer> & { officers: Officer[] }> {
+export async function listOfficers(p: Principal, query: OfficersQuery): Promise<Page<Officer> & { officers: Officer[] }> {
   if (hasRole(p, 'national')) throw forbidden('National readers see aggregates only');
+  const q = query.unitId ? { ...query, agencyId: await agencyOfUnit(p, query.unitId, query.agencyId) } : query;
   const limit = pageLimit(q);
   const statuses = statusesOf(q.status);
   const done = (items: Officer[], lastKey: Record<string, string | number> | undefined, prepend: Officer[] = []) => {
@@ -43,7 +47,7 @@ export async function listOfficers(p: Principal, q: OfficersQuery): Promise<Page
   const wholeAgency = q.agencyId !== undefined && (isTenantWide(p) || (hasRole(p, 'agency_admin') && p.agencyId === q.agencyId));
   if (q.agencyId && wholeAgency) {
     const startKey = decodeCursor(q.cursor, { GSI1PK: keys.officersOfAgency(p.tenant, q.agencyId) });
-    const page = await pageOfficersOfAgency(p.tenant, q.agencyId, { limit, startKey, q: q.q, statuses });
+    const page = await pageOfficersOfAgency(p.tenant, q.agencyId, { limit, startKey, q: q.q, statuses, unitId: q.unitId });
     return done(page.items, page.lastKey);
   }
   if (q.agencyId && p.agencyId !== q.agencyId) throw forbidden('You may not list another agency');
@@ -56,11 +60,20 @@ export async function listOfficers(p: Principal, q: OfficersQuery): Promise<Page
   if (!p.officerId) throw badRequest('agencyId is required', [{ field: 'agencyId', message: 'Required' }]);
   // The caller and their whole team (direct and indirect), from the chain pairs: one Query per page.
   const startKey = decodeCursor(q.cursor, { PK: keys.chainOf(p.tenant, p.officerId) });
-  const page = await pageTeam(p.tenant, p.officerId, { limit, startKey, q: q.q, statuses, agencyId: q.agencyId });
+  const page = await pageTeam(p.tenant, p.officerId, { limit, startKey, q: q.q, statuses, agencyId: q.agencyId, unitId: q.unitId });
   const [self] = q.cursor ? [] : await getOfficers(p.tenant, [p.officerId]);
-  const selfMatches = self && (!q.agencyId || self.agencyId === q.agencyId) && (!q.q || self.name.toLowerCase().startsWith(q.q.toLowerCase()) || self.nip.startsWith(q.q))
+  const selfMatches = self && (!q.agencyId || self.agencyId === q.agencyId) && (!q.unitId || self.unitId === q.unitId)
+    && (!q.q || self.name.toLowerCase().startsWith(q.q.toLowerCase()) || self.nip.startsWith(q.q))
     && (!statuses || statuses.includes(self.status ?? 'aktif'));
   return done(page.items, page.lastKey, selfMatches ? [self] : []);
+}
+
+/** The agency a unit belongs to; a unit of another agency than the one named is a 400 on `unitId`. */
+async function agencyOfUnit(p: Principal, unitId: string, agencyId: string | undefined): Promise<string> {
+  const unit = await getUnit(p.tenant, unitId);
+  if (!unit) throw badRequest('Unknown unit', [{ field: 'unitId', message: 'No unit with this id in this region' }]);
+  if (agencyId && unit.agencyId !== agencyId) throw badRequest('The unit belongs to another agency', [{ field: 'unitId', message: `Not a unit of ${agencyId}` }]);
+  return unit.agencyId;
 }
 
 const day = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'Use YYYY-MM-DD'));

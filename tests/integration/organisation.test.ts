@@ -128,6 +128,55 @@ describe('agencies and units', () => {
   });
 });
 
+describe('officers of a unit', () => {
+  /** Every page of a list, with the size of each page. */
+  const pages = async (path: string, as: string) => {
+    const sizes: number[] = [];
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res: any = await h.call('GET', `${path}&limit=2${cursor ? `&cursor=${cursor}` : ''}`, { as });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      sizes.push(res.body.items.length);
+      ids.push(...res.body.items.map((o: Officer) => o.id));
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    return { sizes, ids };
+  };
+
+  it('GET /v1/officers?unitId= lists the unit\'s officers only, reading one page of its agency per page', async () => {
+    const unitId = 'dinkes-u1';
+    const ofUnit = serang.filter((o) => o.unitId === unitId).map((o) => o.id).sort();
+    const ofAgency = serang.filter((o) => o.agencyId === 'dinkes');
+    expect(ofUnit.length).toBeGreaterThan(2);
+    expect(ofAgency.length).toBeGreaterThan(ofUnit.length);
+
+    for (const path of [`/v1/officers?unitId=${unitId}&status=all`, `/v1/officers?agencyId=dinkes&unitId=${unitId}&status=all`]) {
+      const { sizes, ids } = await pages(path, 'serang.admin');
+      expect([...ids].sort(), path).toEqual(ofUnit);
+      // One page of the agency's officers read per page returned: as many pages as the whole agency has
+      // (and an empty last one when DynamoDB stops exactly at its end).
+      expect(sizes.length, path).toBeGreaterThanOrEqual(Math.ceil(ofAgency.length / 2));
+      expect(sizes.length, path).toBeLessThanOrEqual(Math.ceil(ofAgency.length / 2) + 1);
+    }
+    // The agency's own admin may list its units; a name prefix narrows within the unit.
+    const first = serang.find((o) => o.id === ofUnit[0])!;
+    expect((await pages(`/v1/officers?unitId=${unitId}&status=all`, 'serang.opd')).ids.sort()).toEqual(ofUnit);
+    const byName = await h.call('GET', `/v1/officers?unitId=${unitId}&status=all&q=${encodeURIComponent(first.name.slice(0, 6))}`, admin);
+    expect(byName.body.items.map((o: Officer) => o.id)).toContain(first.id);
+    expect(byName.body.items.every((o: Officer) => o.unitId === unitId && o.name.startsWith(first.name.slice(0, 6)))).toBe(true);
+  });
+
+  it('refuses a unit of another agency or an unknown unit (400 on unitId) and another agency\'s unit to an agency admin', async () => {
+    for (const path of ['/v1/officers?agencyId=disdukcapil&unitId=dinkes-u1', '/v1/officers?unitId=tidak-ada']) {
+      const res = await h.call('GET', path, admin);
+      expect(res.status, path).toBe(400);
+      expect(res.body.error.details.map((d: { field: string }) => d.field)).toEqual(['unitId']);
+    }
+    expect((await h.call('GET', '/v1/officers?unitId=disdukcapil-u1', { as: 'serang.opd' })).status).toBe(403);
+  });
+});
+
 describe('organisational ratings', () => {
   it('is null until the BKPSDM sets it; any reader of the tenant sees it; the change is audited', async () => {
     expect((await h.call('GET', '/v1/agencies/dinsos/org-ratings/2025', { as: 'serang.pegawai' })).body).toEqual({ agencyId: 'dinsos', year: 2025, rating: null });
