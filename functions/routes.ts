@@ -87,6 +87,7 @@ export const ROUTES: RouteDef[] = [
   r('POST', '/v1/objections/{id}/decision', 'evaluations'),
 
   r('GET', '/v1/trends', 'trends'),
+  r('GET', '/v1/activity', 'trends'),
 ];
 
 export const routeKey = (def: Pick<RouteDef, 'method' | 'path'>) => `${def.method} ${def.path}`;

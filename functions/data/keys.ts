@@ -77,6 +77,11 @@ export const keys = {
   /** National: all tenants side by side, tenant-level figures only. */
   nationalRollup: (tenant: string, period: string): Key => ({ PK: 'NATIONAL#ROLLUP', SK: `PERIOD#${period}#TENANT#${tenant}` }),
   periodSort: (period: string) => `PERIOD#${period}`,
+  /** Today's activity (GET /v1/activity): one item per tenant × local day and agency × local day, ADDed from the stream. */
+  tenantActivity: (tenant: string, day: string): Key => ({ PK: `${t(tenant)}#ACTIVITY`, SK: `DAY#${day}` }),
+  agencyActivity: (tenant: string, agencyId: string, day: string): Key => ({ PK: `${t(tenant)}#ACTIVITY`, SK: `DAY#${day}#AGENCY#${agencyId}` }),
+  /** One marker per counted activity event (e.g. a report version's approval), so a redelivered stream record counts once; TTL. */
+  activityCounted: (tenant: string, eventId: string): Key => ({ PK: `${t(tenant)}#ACTIVITYCOUNTED#${eventId}`, SK: 'COUNTED' }),
 
   // --- public satisfaction surveys and complaints -----------------------------------------------
   /** One partition per unit × month spreads survey writes; SK sorts responses by time. */

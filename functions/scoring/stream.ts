@@ -4,11 +4,12 @@ import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 
 import { logger } from '../http/logger.js';
 import { processScoringRecords } from './processor.js';
 import { processSurveyRecords } from '../surveys/rollup.js';
+import { processActivityRecords } from '../activity/stream.js';
 
 /** A processor returns the sequence numbers of the records it could not handle. */
 export type StreamProcessor = (records: DynamoDBRecord[]) => Promise<string[]>;
 
-const PROCESSORS: StreamProcessor[] = [processScoringRecords, processSurveyRecords];
+const PROCESSORS: StreamProcessor[] = [processScoringRecords, processSurveyRecords, processActivityRecords];
 
 export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
   const failed = new Set<string>();

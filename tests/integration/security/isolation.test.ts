@@ -245,6 +245,12 @@ export const RULES: Record<string, Rule> = {
     outsider: { req: (fx) => ({ path: `/v1/trends?scope=officer&id=${fx.A.pegawai.id}` }), status: 403 },
     national: { req: (fx) => ({ path: `/v1/trends?scope=officer&id=${fx.B.pegawai.id}` }), status: 403 },
   },
+  'GET /v1/activity': {
+    crossTenant: { req: path('/v1/activity?scope=tenant&id=banjarbaru'), status: 403 },
+    colleague: { req: (fx) => ({ path: `/v1/activity?scope=agency&id=${fx.A.pegawai.agencyId}` }), status: 403 }, // an officer, no supervisor
+    outsider: { req: (fx) => ({ path: `/v1/activity?scope=agency&id=${fx.A.pegawai.agencyId}` }), status: 403 }, // a supervisor of another agency
+    national: { req: path('/v1/activity?scope=tenant&id=banjarbaru'), status: 403 },
+  },
 };
 
 let h: Harness;

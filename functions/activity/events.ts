@@ -1,0 +1,48 @@
+// Stream records → the day's activity events (GET /v1/activity). Pure: each event carries an id that
+// names what happened (a report version's submission or approval, a survey, a complaint), so the same
+// record delivered twice maps to the same id and is counted once (see repository.ts).
+import type { DynamoDBRecord } from 'aws-lambda';
+import { fromImage, imageType } from '../data/stream-image.js';
+
+/** The five counters of a day; `visits` is written by the field-visit feature once it exists. */
+export const ACTIVITY_COUNTERS = ['reportsSubmitted', 'reportsApproved', 'surveys', 'complaints', 'visits'] as const;
+export type ActivityCounter = (typeof ACTIVITY_COUNTERS)[number];
+
+export interface ActivityEvent {
+  /** Stable across redeliveries: the marker key of the event. */
+  id: string;
+  tenant: string;
+  agencyId: string | null;
+  counter: ActivityCounter;
+  /** When it happened (ISO 8601), from the item itself so a replay lands on the same day. */
+  at: string;
+}
+
+const COUNTED_TYPES = new Set(['report', 'survey', 'complaint']);
+
+type Item = Record<string, any>;
+
+function reportEvent(next: Item, old: Item | undefined): ActivityEvent | undefined {
+  const base = { tenant: next.tenant, agencyId: next.agencyId ?? null };
+  const report = `report.${next.officerId}.${next.period}.v${next.version}`;
+  if (next.status === 'submitted' && old?.status !== 'submitted') return { ...base, id: `${report}.submitted`, counter: 'reportsSubmitted', at: next.submittedAt };
+  if (next.status === 'approved' && old?.status !== 'approved') return { ...base, id: `${report}.approved`, counter: 'reportsApproved', at: next.review?.reviewedAt };
+  return undefined;
+}
+
+export function activityEventOf(record: DynamoDBRecord): ActivityEvent | undefined {
+  const image = record.dynamodb?.NewImage as Record<string, unknown> | undefined;
+  const type = imageType(image);
+  if (!type || !COUNTED_TYPES.has(type)) return undefined;
+  const next = fromImage<Item>(image)!;
+  const fallbackAt = record.dynamodb?.ApproximateCreationDateTime;
+  let event: ActivityEvent | undefined;
+  if (type === 'report') event = reportEvent(next, fromImage<Item>(record.dynamodb?.OldImage as Record<string, unknown> | undefined));
+  else if (record.eventName !== 'INSERT') return undefined;
+  // Seeded responses arrive with their rollups already written; they are history, not today's activity.
+  else if (type === 'survey' && !next.preAggregated) event = { id: `survey.${next.id}`, tenant: next.tenant, agencyId: next.agencyId ?? null, counter: 'surveys', at: next.createdAt };
+  else if (type === 'complaint') event = { id: `complaint.${next.id}`, tenant: next.tenant, agencyId: next.agencyId ?? null, counter: 'complaints', at: next.createdAt };
+  if (!event || typeof event.tenant !== 'string') return undefined;
+  if (typeof event.at !== 'string') event.at = new Date((fallbackAt ?? Date.now() / 1000) * 1000).toISOString();
+  return event;
+}
