@@ -85,6 +85,8 @@ export const ROUTES: RouteDef[] = [
   r('POST', '/v1/evaluations/{id}/objections', 'evaluations'),
   r('GET', '/v1/objections', 'evaluations'),
   r('POST', '/v1/objections/{id}/decision', 'evaluations'),
+  r('GET', '/v1/evaluations/flagged', 'evaluations'),
+  r('GET', '/v1/team', 'evaluations'),
 
   r('GET', '/v1/trends', 'trends'),
   r('GET', '/v1/activity', 'trends'),

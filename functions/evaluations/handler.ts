@@ -2,13 +2,21 @@
 import * as z from 'zod/mini';
 import { httpApi, ok, type Routes } from '../http/api.js';
 import { parse } from '../http/validation.js';
-import { PREDIKATS } from '../domain/types.js';
+import { FLAGS, PREDIKATS } from '../domain/types.js';
+import { teamRoutes } from '../team/routes.js';
+import { listFlagged } from './flagged.js';
 import { decideObjection, fileObjection, listObjections } from './objections.js';
 import { pageQuery } from '../http/paging.js';
 import { officerEvaluations } from './service.js';
 
 const YearQuery = z.object({ year: z.optional(z.coerce.number().check(z.int(), z.gte(2000), z.lte(2100))), ...pageQuery });
 const ObjectionsQuery = z.strictObject({ status: z.optional(z.enum(['pending', 'decided'])), queue: z.optional(z.enum(['mine', 'bkpsdm'])), ...pageQuery });
+const FlaggedQuery = z.strictObject({
+  period: z.string().check(z.regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, 'Use YYYY-MM, YYYY-Qn or YYYY')),
+  flag: z.enum(FLAGS),
+  agencyId: z.optional(z.string().check(z.minLength(1), z.maxLength(80))),
+  ...pageQuery,
+});
 const ObjectionBody = z.object({ reason: z.string().check(z.trim(), z.minLength(10), z.maxLength(2000)) });
 const DecisionBody = z.object({
   decision: z.enum(['uphold', 'amend']),
@@ -17,6 +25,11 @@ const DecisionBody = z.object({
 });
 
 const routes: Routes = {
+  ...teamRoutes,
+  'GET /v1/evaluations/flagged': {
+    auth: 'user',
+    handle: async ({ principal, query }) => ok(await listFlagged(principal, parse(FlaggedQuery, query, 'query'))),
+  },
   'GET /v1/officers/{id}/evaluations': {
     auth: 'user',
     handle: async ({ principal, params, query }) => ok(await officerEvaluations(principal, params.id, parse(YearQuery, query, 'query'))),

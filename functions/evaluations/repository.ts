@@ -2,7 +2,7 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { conditionFailed } from '../data/conditions.js';
 import { batchPut, inParallel, queryAll, queryPage } from '../data/batch.js';
-import { GSI2 } from '../data/table.js';
+import { GSI1, GSI2 } from '../data/table.js';
 import { ddb, tableName } from '../data/client.js';
 import { keys } from '../data/keys.js';
 import { addToRollups, rollupTargets } from '../data/rollup-repository.js';
@@ -50,8 +50,15 @@ export const BKPSDM_DECIDER = '-bkpsdm';
 /** GSI2 partition of a decider's objections in one state (pending or decided). */
 export const objectionQueue = (tenant: string, deciderId: string, status: 'pending' | 'decided') => `TENANT#${tenant}#OBJECTIONS#${deciderId}#${status}`;
 
+/** GSI1 of an evaluation: the tenant's evaluations of a period, by agency then officer, so the officers
+ *  behind a flag count (the city and agency alerts) are one Query of the period or of one agency in it. */
+export const evaluationsOfPeriod = (tenant: string, period: string) => `TENANT#${tenant}#EVALS#${period}`;
+export const periodIndex = (e: Pick<Evaluation, 'tenant' | 'period' | 'agencyId' | 'officerId'>) => ({
+  GSI1PK: evaluationsOfPeriod(e.tenant, e.period), GSI1SK: `AGENCY#${e.agencyId}#OFFICER#${e.officerId}`,
+});
+
 export const evaluationItem = (e: Evaluation) => ({
-  ...keys.evaluation(e.tenant, e.officerId, e.period), type: 'evaluation', ...e,
+  ...keys.evaluation(e.tenant, e.officerId, e.period), type: 'evaluation', ...e, ...periodIndex(e),
   // An objection sits in its decider's queue (GSI2): pending until decided.
   ...(e.objection ? {
     GSI2PK: objectionQueue(e.tenant, e.objection.deciderId ?? BKPSDM_DECIDER, e.objection.status === 'pending' ? 'pending' : 'decided'),
@@ -59,7 +66,7 @@ export const evaluationItem = (e: Evaluation) => ({
   } : {}),
 });
 
-const view = ({ PK: _pk, SK: _sk, type: _t, GSI2PK: _g, GSI2SK: _gs, ...rest }: Record<string, unknown>) => rest as unknown as Evaluation;
+const view = ({ PK: _pk, SK: _sk, type: _t, GSI1PK: _g1, GSI1SK: _g1s, GSI2PK: _g, GSI2SK: _gs, ...rest }: Record<string, unknown>) => rest as unknown as Evaluation;
 
 /** The predikat that counts: the amended one after an upheld-by-amendment objection. */
 export const finalPredikat = (e: Pick<Evaluation, 'predikat' | 'objection'>): Predikat | null =>
@@ -162,7 +169,7 @@ export async function writeEvaluations(list: readonly { evaluation: Evaluation; 
         await ddb().send(new PutCommand({ TableName: tableName(), Item: evaluationItem(fresh as Evaluation), ConditionExpression: 'attribute_not_exists(PK)' }));
         return;
       }
-      const fields = { ...resultOf(e), agencyId: e.agencyId, unitId: e.unitId, runId: e.runId, evaluatedAt: e.evaluatedAt };
+      const fields = { ...resultOf(e), agencyId: e.agencyId, unitId: e.unitId, runId: e.runId, evaluatedAt: e.evaluatedAt, ...periodIndex(e) };
       const names = Object.fromEntries(Object.keys(fields).map((k, i) => [`#f${i}`, k]));
       const values = Object.fromEntries(Object.values(fields).map((v, i) => [`:f${i}`, v]));
       await ddb().send(new UpdateCommand({
@@ -250,6 +257,16 @@ export async function listAgencyEvaluations(tenant: string, period: string): Pro
     ExpressionAttributeValues: { ':pk': keys.agencyEvaluationPartition(tenant), ':sk': `PERIOD#${period}#` },
   });
   return items.map(({ PK: _p, SK: _s, type: _t, ...rest }) => rest as unknown as AgencyEvaluation);
+}
+
+/** One page of a period's evaluations (of one agency, or the whole tenant), one Query on GSI1. */
+export async function pageEvaluationsOfPeriod(tenant: string, period: string, agencyId: string | undefined, page: { limit: number; startKey?: Record<string, unknown> }) {
+  const res = await queryPage({
+    IndexName: GSI1,
+    KeyConditionExpression: agencyId ? 'GSI1PK = :pk AND begins_with(GSI1SK, :agency)' : 'GSI1PK = :pk',
+    ExpressionAttributeValues: { ':pk': evaluationsOfPeriod(tenant, period), ...(agencyId ? { ':agency': `AGENCY#${agencyId}#` } : {}) },
+  }, page);
+  return { items: res.items.map(view), lastKey: res.lastKey };
 }
 
 /** A page of an officer's evaluations (newest period first within the year prefix). */

@@ -11,6 +11,15 @@ const isRealDay = (s: string) => {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 };
 
+const isHttpsUrl = (s: string) => {
+  try {
+    const u = new URL(s);
+    return u.protocol === 'https:' && u.hostname.length > 0;
+  } catch {
+    return false;
+  }
+};
+
 const TrainingBody = z.object({
   officerId: z.string().check(z.minLength(1), z.maxLength(80)),
   title: z.string().check(z.trim(), z.minLength(3), z.maxLength(200)),
@@ -22,6 +31,8 @@ const TrainingBody = z.object({
   ),
   date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD'), z.refine(isRealDay, 'Not a calendar date')),
   provider: z.string().check(z.trim(), z.minLength(2), z.maxLength(200)),
+  /** A link to the certificate (sertifikat), https only. */
+  certificateUrl: z.optional(z.string().check(z.maxLength(500), z.refine(isHttpsUrl, 'Use an https:// link'))),
 });
 
 const YearQuery = z.object({ year: z.optional(z.coerce.number().check(z.int(), z.gte(2000), z.lte(2100))), ...pageQuery });

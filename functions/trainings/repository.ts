@@ -17,6 +17,8 @@ export interface Training {
   /** `YYYY-MM-DD` in the tenant's calendar. */
   date: string;
   provider: string;
+  /** https link to the certificate, when the officer has one. */
+  certificateUrl?: string;
   createdAt: string;
   createdBy: string;
 }

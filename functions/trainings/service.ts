@@ -13,7 +13,7 @@ import { hasRole, type Principal } from '../http/principal.js';
 import { decodeRangeCursor } from '../http/range-cursor.js';
 import { pageTrainings, putTraining, trainingRange, yearJp, type Training } from './repository.js';
 
-export interface TrainingInput { officerId: string; title: string; jp: number; date: string; provider: string }
+export interface TrainingInput { officerId: string; title: string; jp: number; date: string; provider: string; certificateUrl?: string }
 
 export function tenantZone(tenant: string): string {
   const config = findTenant(tenant);
@@ -41,6 +41,7 @@ export async function logTraining(p: Principal, input: TrainingInput, idempotenc
     jp: input.jp,
     date: input.date,
     provider: input.provider,
+    ...(input.certificateUrl ? { certificateUrl: input.certificateUrl } : {}),
     createdAt: now.toISOString(),
     createdBy: p.sub,
   };

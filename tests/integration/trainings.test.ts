@@ -130,3 +130,21 @@ describe('GET /v1/officers/{id}/trainings as a list', () => {
     expect((await list('limit=0')).status).toBe(400);
   });
 });
+
+describe('certificate link', () => {
+  it('keeps an optional https certificateUrl and refuses other links naming the field', async () => {
+    const url = 'https://lms.lan.go.id/sertifikat/abc-123.pdf';
+    const logged = await h.call('POST', '/v1/trainings', { as: 'serang.pegawai', body: body({ date: '2021-04-05', certificateUrl: url }) });
+    expect(logged.status).toBe(201);
+    expect(logged.body.certificateUrl).toBe(url);
+    const year = await h.call('GET', `/v1/officers/${pegawaiId}/trainings?year=2021`, { as: 'serang.pegawai' });
+    expect(year.body.items.map((t: any) => t.certificateUrl)).toEqual([url]);
+    for (const bad of ['http://lms.lan.go.id/s.pdf', 'javascript:alert(1)', 'sertifikat.pdf', `https://x.id/${'a'.repeat(500)}`]) {
+      const res = await h.call('POST', '/v1/trainings', { as: 'serang.pegawai', body: body({ date: '2021-04-06', certificateUrl: bad }) });
+      expect(res.status).toBe(400);
+      expect(res.body.error.details.map((d: any) => d.field)).toContain('certificateUrl');
+    }
+    const after = await h.call('GET', `/v1/officers/${pegawaiId}/trainings?year=2021`, { as: 'serang.pegawai' });
+    expect(after.body.totalJp).toBe(8);
+  });
+});

@@ -239,6 +239,18 @@ export const RULES: Record<string, Rule> = {
     colleague: { req: (fx) => ({ path: `/v1/objections/${evaluation(fx.A, fx.A.colleague)}/decision`, body: { decision: 'uphold', note: 'Nilai sudah sesuai' } }), status: 403 },
     outsider: { req: (fx) => ({ path: `/v1/objections/${evaluation(fx.A, fx.A.colleague)}/decision`, body: { decision: 'uphold', note: 'Nilai sudah sesuai' } }), status: 403 },
   },
+  'GET /v1/evaluations/flagged': {
+    crossTenant: { req: () => ({ path: `/v1/evaluations/flagged?period=2025-10&flag=MISSING_REPORT&agencyId=${B_ONLY_AGENCY}` }), status: 404 },
+    colleague: { req: path('/v1/evaluations/flagged?period=2025-10&flag=MISSING_REPORT'), status: 403 },
+    outsider: { req: (fx) => ({ path: `/v1/evaluations/flagged?period=2025-10&flag=MISSING_REPORT&agencyId=${fx.A.pegawai.agencyId}` }), status: 403 },
+    national: { req: () => ({ path: `/v1/evaluations/flagged?period=2025-10&flag=MISSING_REPORT&agencyId=${B_ONLY_AGENCY}` }), status: 403 },
+  },
+  'GET /v1/team': {
+    crossTenant: { req: (fx) => ({ path: `/v1/team?supervisorId=${fx.B.atasan.id}` }), status: 404 },
+    colleague: { req: (fx) => ({ path: `/v1/team?supervisorId=${fx.A.colleague.id}` }), status: 403 },
+    outsider: { req: (fx) => ({ path: `/v1/team?supervisorId=${fx.A.atasan.id}` }), status: 403 },
+    national: { req: (fx) => ({ path: `/v1/team?supervisorId=${fx.B.atasan.id}` }), status: 403 },
+  },
   'GET /v1/trends': {
     crossTenant: { req: (fx) => ({ path: `/v1/trends?scope=officer&id=${fx.B.pegawai.id}` }), status: 404 },
     colleague: { req: (fx) => ({ path: `/v1/trends?scope=officer&id=${fx.A.colleague.id}` }), status: 403 },
@@ -250,6 +262,12 @@ export const RULES: Record<string, Rule> = {
     colleague: { req: (fx) => ({ path: `/v1/activity?scope=agency&id=${fx.A.pegawai.agencyId}` }), status: 403 }, // an officer, no supervisor
     outsider: { req: (fx) => ({ path: `/v1/activity?scope=agency&id=${fx.A.pegawai.agencyId}` }), status: 403 }, // a supervisor of another agency
     national: { req: path('/v1/activity?scope=tenant&id=banjarbaru'), status: 403 },
+  },
+  'GET /v1/calendar': {
+    // No tenant in the request: the caller's own city's dates (Serang's zone).
+    crossTenant: { req: path('/v1/calendar'), status: 200, check: (b) => expect(b.timeZone).toBe('Asia/Jakarta') },
+    colleague: 'na', outsider: 'na',
+    national: { req: path('/v1/calendar'), status: 403 },
   },
 };
 
