@@ -104,7 +104,12 @@ const core = {
   'eval.retryAfter': 'Coba lagi dalam {s} detik.',
   'officer.published': 'Diterbitkan {date}', 'officer.draft': 'Belum diterbitkan',
   'officer.objectionUntil': 'Keberatan s.d. {date}', 'officer.objectionClosed': 'Masa keberatan berakhir {date}',
-  'complaints.deadline': 'batas {date}',
+  'complaints.deadline': 'batas {date}', 'complaints.contact': 'Kontak: {contact}',
+  'nav.main': 'Navigasi utama', 'import.where': 'Baris / kolom', 'import.problem': 'Masalah', 'review.evidence': 'bukti',
+  'survey.officer': 'Petugas yang melayani', 'survey.choice.L': 'Laki-laki', 'survey.choice.P': 'Perempuan', 'survey.choice.private': 'Pegawai swasta',
+  'survey.choice.self': 'Wiraswasta', 'survey.choice.student': 'Pelajar/Mahasiswa', 'survey.choice.other': 'Lainnya',
+  'complaint.cat.pelayanan': 'Prosedur pelayanan', 'complaint.cat.petugas': 'Perilaku petugas', 'complaint.cat.biaya': 'Biaya/pungutan',
+  'complaint.cat.waktu': 'Waktu pelayanan', 'complaint.cat.sarana': 'Sarana dan prasarana', 'complaint.cat.lainnya': 'Lainnya',
 };
 const id = { ...core, ...admin.id, ...team.id, ...activity.id, ...skp.id };
 export type Key = keyof typeof id;
@@ -192,7 +197,21 @@ const coreEn: Partial<Record<keyof typeof core, string>> = {
   'eval.retryAfter': 'Try again in {s} seconds.',
   'officer.published': 'Published {date}', 'officer.draft': 'Not yet published',
   'officer.objectionUntil': 'Objections until {date}', 'officer.objectionClosed': 'Objection period ended {date}',
-  'complaints.deadline': 'due {date}',
+  'complaints.deadline': 'due {date}', 'complaints.contact': 'Contact: {contact}',
+  'app.name': 'Kinerja ASN', 'common.status': 'Status', 'col.nip': 'NIP', 'col.ikm': 'IKM', 'col.target': 'Target', 'col.jp': 'JP',
+  'poster.heading': 'How was our service?', 'poster.scan': 'Scan the QR code to fill in the Public Satisfaction Survey. One minute, no name needed.',
+  'survey.optional': 'About you (optional)', 'survey.gender': 'Gender', 'survey.age': 'Age', 'survey.education': 'Education', 'survey.occupation': 'Occupation',
+  'survey.comment': 'Suggestions or feedback (optional)', 'survey.incomplete': 'Please answer every question ({n} not answered yet).',
+  'survey.rateLimited': 'Too many submissions. Try again in {s} seconds.', 'survey.unitMissing': 'Service unit not found. Check the link or the QR code.',
+  'survey.officer': 'Staff member who served you', 'survey.choice.L': 'Male', 'survey.choice.P': 'Female', 'survey.choice.private': 'Private-sector employee',
+  'survey.choice.self': 'Self-employed', 'survey.choice.student': 'Student', 'survey.choice.other': 'Other',
+  'complaint.subject': 'Complaint subject', 'complaint.body': 'Your complaint', 'complaint.contact': 'Contact (e-mail/phone, optional)', 'complaint.name': 'Name (optional)',
+  'complaint.code': 'Your tracking code', 'complaint.keep': 'Keep this code to follow the answer to your complaint.', 'complaint.track': 'Track a complaint',
+  'complaint.cat.pelayanan': 'Service procedure', 'complaint.cat.petugas': 'Staff conduct', 'complaint.cat.biaya': 'Fees/charges',
+  'complaint.cat.waktu': 'Service time', 'complaint.cat.sarana': 'Facilities', 'complaint.cat.lainnya': 'Other',
+  'track.title': 'Track a complaint', 'track.code': 'Complaint code', 'track.go': 'Track', 'track.notFound': 'No complaint with that code.',
+  'track.answer': 'Staff answer', 'track.waiting': 'No answer yet. The complaint is being handled.', 'track.filed': 'Filed',
+  'nav.main': 'Main navigation', 'import.where': 'Line / column', 'import.problem': 'Problem', 'review.evidence': 'evidence',
 };
 
 const en: Partial<Record<Key, string>> = { ...coreEn, ...admin.en, ...team.en, ...activity.en, ...skp.en };
