@@ -90,6 +90,7 @@ export const ROUTES: RouteDef[] = [
 
   r('GET', '/v1/trends', 'trends'),
   r('GET', '/v1/activity', 'trends'),
+  r('GET', '/v1/calendar', 'trends'),
 ];
 
 export const routeKey = (def: Pick<RouteDef, 'method' | 'path'>) => `${def.method} ${def.path}`;

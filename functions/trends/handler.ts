@@ -1,9 +1,10 @@
-// Trends function: the dashboard's charts, each served by one Query over rollup items, and today's activity.
+// Trends function: the dashboard's charts, each served by one Query over rollup items; today's activity; the month's reporting dates.
 import * as z from 'zod/mini';
 import { httpApi, ok, type Routes } from '../http/api.js';
 import { parse } from '../http/validation.js';
 import { trends } from './service.js';
 import { activity } from '../activity/service.js';
+import { monthCalendar } from '../activity/calendar.js';
 
 const month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use YYYY-MM'));
 const TrendsQuery = z.object({
@@ -21,6 +22,7 @@ const ActivityQuery = z.strictObject({
 const routes: Routes = {
   'GET /v1/trends': { auth: 'user', handle: async ({ principal, query }) => ok(await trends(principal, parse(TrendsQuery, query, 'query'))) },
   'GET /v1/activity': { auth: 'user', handle: async ({ principal, query }) => ok(await activity(principal, parse(ActivityQuery, query, 'query'))) },
+  'GET /v1/calendar': { auth: 'user', handle: async ({ principal, query }) => { parse(z.strictObject({}), query, 'query'); return ok(await monthCalendar(principal)); } },
 };
 
 export const handler = httpApi(routes);

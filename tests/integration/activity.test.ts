@@ -144,6 +144,25 @@ describe('stream redelivery', () => {
   }
 });
 
+describe('the month calendar of the guide', () => {
+  it("names last month's report and its due days from the policy, and the next evaluation", async () => {
+    const { policy } = (await h.call('GET', '/v1/policy', { as: `${T}.pegawai` })).body;
+    const res = await h.call('GET', '/v1/calendar', { as: `${T}.pegawai` });
+    expect(res.status).toBe(200);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const [y, m] = period.split('-').map(Number);
+    const previous = m === 1 ? `${y - 1}-12` : `${y}-${pad(m - 1)}`;
+    expect(res.body).toMatchObject({
+      timeZone: 'Asia/Jakarta', today: dayOf(new Date(), 'Asia/Jakarta'),
+      reporting: { period: previous, reportDue: `${period}-${pad(policy.reportDueDay)}`, reviewDue: `${period}-${pad(policy.reviewDueDay)}` },
+      current: { period, window: 'open' },
+      evaluation: { at: expect.stringMatching(/T01:00:00\+07:00$/) },
+    });
+    expect((await h.call('GET', '/v1/calendar?x=1', { as: `${T}.pegawai` })).status).toBe(400);
+    expect((await h.call('GET', '/v1/calendar', { as: 'nasional' })).status).toBe(403);
+  });
+});
+
 describe('who may read', () => {
   it('refuses other tenants, officers, other agencies and national readers', async () => {
     expect((await read(`${T}.admin`, 'scope=tenant&id=banjarbaru')).status).toBe(403);

@@ -269,6 +269,12 @@ export const RULES: Record<string, Rule> = {
     colleague: 'na', outsider: 'na',
     national: { req: path('/v1/calendar'), status: 403 },
   },
+  'GET /v1/calendar': {
+    // No tenant in the request: the caller's own city's dates (Serang's zone).
+    crossTenant: { req: path('/v1/calendar'), status: 200, check: (b) => expect(b.timeZone).toBe('Asia/Jakarta') },
+    colleague: 'na', outsider: 'na',
+    national: { req: path('/v1/calendar'), status: 403 },
+  },
 };
 
 let h: Harness;
