@@ -4,6 +4,7 @@ import { dict, type Key } from './dictionary.js';
 export type Lang = 'id' | 'en';
 const stored = typeof localStorage !== 'undefined' ? localStorage.getItem('kinerja.lang') : null;
 export const i18n = $state<{ lang: Lang }>({ lang: stored === 'en' ? 'en' : 'id' });
+if (typeof document !== 'undefined') document.documentElement.lang = i18n.lang; // screen readers pick the voice from it
 
 export function setLang(lang: Lang) {
   i18n.lang = lang;

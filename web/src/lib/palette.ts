@@ -10,6 +10,15 @@ export const PREDIKAT_COLOR: Record<Predikat, string> = {
   SANGAT_KURANG: '#c5221f',
 };
 
+/** The same hues darkened for text (badges, labels): each ≥ 4.5:1 on white and on its 12% tint. */
+export const PREDIKAT_TEXT: Record<Predikat, string> = {
+  SANGAT_BAIK: '#145c37',
+  BAIK: '#1f6b3a',
+  BUTUH_PERBAIKAN: '#755600',
+  KURANG: '#9a4500',
+  SANGAT_KURANG: '#a01b18',
+};
+
 /** Grade bands of IKM (PermenPANRB 14/2017), drawn behind IKM charts. */
 export const IKM_BANDS = [
   { grade: 'A', from: 88.31, to: 100, color: 'rgba(27,127,75,0.10)' },

@@ -1,0 +1,143 @@
+// Every screen in web/src/routes.ts, loaded with demo data at desktop and phone size, passes an axe-core
+// audit with no serious or critical violation. The list comes from ROUTES, so a screen added later is
+// audited without touching this file; its :params are filled from the demo data through the API.
+import { createRequire } from 'node:module';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROUTES } from '../../web/src/routes.js';
+import { apiGet, baseUrl, launch, screenshot, signIn, tokenFor } from './browser.js';
+
+const axeSource: string = createRequire(import.meta.url)('axe-core').source;
+
+const VIEWPORTS = {
+  desktop: { viewport: { width: 1280, height: 800 } },
+  phone: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
+} as const;
+type Viewport = keyof typeof VIEWPORTS;
+
+/** Who looks at a screen: the first matching pattern wins; any other signed-in screen is BKPSDM's (sees most). */
+const VIEWER: [RegExp, string][] = [
+  [/^\/nasional/, 'nasional'],
+  [/^\/kota/, 'serang.pimpinan'],
+  [/^\/opd\//, 'serang.opd'],
+  [/^\/review/, 'serang.atasan'],
+  [/^\/(laporan|pegawai\/)/, 'serang.pegawai'],
+];
+const viewerOf = (pattern: string) => VIEWER.find(([re]) => re.test(pattern))?.[1] ?? 'serang.admin';
+
+let browser: Browser;
+const contexts = new Map<string, BrowserContext>();
+/** Values for a route's :params, per viewer (an officer id is the signed-in user's own). */
+const params = new Map<string, Record<string, string>>();
+
+beforeAll(async () => {
+  browser = await launch();
+  const admin = await tokenFor('serang.admin');
+  const agencies = (await apiGet('/v1/agencies', admin)).body.agencies as { id: string; units: { id: string }[] }[];
+  const unit = agencies.flatMap((a) => a.units)[0]!;
+  // A complaint filed now gives the tracking page a real code to show.
+  const filed = await fetch(`${baseUrl()}/v1/public/complaints`, {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ tenant: 'serang', unitId: unit.id, category: 'pelayanan', description: 'Antrean panjang dan petugas loket tidak ada pada jam layanan.' }),
+  });
+  expect(filed.status, 'filing a complaint for the tracking page').toBe(201);
+  const { code } = (await filed.json()) as { code: string };
+  const common = { tenant: 'serang', unitId: unit.id, code, year: String(new Date().getFullYear()), agencyId: agencies[0]!.id };
+  for (const username of new Set([...ROUTES.map((r) => viewerOf(r.pattern)), 'serang.admin'])) {
+    const me = (await apiGet('/v1/me', await tokenFor(username))).body;
+    params.set(username, { ...common, ...(me.agencyId ? { agencyId: me.agencyId } : {}), ...(me.officer ? { officerId: me.officer.id } : {}), ...(me.tenant?.id && me.tenant.id !== 'national' ? { tenant: me.tenant.id } : {}) });
+  }
+});
+afterAll(async () => { await browser?.close(); });
+
+/** One browser context per viewer, language and viewport, signed in once and reused. */
+async function contextFor(username: string | null, vp: Viewport, lang: 'id' | 'en' = 'id'): Promise<BrowserContext> {
+  const key = `${username ?? 'public'}/${vp}/${lang}`;
+  let context = contexts.get(key);
+  if (context) return context;
+  context = await browser.newContext({ ...VIEWPORTS[vp], baseURL: baseUrl(), bypassCSP: true });
+  await context.addInitScript((l) => localStorage.setItem('kinerja.lang', l), lang);
+  if (username) {
+    const page = await context.newPage();
+    await signIn(page, username);
+    await page.close();
+  }
+  contexts.set(key, context);
+  return context;
+}
+
+function pathOf(pattern: string, values: Record<string, string>): string {
+  return pattern.replace(/:(\w+)\??/g, (_m, name: string) => {
+    const v = values[name];
+    if (v === undefined) throw new Error(`no demo value for :${name} in ${pattern}; add one to the a11y test`);
+    return encodeURIComponent(v);
+  });
+}
+
+/** Until the screen shows content: no boot bar, skeleton, busy region or "loading" text, and the network quiet. */
+async function settled(page: Page) {
+  await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => {});
+  await page.waitForFunction(() => document.querySelector('main, .public')
+    && !document.querySelector('.boot, .skeleton, [aria-busy="true"]')
+    && !/(Memuat…|Loading…)/.test(document.body.innerText), undefined, { timeout: 20_000 });
+  await page.waitForTimeout(250); // the last transition
+}
+
+interface Finding { id: string; impact: string; help: string; targets: string[] }
+async function audit(page: Page): Promise<Finding[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v: any) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n: any) => n.target.join(' ')) }));
+  });
+  return (violations as Finding[]).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+const describeFindings = (list: Finding[]) => list.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.targets.slice(0, 8).join('\n    ')}${v.targets.length > 8 ? `\n    … ${v.targets.length - 8} more` : ''}`);
+
+async function auditScreen(pattern: string, username: string | null, vp: Viewport, lang: 'id' | 'en' = 'id') {
+  const path = pathOf(pattern, params.get(username ?? 'serang.admin')!);
+  const page = await (await contextFor(username, vp, lang)).newPage();
+  try {
+    await page.goto(path);
+    await settled(page);
+    expect(new URL(page.url()).pathname, `${path} stayed on its screen`).toBe(path);
+    expect(await page.locator('text=Halaman tidak ditemukan').count(), `${path} exists`).toBe(0);
+    await screenshot(page, `a11y-${pattern.replace(/[/:?]+/g, '_').replace(/^_|_$/g, '')}-${vp}-${lang}`);
+    const found = await audit(page);
+    expect(describeFindings(found), `serious/critical axe violations on ${path} (${vp}, ${lang}, ${username ?? 'signed out'})`).toEqual([]);
+  } finally { await page.close(); }
+}
+
+describe('accessibility audit (axe-core): no serious or critical violation', () => {
+  for (const route of ROUTES) {
+    for (const vp of Object.keys(VIEWPORTS) as Viewport[]) {
+      const username = route.public ? null : viewerOf(route.pattern);
+      it(`${route.pattern} at ${vp} (${username ?? 'signed out'})`, () => auditScreen(route.pattern, username, vp));
+      if (route.public && route.pattern !== '/masuk') it(`${route.pattern} at ${vp} in English`, () => auditScreen(route.pattern, null, vp, 'en'));
+    }
+  }
+});
+
+describe('public pages switch language', () => {
+  it('turns the survey page to English with the ID/EN switch and remembers it', async () => {
+    const context = await browser.newContext({ ...VIEWPORTS.phone, baseURL: baseUrl() });
+    const page = await context.newPage();
+    const { unitId } = params.get('serang.admin')!;
+    await page.goto(`/survei/serang/${unitId}`);
+    await page.waitForSelector('fieldset[data-element="u9"]');
+    expect(await page.textContent('header')).toContain('Survei Kepuasan Masyarakat');
+    await page.click('[role="group"] button:has-text("EN")');
+    expect(await page.getAttribute('[role="group"] button:has-text("EN")', 'aria-pressed')).toBe('true');
+    expect(await page.textContent('header')).toContain('Public Satisfaction Survey');
+    expect(await page.textContent('button.submit')).toContain('Send rating');
+    expect(await page.textContent('summary')).toContain('About you (optional)');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await screenshot(page, 'a11y-survey-phone-en-switched');
+    await page.reload();
+    await page.waitForSelector('fieldset[data-element="u9"]');
+    expect(await page.textContent('button.submit')).toContain('Send rating');
+    await page.click('[role="group"] button:has-text("ID")');
+    expect(await page.textContent('button.submit')).toContain('Kirim penilaian');
+    await context.close();
+  });
+});
