@@ -27,14 +27,19 @@ const lastMonth = () => {
 };
 
 /**
- * An officer of serang.atasan (so the decider is atasan's own supervisor) with a published evaluation of
- * last month still inside its 14-day window and no objection yet. The seed's latest evaluations were
- * published over 14 days ago, so when none is open the BKPSDM runs last month (as the scheduler would).
+ * An officer two levels below atasan's supervisor (serang.atasan's reports first), so that supervisor decides,
+ * with a published evaluation of last month still inside its 14-day window and no objection yet. The seed's
+ * latest evaluations were published over 14 days ago, so when none is open the BKPSDM runs last month (as
+ * the scheduler would on day 11); the run's evaluations stay open for 14 days, and each test run uses another officer.
  */
 async function openEvaluation(admin: string) {
   const period = lastMonth();
   const atasan = (await apiGet('/v1/me', await tokenFor('serang.atasan'))).body.officer;
-  const team = (await apiGet(`/v1/team?supervisorId=${atasan.id}&limit=200`, admin)).body.items.filter((r: any) => r.depth === 1);
+  const deciderId = (await apiGet(`/v1/officers/${atasan.id}`, admin)).body.supervisorId as string;
+  expect(deciderId, 'serang.atasan has a supervisor').toBeTruthy();
+  const team = (await apiGet(`/v1/team?supervisorId=${deciderId}&limit=200`, admin)).body.items
+    .filter((r: any) => r.depth === 2)
+    .sort((a: any, b: any) => Number(b.officer.supervisorId === atasan.id) - Number(a.officer.supervisorId === atasan.id));
   const find = async () => {
     for (const r of team) {
       const evs = (await apiGet(`/v1/officers/${r.officer.id}/evaluations?year=${period.slice(0, 4)}`, admin)).body.items ?? [];
@@ -54,19 +59,19 @@ async function openEvaluation(admin: string) {
     }
     found = await find();
   }
-  expect(found, 'an officer of serang.atasan with an open evaluation').toBeTruthy();
-  return { ...found!, atasan, period };
+  expect(found, 'an officer two levels below with an open evaluation').toBeTruthy();
+  return { ...found!, deciderId, period };
 }
 
 describe('objections', () => {
   it('the supervisor\'s supervisor sees the reason beside the evaluation, amends with a note, and the officer sees the outcome', async () => {
     const admin = await tokenFor('serang.admin');
-    const { officer, evaluation, atasan } = await openEvaluation(admin);
+    const { officer, evaluation, deciderId: expected } = await openEvaluation(admin);
     const reason = `Tugas tambahan penanganan KLB bulan ${evaluation.period} belum tercatat di SKP (${Date.now()}).`;
     const filed = await apiPost(`/v1/evaluations/${evaluation.id}/objections`, await tokenFor(officer.nip), { reason });
     expect(filed.status).toBe(201);
     const deciderId = filed.body.deciderId as string | null;
-    expect(deciderId).toBe((await apiGet(`/v1/officers/${atasan.id}`, admin)).body.supervisorId);
+    expect(deciderId).toBe(expected);
     const decider = deciderId ? (await apiGet(`/v1/officers/${deciderId}`, admin)).body : null;
 
     // Phone first, while the objection is still pending.
