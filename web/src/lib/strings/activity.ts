@@ -3,7 +3,7 @@ export const id = {
   'activity.title': 'Aktivitas hari ini',
   'activity.reportsSubmitted': 'Laporan dikirim', 'activity.reportsApproved': 'Laporan disetujui', 'activity.surveys': 'Survei masuk',
   'activity.complaints': 'Pengaduan', 'activity.visits': 'Kunjungan',
-  'activity.updated': 'Diperbarui', 'activity.auto': 'Diperbarui otomatis tiap {seconds} detik.',
+  'activity.updated': 'Diperbarui', 'activity.auto': 'Otomatis tiap {seconds} detik.',
   'activity.paused': 'Pembaruan dijeda selama tab tidak terlihat.', 'activity.quiet': 'Belum ada aktivitas hari ini.',
   'activity.error': 'Aktivitas tidak dapat dimuat; dicoba lagi otomatis.',
 
@@ -46,7 +46,7 @@ export const en: Record<keyof typeof id, string> = {
   'activity.title': "Today's activity",
   'activity.reportsSubmitted': 'Reports submitted', 'activity.reportsApproved': 'Reports approved', 'activity.surveys': 'Surveys received',
   'activity.complaints': 'Complaints', 'activity.visits': 'Visits',
-  'activity.updated': 'Updated', 'activity.auto': 'Updates itself every {seconds} seconds.',
+  'activity.updated': 'Updated', 'activity.auto': 'Refreshes every {seconds} seconds.',
   'activity.paused': 'Updates are paused while the tab is hidden.', 'activity.quiet': 'No activity yet today.',
   'activity.error': 'Activity could not be loaded; retrying automatically.',
 
