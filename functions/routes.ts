@@ -52,9 +52,13 @@ export const ROUTES: RouteDef[] = [
   r('PATCH', '/v1/officers/{id}', 'org'),
   r('GET', '/v1/policy', 'org'),
   r('PUT', '/v1/policy', 'org'),
+  r('GET', '/v1/policy/history', 'org'),
 
   r('GET', '/v1/officers/{id}/plans/{year}', 'plans'),
   r('PUT', '/v1/officers/{id}/plans/{year}', 'plans'),
+  r('POST', '/v1/officers/{id}/plans/{year}/agreement', 'plans'),
+  r('GET', '/v1/officers/{id}/plans/{year}/history', 'plans'),
+  r('GET', '/v1/officers/{id}/plans/{year}/cascade', 'plans'),
 
   r('POST', '/v1/reports', 'reports'),
   r('GET', '/v1/reports', 'reports'),

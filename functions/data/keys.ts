@@ -12,6 +12,9 @@ export const keys = {
   /** Tenant partition: policy, agencies and units (small, read in one Query). */
   tenantPartition: (tenant: string) => t(tenant),
   policy: (tenant: string): Key => ({ PK: t(tenant), SK: 'POLICY' }),
+  /** Policy changes, newest last; in their own partition so the tenant partition stays one small Query. */
+  policyAudit: (tenant: string, at: string): Key => ({ PK: `${t(tenant)}#POLICY#AUDIT`, SK: `AUDIT#${at}` }),
+  policyAuditPartition: (tenant: string) => `${t(tenant)}#POLICY#AUDIT`,
   agency: (tenant: string, agencyId: string): Key => ({ PK: t(tenant), SK: `AGENCY#${agencyId}` }),
   unit: (tenant: string, unitId: string): Key => ({ PK: t(tenant), SK: `UNIT#${unitId}` }),
   /** Changes to an agency, its units and its org ratings, outside the tenant partition (which every
@@ -41,7 +44,11 @@ export const keys = {
   // --- an officer's own partition: plan, reports, scores, trainings, evaluations ------------
   officerPartition: officerPk,
   plan: (tenant: string, officerId: string, year: number | string): Key => ({ PK: officerPk(tenant, officerId), SK: `PLAN#${year}` }),
-  planAudit: (tenant: string, officerId: string, at: string, id: string): Key => ({ PK: officerPk(tenant, officerId), SK: `AUDIT#PLAN#${at}#${id}` }),
+  /** Plan changes and agreements, a year's together in time order. */
+  planAudit: (tenant: string, officerId: string, year: number | string, at: string, id: string): Key => ({ PK: officerPk(tenant, officerId), SK: `AUDIT#PLAN#${year}#${at}#${id}` }),
+  planAuditPrefix: (year: number | string) => `AUDIT#PLAN#${year}#`,
+  /** An agreed plan version that a later version replaced (reports made against it still score with it). */
+  planVersion: (tenant: string, officerId: string, year: number | string, version: number): Key => ({ PK: officerPk(tenant, officerId), SK: `PLANVERSION#${year}#${String(version).padStart(4, '0')}` }),
   report: (tenant: string, officerId: string, period: string): Key => ({ PK: officerPk(tenant, officerId), SK: `REPORT#${period}` }),
   /** An earlier (returned) submission of a report moved off the report item, numbered from 1. Not `REPORT#…`,
    *  so a year's reports stay one contiguous `begins_with(SK, 'REPORT#YYYY-')` range. */

@@ -1,5 +1,5 @@
 // Tenant policy: the regulation's judgement calls and sanctions, configured per city by its BKPSDM.
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { findTenant } from '../config/tenants.js';
 import { DEFAULT_POLICY, type TenantPolicy as Policy } from '../domain/policy.js';
 import { ddb, tableName } from './client.js';
@@ -21,10 +21,31 @@ export async function loadPolicy(tenant: string): Promise<Policy> {
   return policy;
 }
 
-export async function savePolicy(tenant: string, policy: Policy, by: string): Promise<void> {
-  await ddb().send(new PutCommand({
-    TableName: tableName(),
-    Item: { ...keys.policy(tenant), type: 'policy', policy, updatedBy: by, updatedAt: new Date().toISOString() },
+export interface PolicyAudit { at: string; by: string; changes: string[] }
+
+/** Stores the policy with the audit item of what changed (one transaction: no change goes unrecorded). */
+export async function savePolicy(tenant: string, policy: Policy, by: string, changes: string[]): Promise<void> {
+  const at = new Date().toISOString();
+  await ddb().send(new TransactWriteCommand({
+    TransactItems: [
+      { Put: { TableName: tableName(), Item: { ...keys.policy(tenant), type: 'policy', policy, updatedBy: by, updatedAt: at } } },
+      { Put: { TableName: tableName(), Item: { ...keys.policyAudit(tenant, at), type: 'policyAudit', tenant, at, by, changes } } },
+    ],
   }));
   cache.delete(tenant);
+}
+
+/** The policy's change history, newest first (one page). */
+export async function policyHistory(tenant: string, limit = 100): Promise<PolicyAudit[]> {
+  const res = await ddb().send(new QueryCommand({
+    TableName: tableName(), KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.policyAuditPartition(tenant) },
+    ScanIndexForward: false, Limit: limit,
+  }));
+  return (res.Items ?? []).map((i) => ({ at: i.at, by: i.by, changes: i.changes }));
+}
+
+/** The stored policy without the cache (a change is compared with what is really there). */
+export async function loadPolicyFresh(tenant: string): Promise<Policy> {
+  cache.delete(tenant);
+  return loadPolicy(tenant);
 }

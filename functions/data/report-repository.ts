@@ -36,6 +36,8 @@ export interface Report {
   /** The officer's supervisor chain at submission: the review queue finds a supervisor's reports by it. */
   ancestors?: string[];
   period: string;
+  /** The plan version the report was made against (PermenPANRB 6/2022: it scores against that version). */
+  planVersion?: number;
   status: ReportStatus;
   items: ReportLine[];
   submittedAt: string;

@@ -48,6 +48,8 @@ export interface Rhk {
   title: string;
   /** Weight within the plan's utama RHK; default 1. Ignored for tambahan (tenant weight applies). */
   weight?: number;
+  /** The supervisor's RHK this one supports (cascading). */
+  parentRhkId?: string;
   indicators: Indicator[];
 }
 

@@ -9,7 +9,7 @@ import { parse } from '../http/validation.js';
 import { importOfficers } from './import-officers.js';
 import { agenciesWithUnits, me, visibleTenants } from './service.js';
 import { listOfficers, OfficerPatch, OfficersQuery, patchOfficer } from './officers.js';
-import { getPolicy, putPolicy } from './policy.js';
+import { getPolicy, getPolicyHistory, putPolicy } from './policy.js';
 import { addAgency, addUnit, AgencyCreate, AgencyPatch, changeAgency, changeUnit, UnitCreate, UnitPatch } from './agencies.js';
 import { agencyCurve, CurveQuery, OrgRatingBody, readOrgRating, setOrgRating, YearParam } from './curve.js';
 
@@ -87,6 +87,7 @@ const routes: Routes = {
   },
   'GET /v1/policy': { auth: 'user', handle: async ({ principal }) => ok(await getPolicy(principal)) },
   'PUT /v1/policy': { auth: 'user', handle: async ({ principal, body }) => ok(await putPolicy(principal, body)) },
+  'GET /v1/policy/history': { auth: 'user', handle: async ({ principal }) => ok(await getPolicyHistory(principal)) },
 };
 
 export const handler = httpApi(routes);

@@ -1,7 +1,7 @@
 // GET/PUT /v1/policy: the tenant's configurable rules (thresholds, weights, windows, sanctions).
 import * as z from 'zod/mini';
 import { PREDIKATS } from '../domain/types.js';
-import { loadPolicy, savePolicy } from '../data/policy-repository.js';
+import { loadPolicy, loadPolicyFresh, policyHistory, savePolicy } from '../data/policy-repository.js';
 import { badRequest, forbidden } from '../http/errors.js';
 import { hasRole, type Principal } from '../http/principal.js';
 import { parse } from '../http/validation.js';
@@ -38,6 +38,19 @@ export async function putPolicy(p: Principal, body: unknown) {
   if (policy.reviewDueDay < policy.reportDueDay) {
     throw badRequest('Invalid policy', [{ field: 'reviewDueDay', message: 'Reviews cannot be due before the reports are' }]);
   }
-  await savePolicy(p.tenant, policy, p.sub);
+  const before = await loadPolicyFresh(p.tenant);
+  await savePolicy(p.tenant, policy, p.officerId ?? p.sub, policyChanges({ ...before }, { ...policy }));
   return { tenant: p.tenant, policy };
+}
+
+const shown = (v: unknown) => JSON.stringify(v) ?? '–';
+/** What a policy change changed, field by field, for its audit trail. */
+export function policyChanges(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+  const changes = Object.keys(after).filter((k) => shown(before[k]) !== shown(after[k])).map((k) => `${k}: ${shown(before[k])} → ${shown(after[k])}`);
+  return changes.length ? changes : ['no change'];
+}
+
+export async function getPolicyHistory(p: Principal) {
+  if (hasRole(p, 'national')) throw forbidden('National readers see aggregates only');
+  return { items: await policyHistory(p.tenant), nextCursor: null };
 }

@@ -19,6 +19,8 @@ const Rhk = z.object({
   kind: z.enum(['utama', 'tambahan']),
   title: text(300),
   weight: z.optional(z.number().check(z.gt(0), z.lte(10))),
+  /** The supervisor's RHK this one supports (cascading, Matriks Peran Hasil). */
+  parentRhkId: z.optional(id),
   indicators: z.array(Indicator).check(z.minLength(1), z.maxLength(10)),
 });
 
@@ -26,6 +28,8 @@ export const PlanBody = z
   .object({
     /** The version read (0 or absent for a new plan). */
     version: z.optional(z.number().check(z.int(), z.gte(0))),
+    /** Why an agreed plan changes (required then: the change is a new version). */
+    reason: z.optional(text(500)),
     rhk: z.array(Rhk).check(z.minLength(1), z.maxLength(15)),
   })
   .check(
@@ -50,3 +54,7 @@ export const PlanParams = z.object({
   id: z.string().check(z.minLength(1), z.maxLength(80)),
   year: z.coerce.number().check(z.int(), z.gte(2000), z.lte(2100)),
 });
+
+/** Agreement to the draft the caller saw (`version`, optional: the current one). */
+export const AgreementBody = z.strictObject({ version: z.optional(z.number().check(z.int(), z.gte(1))) });
+export type AgreementBody = z.infer<typeof AgreementBody>;

@@ -86,6 +86,7 @@ export async function submitReport(p: Principal, body: ReportBody, idempotencyKe
   const year = Number(body.period.slice(0, 4));
   const plan = await getPlan(p.tenant, officer.id, year);
   if (!plan) throw badRequest(`There is no SKP plan for ${year} yet`, [{ field: 'period', message: `Ask your supervisor to set your ${year} plan first` }]);
+  if (plan.status !== 'agreed') throw badRequest(`The SKP plan for ${year} is not agreed yet`, [{ field: 'period', message: `You and your supervisor agree the ${year} plan first` }]);
   checkItems(plan, body.items);
 
   if (existing && existing.status !== 'returned') {
@@ -103,6 +104,7 @@ export async function submitReport(p: Principal, body: ReportBody, idempotencyKe
     supervisorId: officer.supervisorId,
     ancestors: officer.ancestors ?? [],
     period: body.period,
+    planVersion: plan.version,
     status: 'submitted',
     items: body.items,
     submittedAt: now.toISOString(),

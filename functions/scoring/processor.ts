@@ -7,7 +7,7 @@
 // not here: scoring only sees who reported.
 import { fromImage } from '../data/stream-image.js';
 import type { DynamoDBRecord } from 'aws-lambda';
-import { getPlan } from '../data/plan-repository.js';
+import { getPlanVersion } from '../data/plan-repository.js';
 import { loadPolicy } from '../data/policy-repository.js';
 import { reportId, type Report } from '../data/report-repository.js';
 import { addToRollups } from '../data/rollup-repository.js';
@@ -26,7 +26,7 @@ async function scoreApproved(report: Report): Promise<void> {
   const previous = await getScore(report.tenant, report.officerId, report.period);
   if (previous && previous.scoredVersion >= report.version) return; // replay of what is already scored
   const [plan, policy, ikm] = await Promise.all([
-    getPlan(report.tenant, report.officerId, Number(report.period.slice(0, 4))),
+    getPlanVersion(report.tenant, report.officerId, Number(report.period.slice(0, 4)), report.planVersion),
     loadPolicy(report.tenant),
     report.unitId ? unitIkm(report.tenant, report.unitId, report.period) : Promise.resolve(null),
   ]);

@@ -19,7 +19,7 @@ beforeAll(async () => {
   h = await startHarness({ stream: false });
   pegawai = h.seeded.users.find((x) => x.username === `${T}.pegawai`)!.officerId!;
   for (const year of new Set([closed.slice(0, 4), current.slice(0, 4)])) {
-    expect((await h.call('PUT', `/v1/officers/${pegawai}/plans/${year}`, { as: `${T}.atasan`, body: plan })).status).toBe(200);
+    expect((await h.agreedPlan(pegawai, year, `${T}.atasan`, plan)).status).toBe(200);
   }
 });
 afterAll(async () => { await h?.close(); });
@@ -65,7 +65,7 @@ describe('reporting calendar', () => {
     const past = new Date(Date.now() - 86_400_000).toISOString();
     await ddb().send(new PutCommand({ TableName: h.tableName, Item: { ...keys.lateWindow(T, pegawai, earlier), type: 'lateWindow', tenant: T, officerId: pegawai, period: earlier, reason: 'x', openedBy: 'a', openedAt: past, closesAt: past } }));
     if (earlier.slice(0, 4) !== closed.slice(0, 4)) {
-      await h.call('PUT', `/v1/officers/${pegawai}/plans/${earlier.slice(0, 4)}`, { as: `${T}.atasan`, body: plan });
+      await h.agreedPlan(pegawai, earlier.slice(0, 4), `${T}.atasan`, plan);
     }
     const res = await submit(earlier);
     expect(res.status).toBe(400);

@@ -50,7 +50,7 @@ describe('report compliance of an imported city', () => {
     const head = await idOf(nip(0));
     for (let i = 1; i <= 7; i++) {
       const officerId = await idOf(nip(i));
-      expect((await h.call('PUT', `/v1/officers/${officerId}/plans/${year}`, { as: nip(0), body: plan })).status).toBe(200);
+      expect((await h.agreedPlan(officerId, year, nip(0), plan)).status).toBe(200);
       expect((await h.call('POST', '/v1/reports', { as: nip(i), body: { officerId, period: month, items: [{ indicatorId: 'layanan', value: 38 }] } })).status).toBe(201);
     }
     expect(head).toBeTruthy();

@@ -27,6 +27,9 @@ export interface Harness {
   token: (username: string) => Promise<string>;
   /** fetch against the local API; `as` signs in first. Returns status, parsed body and headers. */
   call: (method: string, path: string, opts?: { as?: string; token?: string; body?: unknown; headers?: Record<string, string>; raw?: string }) => Promise<{ status: number; body: any; headers: Headers }>;
+  /** PUTs a plan as the supervisor and agrees it on both sides, as a report needs (DESIGN §2 plan lifecycle).
+   *  Answers the PUT's response, or the first failing agreement's. */
+  agreedPlan: (officerId: string, year: number | string, supervisorAs: string, body: unknown) => Promise<{ status: number; body: any; headers: Headers }>;
   /** Waits until the stream poller has handed every written record to the stream handler. */
   drain: () => Promise<void>;
   close: () => Promise<void>;
@@ -73,8 +76,19 @@ export async function startHarness(opts: { seeders?: Seeder[]; stream?: boolean;
     return { status: res.status, body, headers: res.headers };
   };
 
+  const agreedPlan: Harness['agreedPlan'] = async (officerId, year, supervisorAs, body) => {
+    const put = await call('PUT', `/v1/officers/${officerId}/plans/${year}`, { as: supervisorAs, body });
+    if (put.status !== 200) return put;
+    const { nip } = (await call('GET', `/v1/officers/${officerId}`, { as: supervisorAs })).body;
+    for (const as of [nip, supervisorAs]) {
+      const agreed = await call('POST', `/v1/officers/${officerId}/plans/${year}/agreement`, { as, body: {} });
+      if (agreed.status !== 200) return agreed;
+    }
+    return put;
+  };
+
   return {
-    base, tableName, endpoint, signer, keyFile, seeded, token, call,
+    base, tableName, endpoint, signer, keyFile, seeded, token, call, agreedPlan,
     drain: async () => { await background?.drain(); },
     close: async () => {
       server.close();

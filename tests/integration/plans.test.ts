@@ -68,3 +68,138 @@ describe('plans', () => {
     expect(trail).toEqual([{ version: 1, changes: ['created with 2 RHK'] }, { version: 2, changes: ['added RHK rhk3'] }]);
   });
 });
+
+describe('cascading, agreement and versions', () => {
+  const Y = 2027;
+  let atasan: string;
+  let sibling: string;
+  const supervisorPlan = (over: Record<string, unknown> = {}) => ({
+    rhk: [
+      { id: 'a1', kind: 'utama', title: 'Layanan prima di unit', indicators: [indicator('ai1')] },
+      { id: 'a2', kind: 'utama', title: 'Tata kelola arsip', indicators: [indicator('ai2')] },
+    ],
+    ...over,
+  });
+  const subordinatePlan = (parent: string | undefined, over: Record<string, unknown> = {}) => ({
+    rhk: [
+      { id: 'p1', kind: 'utama', title: 'Berkas selesai tepat waktu', ...(parent ? { parentRhkId: parent } : {}), indicators: [indicator('pi1')] },
+      { id: 'p2', kind: 'tambahan', title: 'Narasumber', indicators: [indicator('pi2')] },
+    ],
+    ...over,
+  });
+
+  beforeAll(async () => {
+    atasan = h.seeded.users.find((u) => u.username === `${T}.atasan`)!.officerId!;
+    sibling = h.seeded.tenants.find((t) => t.tenant.id === T)!.officers.find((o) => o.supervisorId === atasan && o.id !== pegawai)!.id;
+    expect((await h.call('PUT', `/v1/officers/${atasan}/plans/${Y}`, { as: `${T}.opd`, body: supervisorPlan() })).status).toBe(200);
+  });
+
+  it('refuses a utama RHK that supports nothing or an RHK not in the supervisor\'s plan, naming the field', async () => {
+    for (const [body, field] of [[subordinatePlan(undefined), 'rhk.0.parentRhkId'], [subordinatePlan('zz'), 'rhk.0.parentRhkId']] as const) {
+      const res = await h.call('PUT', `/v1/officers/${pegawai}/plans/${Y}`, { as: `${T}.atasan`, body });
+      expect(res.status).toBe(400);
+      expect(res.body.error.details.map((d: any) => d.field)).toEqual([field]);
+    }
+    expect((await h.call('GET', `/v1/officers/${pegawai}/plans/${Y}`, { as: `${T}.atasan` })).status).toBe(404);
+    const ok = await h.call('PUT', `/v1/officers/${pegawai}/plans/${Y}`, { as: `${T}.atasan`, body: subordinatePlan('a2') });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ status: 'draft', version: 1, agreement: {} });
+    expect(ok.body.rhk[0].parentRhkId).toBe('a2');
+  });
+
+  it('refuses removing a supervisor RHK that a subordinate still supports, naming them, before any other check', async () => {
+    const before = (await h.call('GET', `/v1/officers/${atasan}/plans/${Y}`, { as: `${T}.opd` })).body;
+    // A stale version too: the dependants are the answer, not the version.
+    const res = await h.call('PUT', `/v1/officers/${atasan}/plans/${Y}`, { as: `${T}.opd`, body: { version: 0, rhk: [supervisorPlan().rhk[0]] } });
+    expect(res.status).toBe(409);
+    const pegawaiName = h.seeded.tenants.find((t) => t.tenant.id === T)!.officers.find((o) => o.id === pegawai)!.name;
+    expect(res.body.error.details).toEqual([{ field: 'rhk', message: `${pegawaiName} (${pegawai}) RHK p1 supports a2` }]);
+    expect((await h.call('GET', `/v1/officers/${atasan}/plans/${Y}`, { as: `${T}.opd` })).body).toEqual(before);
+    // Removing the RHK nobody supports is fine.
+    const trimmed = await h.call('PUT', `/v1/officers/${atasan}/plans/${Y}`, { as: `${T}.opd`, body: { version: before.version, rhk: [supervisorPlan().rhk[1]] } });
+    expect(trimmed.status).toBe(200);
+    expect((await h.call('PUT', `/v1/officers/${atasan}/plans/${Y}`, { as: `${T}.opd`, body: { version: trimmed.body.version, ...supervisorPlan() } })).status).toBe(200);
+  });
+
+  it('never lets an admin set their own plan', async () => {
+    for (const who of ['opd', 'admin']) {
+      const self = h.seeded.users.find((u) => u.username === `${T}.${who}`)!.officerId!;
+      const res = await h.call('PUT', `/v1/officers/${self}/plans/${Y}`, { as: `${T}.${who}`, body: plan() });
+      expect(res.status, who).toBe(403);
+    }
+  });
+
+  it('is agreed by the officer and the direct supervisor; an agreed plan changes only as a new version with a reason', async () => {
+    const url = `/v1/officers/${pegawai}/plans/${Y}`;
+    expect((await h.call('POST', `${url}/agreement`, { as: `${T}.admin`, body: {} })).status).toBe(403); // not the appraiser
+    expect((await h.call('POST', `${url}/agreement`, { as: `${T}.pegawai`, body: { version: 9 } })).status).toBe(409);
+    const half = await h.call('POST', `${url}/agreement`, { as: `${T}.pegawai`, body: {} });
+    expect(half.status).toBe(200);
+    expect(half.body.status).toBe('draft');
+    expect(half.body.agreement.officer.by).toBe(pegawai);
+    const both = await h.call('POST', `${url}/agreement`, { as: `${T}.atasan`, body: {} });
+    expect(both.body).toMatchObject({ status: 'agreed', version: 1, agreement: { officer: { by: pegawai }, supervisor: { by: atasan } } });
+    expect(both.body.agreedAt).toBeTruthy();
+
+    const changed = subordinatePlan('a1', { version: 1 });
+    const noReason = await h.call('PUT', url, { as: `${T}.atasan`, body: changed });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error.details.map((d: any) => d.field)).toEqual(['reason']);
+    const v2 = await h.call('PUT', url, { as: `${T}.atasan`, body: { ...changed, reason: 'Tugas unit berubah sejak Maret' } });
+    expect(v2.status).toBe(200);
+    expect(v2.body).toMatchObject({ status: 'agreed', version: 2, reason: 'Tugas unit berubah sejak Maret' });
+
+    const history = await h.call('GET', `${url}/history`, { as: `${T}.pegawai` });
+    expect(history.status).toBe(200);
+    expect(history.body.items.map((a: any) => [a.version, a.action, a.changes.join('; '), a.reason ?? null])).toEqual([
+      [2, 'change', 'changed RHK p1', 'Tugas unit berubah sejak Maret'],
+      [1, 'agreement', 'agreed by the supervisor; plan agreed', null],
+      [1, 'agreement', 'agreed by the officer', null],
+      [1, 'change', 'created with 2 RHK', null],
+    ]);
+    expect((await h.call('GET', `${url}/history`, { as: 'banjarbaru.admin' })).status).toBe(404);
+  });
+
+  it('refuses a report against a draft plan; a report keeps the plan version it was made against', async () => {
+    const { monthOf } = await import('../../functions/domain/periods.js');
+    const period = monthOf(new Date(), 'Asia/Jakarta');
+    const year = Number(period.slice(0, 4));
+    const body = { rhk: [{ id: 's1', kind: 'utama', title: 'Layanan', indicators: [indicator('si1')] }] };
+    expect((await h.call('PUT', `/v1/officers/${sibling}/plans/${year}`, { as: `${T}.atasan`, body })).status).toBe(200);
+    const nipOf = (await h.call('GET', `/v1/officers/${sibling}`, { as: `${T}.atasan` })).body.nip;
+    const report = { officerId: sibling, period, items: [{ indicatorId: 'si1', value: 8 }] };
+    const draft = await h.call('POST', '/v1/reports', { as: nipOf, body: report });
+    expect(draft.status).toBe(400);
+    expect(draft.body.error.details.map((d: any) => d.field)).toEqual(['period']);
+    for (const as of [nipOf, `${T}.atasan`]) expect((await h.call('POST', `/v1/officers/${sibling}/plans/${year}/agreement`, { as, body: {} })).status).toBe(200);
+    const filed = await h.call('POST', '/v1/reports', { as: nipOf, body: report });
+    expect(filed.status).toBe(201);
+    expect(filed.body.planVersion).toBe(1);
+    const raised = { version: 1, reason: 'Target dinaikkan', rhk: [{ ...body.rhk[0], indicators: [indicator('si1', { target: 20 })] }] };
+    expect((await h.call('PUT', `/v1/officers/${sibling}/plans/${year}`, { as: `${T}.atasan`, body: raised })).status).toBe(200);
+    const { getPlanVersion } = await import('../../functions/data/plan-repository.js');
+    expect((await getPlanVersion(T, sibling, year, 1))!.rhk[0].indicators[0].target).toBe(10);
+    expect((await getPlanVersion(T, sibling, year, 2))!.rhk[0].indicators[0].target).toBe(20);
+  });
+
+  it('shows the cascade from any officer down, RHK under the RHK they support', async () => {
+    const res = await h.call('GET', `/v1/officers/${atasan}/plans/${Y}/cascade`, { as: `${T}.atasan` });
+    expect(res.status).toBe(200);
+    const byId = new Map(res.body.rhk.map((n: any) => [n.id, n]));
+    expect([...byId.keys()]).toEqual(['a1', 'a2']);
+    expect((byId.get('a1') as any).children.map((c: any) => [c.officerId, c.id])).toEqual([[pegawai, 'p1']]); // moved to a1 in version 2
+    expect((byId.get('a2') as any).children).toEqual([]);
+    expect(res.body.withoutPlan.map((o: any) => o.id)).toContain(sibling); // no ${Y} plan
+    expect(res.body.withoutPlan.map((o: any) => o.id)).not.toContain(pegawai);
+    // From the top of the agency down, the same subtree sits under the supervisor's RHK.
+    const head = h.seeded.tenants.find((t) => t.tenant.id === T)!.officers.find((o) => o.id === atasan)!.supervisorId;
+    if (head) {
+      const top = await h.call('GET', `/v1/officers/${head}/plans/${Y}/cascade`, { as: `${T}.admin` });
+      expect(top.status).toBe(200);
+      expect(top.body.rhk).toEqual([]); // the head has no ${Y} plan: nothing to hang RHK under
+      expect(top.body.withoutPlan.map((o: any) => o.id)).toContain(sibling);
+    }
+    expect((await h.call('GET', `/v1/officers/${atasan}/plans/${Y}/cascade`, { as: `${T}.pegawai` })).status).toBe(403);
+  });
+});
+

@@ -51,7 +51,7 @@ beforeAll(async () => {
   atasan = user('atasan');
   sibling = h.seeded.tenants.find((t) => t.tenant.id === T)!.officers.find((o) => o.supervisorId === atasan && o.id !== pegawai)!;
   for (const id of [pegawai, sibling.id]) {
-    const res = await h.call('PUT', `/v1/officers/${id}/plans/${year}`, { as: `${T}.atasan`, body: plan });
+    const res = await h.agreedPlan(id, year, `${T}.atasan`, plan);
     expect(res.status).toBe(200);
   }
 });
@@ -194,7 +194,7 @@ describe('returned reports', () => {
 describe('a report returned many times', () => {
   it('keeps the item small and the whole history readable', async () => {
     const other = h.seeded.tenants.find((t) => t.tenant.id === T)!.officers.find((o) => o.supervisorId === atasan && o.id !== pegawai && o.id !== sibling.id)!;
-    expect((await h.call('PUT', `/v1/officers/${other.id}/plans/${year}`, { as: `${T}.atasan`, body: plan })).status).toBe(200);
+    expect((await h.agreedPlan(other.id, year, `${T}.atasan`, plan)).status).toBe(200);
     const cycles = 30;
     const note = (n: number) => `Siklus ${n}: ${'catatan panjang '.repeat(60)}`.slice(0, 1000);
     let id = '';

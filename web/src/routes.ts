@@ -9,6 +9,7 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/nasional', load: () => import('./views/National.svelte') },
   { pattern: '/laporan', load: () => import('./views/ReportForm.svelte') },
   { pattern: '/review', load: () => import('./views/ReviewQueue.svelte') },
+  { pattern: '/skp/:officerId/:year', load: () => import('./views/skp/Skp.svelte') },
   { pattern: '/panduan', load: () => import('./views/Guide.svelte') },
   { pattern: '/tim', load: () => import('./views/Team.svelte') },
   { pattern: '/keberatan', load: () => import('./views/Objections.svelte') },

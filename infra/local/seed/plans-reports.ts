@@ -83,14 +83,21 @@ function seedTenant(ctx: SeedContext, st: SeededTenant, index: number, out: Item
     for (const [k, v] of Object.entries(fields)) r[k] = round2((r[k] ?? 0) + v);
     rollups.set(`${agencyId}|${period}`, r);
   };
+  const rhkOf = new Map<string, Rhk[]>();
   const pendingForAtasan = st.officers.filter((o) => o.supervisorId === atasan && o.id !== pegawai).slice(0, 2).map((o) => o.id);
 
   for (const o of st.officers) {
     const supervisor = o.supervisorId ? byId.get(o.supervisorId) : undefined;
     const role = leads.has(o.id) ? (o.unitId ? 'unitHead' : 'lead') : supervisor?.position.startsWith('Kepala Subbagian') ? 'admin' : 'staff';
     const rhk = buildPlanRhk(rng, o, kindOf.get(o.agencyId) ?? '', role);
+    rhkOf.set(o.id, rhk);
     for (const year of years) {
-      out.push(planItem({ tenant: t, officerId: o.id, year, version: 1, rhk, updatedAt: `${year - 1}-12-20T02:00:00.000Z`, updatedBy: o.supervisorId ?? admin ?? 'seed' }));
+      const [written, agreed] = [`${year - 1}-12-20T02:00:00.000Z`, `${year - 1}-12-27T03:00:00.000Z`];
+      const appraiser = o.supervisorId ?? admin ?? 'seed';
+      out.push(planItem({
+        tenant: t, officerId: o.id, year, version: 1, rev: 1, status: 'agreed', rhk, updatedAt: written, updatedBy: appraiser,
+        agreement: { officer: { by: o.id, at: agreed }, supervisor: { by: appraiser, at: agreed } }, agreedAt: agreed,
+      }));
     }
     const reported = rhk.flatMap((r) => r.indicators).filter((i) => i.source === 'report');
     const base = rng.chance(0.06) ? rng.normal(0.82, 0.04) : rng.normal(1.0, 0.055);
@@ -151,6 +158,14 @@ function seedTenant(ctx: SeedContext, st: SeededTenant, index: number, out: Item
       if (status !== 'approved') out.push({ ...keys.reportCounted(t, o.id, period), type: 'reportCounted', tenant: t, officerId: o.id, agencyId: o.agencyId, period });
       out.push(reportItem(report));
     }
+  }
+
+  // Cascading (Matriks Peran Hasil): each utama RHK supports one of the supervisor's utama RHK. Set after
+  // every plan is built (a supervisor may come later in the list); the plan items share these RHK objects.
+  for (const o of st.officers) {
+    const parents = o.supervisorId ? (rhkOf.get(o.supervisorId) ?? []).filter((r) => r.kind === 'utama') : [];
+    if (!parents.length) continue;
+    (rhkOf.get(o.id) ?? []).filter((r) => r.kind === 'utama').forEach((r, n) => { r.parentRhkId = parents[n % parents.length].id; });
   }
 
   const tenantTotals = new Map<string, Record<string, number>>();

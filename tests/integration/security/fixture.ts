@@ -49,7 +49,7 @@ export async function buildTenant(h: Harness, tenant: string, clientIp: string):
   const year = Number(period.slice(0, 4));
 
   for (const o of [pegawai, colleague]) {
-    expect((await h.call('PUT', `/v1/officers/${o.id}/plans/${year}`, { as: `${tenant}.atasan`, body: PLAN })).status).toBe(200);
+    expect((await h.agreedPlan(o.id, year, `${tenant}.atasan`, PLAN)).status).toBe(200);
     expect((await h.call('POST', '/v1/reports', { as: o.nip, body: { officerId: o.id, period, items: ITEMS } })).status).toBe(201);
     const training = { officerId: o.id, title: 'Pelatihan pelayanan prima', jp: 4, date: `${period}-01`, provider: 'BPSDM' };
     expect((await h.call('POST', '/v1/trainings', { as: o.nip, body: training })).status).toBe(201);

@@ -139,6 +139,12 @@ export const RULES: Record<string, Rule> = {
     colleague: 'na', outsider: 'na',
     national: { req: path('/v1/policy'), status: 403 },
   },
+  'GET /v1/policy/history': {
+    // No tenant in the request: the caller's own city's changes only.
+    crossTenant: { req: path('/v1/policy/history'), status: 200, check: (b) => expect(JSON.stringify(b)).not.toContain('banjarbaru') },
+    colleague: 'na', outsider: 'na',
+    national: { req: path('/v1/policy/history'), status: 403 },
+  },
   'PUT /v1/policy': {
     // No tenant in the request: the write lands in the caller's own tenant (B's snapshot proves it).
     crossTenant: { req: (fx) => ({ path: '/v1/policy', body: { ...(fx.A.policy as object) } }), status: 200, check: (b) => expect(b.tenant).toBe('serang') },
@@ -148,6 +154,9 @@ export const RULES: Record<string, Rule> = {
   },
   'GET /v1/officers/{id}/plans/{year}': officerRead('/plans/' + new Date().getUTCFullYear()),
   'PUT /v1/officers/{id}/plans/{year}': byId((t, o = t.pegawai) => `/v1/officers/${o.id}/plans/${t.period.slice(0, 4)}`, { ...PLAN, version: 1 }),
+  'POST /v1/officers/{id}/plans/{year}/agreement': byId((t, o = t.pegawai) => `/v1/officers/${o.id}/plans/${t.period.slice(0, 4)}/agreement`, {}),
+  'GET /v1/officers/{id}/plans/{year}/history': officerRead('/plans/' + new Date().getUTCFullYear() + '/history'),
+  'GET /v1/officers/{id}/plans/{year}/cascade': officerRead('/plans/' + new Date().getUTCFullYear() + '/cascade'),
   'POST /v1/reports': {
     crossTenant: { req: (fx) => ({ path: '/v1/reports', body: report4(fx.B.pegawai.id, fx) }), status: 403 },
     colleague: { req: (fx) => ({ path: '/v1/reports', body: report4(fx.A.colleague.id, fx) }), status: 403 },

@@ -28,7 +28,7 @@ beforeAll(async () => {
   foreign = user('banjarbaru', 'pegawai');
   colleague = h.seeded.tenants.find((t) => t.tenant.id === 'serang')!.officers.find((o) => o.supervisorId === user('serang', 'atasan') && o.id !== pegawai)!.id;
   for (const [who, id] of [['serang.atasan', pegawai], ['serang.atasan', colleague], ['banjarbaru.atasan', foreign]] as const) {
-    expect((await h.call('PUT', `/v1/officers/${id}/plans/${period.slice(0, 4)}`, { as: who, body: PLAN })).status).toBe(200);
+    expect((await h.agreedPlan(id, period.slice(0, 4), who, PLAN)).status).toBe(200);
   }
   claims = (await (await fetch(`${h.base}/v1/dev/token`, { method: 'POST', body: JSON.stringify({ username: 'serang.pegawai' }) })).json()).claims;
   const privateJwk = JSON.parse(readFileSync(h.keyFile, 'utf8'));

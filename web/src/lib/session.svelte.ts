@@ -48,6 +48,8 @@ export function navFor(me: Me, t: (k: any) => string): NavItem[] {
   if (me.officer) {
     items.push({ href: `/pegawai/${me.officer.id}`, label: t('nav.me') });
     items.push({ href: '/laporan', label: t('nav.report') });
+    const year = new Intl.DateTimeFormat('en-CA', { timeZone: me.tenant.timeZone, year: 'numeric' }).format(new Date());
+    items.push({ href: `/skp/${me.officer.id}/${year}`, label: t('skp.nav') });
   }
   if (hasRole(me, 'region_admin')) {
     items.push({ href: '/admin/evaluasi', label: t('nav.evaluation') });
