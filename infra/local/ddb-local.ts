@@ -46,14 +46,15 @@ export async function startDynamoLocal(opts: { port: number; dbPath?: string }):
   child.stdout?.resume();
   const endpoint = `http://127.0.0.1:${opts.port}`;
   const client = localClient(endpoint);
-  const deadline = Date.now() + 30_000;
+  // A JVM start on a busy 2-core machine (CI while browsers run) has taken over 30 s: wait up to 2 minutes.
+  const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`DynamoDB Local exited (${child.exitCode}): ${stderr.slice(-800)}`);
     try {
       await client.send(new ListTablesCommand({}));
       break;
     } catch {
-      if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error(`DynamoDB Local did not answer on ${endpoint} within 30 s: ${stderr.slice(-800)}`); }
+      if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error(`DynamoDB Local did not answer on ${endpoint} within 120 s: ${stderr.slice(-800)}`); }
       await new Promise((r) => setTimeout(r, 150));
     }
   }
