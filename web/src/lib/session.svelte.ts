@@ -57,6 +57,8 @@ export function navFor(me: Me, t: (k: any) => string): NavItem[] {
     items.push({ href: '/admin/kebijakan', label: t('nav.policy') });
   }
   if (hasRole(me, 'region_admin', 'agency_admin')) {
+    items.push({ href: '/admin/opd', label: t('admin.nav.opd') });
+    items.push({ href: '/admin/pegawai', label: t('admin.nav.officers') });
     items.push({ href: '/admin/pengaduan', label: t('nav.complaints') });
     items.push({ href: '/admin/poster', label: t('nav.poster') });
   }
