@@ -16,6 +16,15 @@ const ASOF = '[data-testid="activity-asof"]';
 const count = async (page: Page) => Number((await page.textContent(SURVEYS))!.replace(/\D/g, ''));
 const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
+/** Signs in and waits for the page the user lands on to show the activity panel's counters. */
+async function landOnPanel(username: string, landing: string, opts: Parameters<typeof newPage>[1] = { viewport: DESKTOP }) {
+  const opened = await newPage(browser, opts);
+  await signIn(opened.page, username);
+  await opened.page.waitForURL(landing);
+  await opened.page.waitForSelector(SURVEYS);
+  return opened;
+}
+
 async function postSurvey(unitId: string) {
   const body = { tenant: 'serang', unitId, deviceId: randomBytes(16).toString('base64url'), answers: Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8, 9].map((k) => [`u${k}`, 3])) };
   const res = await fetch(`${baseUrl()}/v1/public/surveys`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -26,10 +35,7 @@ describe("today's activity", () => {
   it('shows a new survey on the city page within 35 s without a reload, with the time of the update', async () => {
     const admin = await tokenFor('serang.admin');
     const unit = (await apiGet('/v1/agencies', admin)).body.agencies.flatMap((a: any) => a.units)[0];
-    const { context, page } = await newPage(browser, { viewport: DESKTOP });
-    await signIn(page, 'serang.admin');
-    await page.waitForURL('**/kota');
-    await page.waitForSelector(SURVEYS);
+    const { context, page } = await landOnPanel('serang.admin', '**/kota');
     const before = await count(page);
     const asOfBefore = await page.getAttribute(ASOF, 'datetime');
     let reloads = 0;
@@ -60,10 +66,7 @@ describe("today's activity", () => {
   });
 
   it("shows an agency admin the agency's own activity on the agency page", async () => {
-    const { context, page } = await newPage(browser, { viewport: DESKTOP });
-    await signIn(page, 'serang.opd');
-    await page.waitForURL('**/opd/**');
-    await page.waitForSelector(SURVEYS);
+    const { context, page } = await landOnPanel('serang.opd', '**/opd/**');
     expect(await page.locator('[data-testid="activity-panel"] .notice.bad').count()).toBe(0);
     expect(await page.locator('[data-testid="activity-panel"] dd[data-counter]').count()).toBe(5);
     await screenshot(page, 'activity-agency-desktop');
@@ -71,10 +74,7 @@ describe("today's activity", () => {
   });
 
   it('fits a phone without sideways scrolling', async () => {
-    const { context, page } = await newPage(browser, { phone: true });
-    await signIn(page, 'serang.admin');
-    await page.waitForURL('**/kota');
-    await page.waitForSelector(SURVEYS);
+    const { context, page } = await landOnPanel('serang.admin', '**/kota', { phone: true });
     expect(await noSideScroll(page)).toBe(true);
     await screenshot(page, 'activity-city-phone');
     await context.close();
