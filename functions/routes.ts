@@ -86,6 +86,7 @@ export const ROUTES: RouteDef[] = [
   r('GET', '/v1/evaluations/runs/{id}', 'evaluationRuns'),
   r('GET', '/v1/evaluations/schedule', 'evaluationRuns'),
   r('GET', '/v1/officers/{id}/evaluations', 'evaluations'),
+  r('GET', '/v1/evaluations/{id}/history', 'evaluations'),
   r('POST', '/v1/evaluations/{id}/objections', 'evaluations'),
   r('GET', '/v1/objections', 'evaluations'),
   r('POST', '/v1/objections/{id}/decision', 'evaluations'),

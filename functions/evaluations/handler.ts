@@ -5,6 +5,7 @@ import { parse } from '../http/validation.js';
 import { FLAGS, PREDIKATS } from '../domain/types.js';
 import { teamRoutes } from '../team/routes.js';
 import { listFlagged } from './flagged.js';
+import { evaluationHistory } from './history.js';
 import { decideObjection, fileObjection, listObjections } from './objections.js';
 import { pageQuery } from '../http/paging.js';
 import { officerEvaluations } from './service.js';
@@ -33,6 +34,10 @@ const routes: Routes = {
   'GET /v1/officers/{id}/evaluations': {
     auth: 'user',
     handle: async ({ principal, params, query }) => ok(await officerEvaluations(principal, params.id, parse(YearQuery, query, 'query'))),
+  },
+  'GET /v1/evaluations/{id}/history': {
+    auth: 'user',
+    handle: async ({ principal, params }) => ok(await evaluationHistory(principal, params.id)),
   },
   'POST /v1/evaluations/{id}/objections': {
     auth: 'user',

@@ -35,7 +35,13 @@ export interface Evaluation extends EvaluationResult {
   /** Set where publication is known at write time (the seed); otherwise the end of run `runId`. */
   publishedAt?: string;
   objection?: Objection;
+  /** When the first run wrote it (absent on items written before it was kept: evaluatedAt then). */
+  firstEvaluatedAt?: string;
+  /** Reruns that changed the result, oldest first (the audit trail of the evaluation). */
+  history?: EvaluationChange[];
 }
+
+export interface EvaluationChange { at: string; runId: string; changes: string[] }
 
 export const evaluationId = (officerId: string, period: string) => `${officerId}.${period}`;
 
@@ -71,6 +77,18 @@ const view = ({ PK: _pk, SK: _sk, type: _t, GSI1PK: _g1, GSI1SK: _g1s, GSI2PK: _
 /** The predikat that counts: the amended one after an upheld-by-amendment objection. */
 export const finalPredikat = (e: Pick<Evaluation, 'predikat' | 'objection'>): Predikat | null =>
   e.objection?.decision?.amendedPredikat ?? e.predikat;
+
+/** What a rerun changed in a result, as the history shows it ("predikat BAIK → SANGAT_BAIK"). */
+export function resultChanges(before: EvaluationResult, after: EvaluationResult): string[] {
+  const flagCodes = (r: EvaluationResult) => r.flags.map((f) => f.code).sort().join(', ') || '–';
+  const pairs: [string, unknown, unknown][] = [
+    ['capaian', before.capaian, after.capaian], ['hasilKerja', before.hasilKerja, after.hasilKerja], ['perilaku', before.perilaku, after.perilaku],
+    ['predikat', before.predikat, after.predikat], ['ikm', before.ikm, after.ikm], ['trainingJp', before.trainingJp, after.trainingJp],
+    ['flags', flagCodes(before), flagCodes(after)],
+  ];
+  const changes = pairs.filter(([, a, b]) => a !== b).map(([k, a, b]) => `${k} ${a ?? '–'} → ${b ?? '–'}`);
+  return changes.length ? changes : ['recommendations'];
+}
 
 /** The result fields whose equality means a rerun changed nothing. */
 export const resultOf = (e: EvaluationResult): EvaluationResult => ({
@@ -166,7 +184,7 @@ export async function writeEvaluations(list: readonly { evaluation: Evaluation; 
     try {
       if (!read) {
         const { objection: _o, ...fresh } = e;
-        await ddb().send(new PutCommand({ TableName: tableName(), Item: evaluationItem(fresh as Evaluation), ConditionExpression: 'attribute_not_exists(PK)' }));
+        await ddb().send(new PutCommand({ TableName: tableName(), Item: evaluationItem({ ...fresh, firstEvaluatedAt: e.evaluatedAt } as Evaluation), ConditionExpression: 'attribute_not_exists(PK)' }));
         return;
       }
       const fields = { ...resultOf(e), agencyId: e.agencyId, unitId: e.unitId, runId: e.runId, evaluatedAt: e.evaluatedAt, ...periodIndex(e) };
@@ -175,11 +193,15 @@ export async function writeEvaluations(list: readonly { evaluation: Evaluation; 
       await ddb().send(new UpdateCommand({
         TableName: tableName(),
         Key: keys.evaluation(e.tenant, e.officerId, e.period),
-        // A changed result is published anew when this run ends (its own publishedAt, if any, goes).
-        UpdateExpression: `SET ${Object.keys(fields).map((_, i) => `#f${i} = :f${i}`).join(', ')} REMOVE publishedAt`,
+        // A changed result is published anew when this run ends (its own publishedAt, if any, goes), and
+        // what changed joins the evaluation's history.
+        UpdateExpression: `SET ${Object.keys(fields).map((_, i) => `#f${i} = :f${i}`).join(', ')}, #h = list_append(if_not_exists(#h, :none), :change) REMOVE publishedAt`,
         ConditionExpression: '#run = :readRun AND #at = :readAt',
-        ExpressionAttributeNames: { ...names, '#run': 'runId', '#at': 'evaluatedAt' },
-        ExpressionAttributeValues: { ...values, ':readRun': read.runId, ':readAt': read.evaluatedAt },
+        ExpressionAttributeNames: { ...names, '#run': 'runId', '#at': 'evaluatedAt', '#h': 'history' },
+        ExpressionAttributeValues: {
+          ...values, ':readRun': read.runId, ':readAt': read.evaluatedAt, ':none': [],
+          ':change': [{ at: e.evaluatedAt, runId: e.runId, changes: resultChanges(read, e) } satisfies EvaluationChange],
+        },
       }));
     } catch (error) {
       if (conditionFailed(error)) throw new EvaluationChanged(e.id);

@@ -18,11 +18,16 @@ const MAX_CHECKED_PLANS = 97;
 const planView = ({ tenant: _t, rev: _r, ...plan }: PlanItem) => plan;
 const who = (p: Principal) => p.officerId ?? p.sub;
 
+/** The plan with the titles of the supervisor's RHK it supports (an officer may not read the supervisor's plan itself). */
 export async function readPlan(p: Principal, officerId: string, year: number) {
-  await readableOfficer(p, officerId);
-  const plan = await getPlan(p.tenant, officerId, year);
+  const officer = await readableOfficer(p, officerId);
+  const [plan, supervisorPlan] = await Promise.all([
+    getPlan(p.tenant, officerId, year),
+    officer.supervisorId ? getPlan(p.tenant, officer.supervisorId, year) : Promise.resolve(undefined),
+  ]);
   if (!plan) throw notFound('Plan');
-  return planView(plan);
+  const parents = new Set(plan.rhk.map((r) => r.parentRhkId).filter(Boolean));
+  return { ...planView(plan), parents: (supervisorPlan?.rhk ?? []).filter((r) => parents.has(r.id)).map((r) => ({ id: r.id, title: r.title })) };
 }
 
 /** JSON with object keys sorted: DynamoDB does not keep attribute order. */
@@ -130,9 +135,12 @@ export async function agreePlan(p: Principal, officerId: string, year: number, b
   return planView({ ...plan, rev: plan.rev + 1 });
 }
 
+/** The plan's audit trail with the names of who acted (officers are read in one BatchGet). */
 export async function readPlanHistory(p: Principal, officerId: string, year: number) {
   await readableOfficer(p, officerId);
-  return { items: await planHistory(p.tenant, officerId, year), nextCursor: null };
+  const items = await planHistory(p.tenant, officerId, year);
+  const names = new Map((await getOfficers(p.tenant, [...new Set(items.map((i) => i.by))])).map((o) => [o.id, o.name]));
+  return { items: items.map((i) => ({ ...i, byName: names.get(i.by) ?? null })), nextCursor: null };
 }
 
 /** Matriks Peran Hasil: the officer's RHK with the RHK of everyone below under the RHK they support. */

@@ -102,6 +102,19 @@ describe('objections survive reruns', () => {
     expect(rerun.objection).toMatchObject({ status: 'amended', decision: { amendedPredikat: 'BAIK' } });
     expect(rerun.recommendations.map((r) => r.rule)).not.toContain('TUNJANGAN_CUT');
   });
+
+  it('the evaluation\'s history shows each changing run, publication, the objection and its decision, with who and when', async () => {
+    const res = await h.call('GET', `/v1/evaluations/${pegawai.id}.${P}/history`, { as: 'serang.pegawai' });
+    expect(res.status).toBe(200);
+    const items = [...res.body.items].reverse(); // oldest first
+    // The objection came while the rerun was going, so before that rerun's publication; the decision after it.
+    expect(items.map((i: any) => i.action)).toEqual(['evaluated', 'rerun', 'objection', 'published', 'decision']);
+    expect(items[1].changes).toContain('predikat BAIK → BUTUH_PERBAIKAN');
+    expect(items[2]).toMatchObject({ by: pegawai.id, byName: pegawai.name, changes: ['Nilai bulan ini belum memuat tugas tambahan.'] });
+    expect(items[4]).toMatchObject({ by: decider.id, byName: decider.name, changes: ['amend', 'predikat BUTUH_PERBAIKAN → BAIK', 'Tugas tambahan terbukti.'] });
+    for (let i = 1; i < items.length; i++) expect(items[i].at >= items[i - 1].at, items[i].action).toBe(true);
+    expect((await h.call('GET', `/v1/evaluations/${pegawai.id}.${P}/history`, { as: 'banjarbaru.admin' })).status).toBe(404);
+  });
 });
 
 describe('runs', () => {

@@ -234,6 +234,7 @@ export const RULES: Record<string, Rule> = {
     national: { req: path('/v1/evaluations/schedule'), status: 403 },
   },
   'GET /v1/officers/{id}/evaluations': officerRead('/evaluations'),
+  'GET /v1/evaluations/{id}/history': byId((t, o) => `/v1/evaluations/${evaluation(t, o)}/history`),
   'POST /v1/evaluations/{id}/objections': byId((t, o) => `/v1/evaluations/${evaluation(t, o)}/objections`, { reason: 'Saya keberatan dengan nilai perilaku ini' }),
   'GET /v1/objections': {
     // Only the caller's own queue: A's admin never sees B's objections; the colleague (not a decider) sees none.
@@ -271,12 +272,6 @@ export const RULES: Record<string, Rule> = {
     colleague: { req: (fx) => ({ path: `/v1/activity?scope=agency&id=${fx.A.pegawai.agencyId}` }), status: 403 }, // an officer, no supervisor
     outsider: { req: (fx) => ({ path: `/v1/activity?scope=agency&id=${fx.A.pegawai.agencyId}` }), status: 403 }, // a supervisor of another agency
     national: { req: path('/v1/activity?scope=tenant&id=banjarbaru'), status: 403 },
-  },
-  'GET /v1/calendar': {
-    // No tenant in the request: the caller's own city's dates (Serang's zone).
-    crossTenant: { req: path('/v1/calendar'), status: 200, check: (b) => expect(b.timeZone).toBe('Asia/Jakarta') },
-    colleague: 'na', outsider: 'na',
-    national: { req: path('/v1/calendar'), status: 403 },
   },
   'GET /v1/calendar': {
     // No tenant in the request: the caller's own city's dates (Serang's zone).
