@@ -59,7 +59,7 @@ describe('organisation screen (/admin/opd)', () => {
       // The rating of the year, then the curve that the API holds the year's predikat to.
       await panel.locator('select[name="org-rating"]').selectOption(rating);
       await panel.locator('form.rating button[type="submit"]').click();
-      await panel.locator('[data-form-status="ok"]').last().waitFor();
+      await panel.locator('[data-testid="rating-status"] [data-form-status="ok"]').waitFor();
       const after = (await apiGet(`/v1/agencies/${agency.id}/curve?year=${year}`, token)).body;
       expect(after.rating).toBe(rating);
       expect(after.status).not.toBe('unchecked');
