@@ -145,3 +145,20 @@ describe('officer CSV import', () => {
     expect((await h.call('POST', '/v1/officers/import', { as: 'serang.admin', body: { nip: 1 } })).status).toBe(415);
   });
 });
+
+describe('policy audit', () => {
+  it('records who changed which policy field and when; a refused change records nothing; other cities see their own', async () => {
+    const { policy } = (await h.call('GET', '/v1/policy', { as: 'serang.admin' })).body;
+    const before = (await h.call('GET', '/v1/policy/history', { as: 'serang.admin' })).body.items.length;
+    expect((await h.call('PUT', '/v1/policy', { as: 'serang.admin', body: { ...policy, reviewDueDay: 1 } })).status).toBe(400);
+    expect((await h.call('PUT', '/v1/policy', { as: 'serang.admin', body: { ...policy, lateWindowDays: policy.lateWindowDays + 2 } })).status).toBe(200);
+    const history = await h.call('GET', '/v1/policy/history', { as: 'serang.pimpinan' }); // a leader reads it too
+    expect(history.status).toBe(200);
+    expect(history.body.items.length).toBe(before + 1);
+    const admin = h.seeded.users.find((u) => u.username === 'serang.admin')!.officerId;
+    expect(history.body.items[0]).toMatchObject({ by: admin, changes: [`lateWindowDays: ${policy.lateWindowDays} → ${policy.lateWindowDays + 2}`] });
+    expect((await h.call('GET', '/v1/policy/history', { as: 'banjarbaru.admin' })).body.items).toEqual([]);
+    expect((await h.call('GET', '/v1/policy/history', { as: 'nasional' })).status).toBe(403);
+  });
+});
+
