@@ -54,11 +54,13 @@ export async function setOrgRating(p: Principal, agencyId: string, y: number, bo
 /** Leaders and the BKPSDM for any agency, an agency_admin for their own (there is no inspector role yet). */
 const mayReadCurve = (p: Principal, agencyId: string) => isTenantWide(p) || (hasRole(p, 'agency_admin') && p.agencyId === agencyId);
 
-export async function agencyCurve(p: Principal, agencyId: string, requestedYear?: number): Promise<{ year: number; rating: OrgRating | null } & CurveStatus> {
+export async function agencyCurve(p: Principal, agencyId: string, requestedYear?: number): Promise<{ year: number; rating: OrgRating | null; basis: 'annual' | 'periods' } & CurveStatus> {
   national(p);
   if (!mayReadCurve(p, agencyId)) throw forbidden('The curve is for leaders, the BKPSDM and the agency\'s admin');
   const y = requestedYear ?? Number(new Intl.DateTimeFormat('en-CA', { timeZone: findTenant(p.tenant)?.timeZone ?? 'Asia/Jakarta', year: 'numeric' }).format(new Date()));
   const [, stored, periods] = await Promise.all([existingAgency(p, agencyId), getOrgRating(p.tenant, agencyId, y), agencyPeriodCounts(p.tenant, agencyId, y)]);
   const rating = stored?.rating ?? null;
-  return { year: y, rating, ...curveStatus(rating, countsOfYear(String(y), periods)) };
+  // Until the annual evaluation exists, the counts are officer-periods of the year so far (said as `basis`).
+  const basis = periods.some((p) => p.period === String(y)) ? 'annual' as const : 'periods' as const;
+  return { year: y, rating, basis, ...curveStatus(rating, countsOfYear(String(y), periods)) };
 }

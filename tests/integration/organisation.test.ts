@@ -244,9 +244,9 @@ describe('the distribution curve', () => {
 
   it('is unchecked without a rating, and with a rating before any final predikat of the year', async () => {
     const zero = { SANGAT_BAIK: 0, BAIK: 0, BUTUH_PERBAIKAN: 0, KURANG: 0, SANGAT_KURANG: 0 };
-    expect(await curve()).toEqual({ year: 2025, rating: null, status: 'unchecked', counts: zero, shares: zero, rules: [] });
+    expect(await curve()).toEqual({ year: 2025, rating: null, basis: 'periods', status: 'unchecked', counts: zero, shares: zero, rules: [] });
     expect((await h.call('PUT', `/v1/agencies/${A}/org-ratings/2025`, { ...admin, body: { rating: 'BAIK' } })).status).toBe(200);
-    expect(await curve()).toEqual({ year: 2025, rating: 'BAIK', status: 'unchecked', counts: zero, shares: zero, rules: [] });
+    expect(await curve()).toEqual({ year: 2025, rating: 'BAIK', basis: 'periods', status: 'unchecked', counts: zero, shares: zero, rules: [] });
   });
 
   it('after a run, holds the final predikat to the year\'s rating, rule by rule', async () => {
@@ -259,7 +259,7 @@ describe('the distribution curve', () => {
     }
     const half = Math.floor(staff.length / 2);
     const counts = { SANGAT_BAIK: half, BAIK: staff.length - 1 - half, BUTUH_PERBAIKAN: 0, KURANG: 1, SANGAT_KURANG: 0 };
-    expect(body).toMatchObject({ year: 2025, rating: 'BAIK', status: 'pass', counts });
+    expect(body).toMatchObject({ year: 2025, rating: 'BAIK', basis: 'periods', status: 'pass', counts }); // a month: no annual evaluation yet
     expect(body.rules).toEqual([{ rule: 'BAIK_MAX_70_BAIK', ok: true }, { rule: 'BAIK_MIN_1_BUTUH_PERBAIKAN_OR_KURANG', ok: true }]);
     expect(body.shares.KURANG).toBeCloseTo(1 / staff.length, 3); // four decimals
     expect(Object.values(body.shares as Record<string, number>).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 3);

@@ -33,7 +33,7 @@ export const id = {
 
   'admin.curve.title': 'Kurva distribusi {year}', 'admin.curve.pass': 'Sesuai kurva', 'admin.curve.breach': 'Melanggar kurva',
   'admin.curve.unchecked': 'Belum dinilai',
-  'admin.curve.noRating': 'Peringkat organisasi {year} belum ditetapkan, jadi kurva tidak diperiksa.',
+  'admin.curve.periodsBasis': 'Evaluasi tahunan {year} belum ada: jumlah dihitung per pegawai-bulan (dan triwulan) yang sudah dievaluasi tahun ini.', 'admin.curve.noRating': 'Peringkat organisasi {year} belum ditetapkan, jadi kurva tidak diperiksa.',
   'admin.curve.noPredikat': 'Belum ada predikat akhir tahun {year}; kurva diperiksa setelah evaluasi.',
   'admin.curve.against': 'Terhadap peringkat organisasi {rating}', 'admin.curve.count': 'Jumlah', 'admin.curve.share': 'Porsi',
   'admin.curve.rules': 'Aturan kurva', 'admin.curve.met': 'terpenuhi', 'admin.curve.broken': 'dilanggar',
@@ -94,7 +94,7 @@ export const en: Record<keyof typeof id, string> = {
 
   'admin.curve.title': 'Distribution curve {year}', 'admin.curve.pass': 'Within the curve', 'admin.curve.breach': 'Breaks the curve',
   'admin.curve.unchecked': 'Not rated',
-  'admin.curve.noRating': 'No organisational rating for {year}, so the curve is not checked.',
+  'admin.curve.periodsBasis': 'No annual evaluation for {year} yet: the counts are officer-months (and quarters) evaluated so far this year.', 'admin.curve.noRating': 'No organisational rating for {year}, so the curve is not checked.',
   'admin.curve.noPredikat': 'No final predikat for {year} yet; the curve is checked after evaluations.',
   'admin.curve.against': 'Against the organisational rating {rating}', 'admin.curve.count': 'Count', 'admin.curve.share': 'Share',
   'admin.curve.rules': 'Curve rules', 'admin.curve.met': 'met', 'admin.curve.broken': 'broken',
