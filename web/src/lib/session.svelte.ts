@@ -38,29 +38,35 @@ export function homeFor(me: Me): string {
   return '/masuk';
 }
 
-export interface NavItem { href: string; label: string }
+/** `group: 'admin'` items sit together under one menu, so the bar stays one row for an admin. */
+export interface NavItem { href: string; label: string; group?: 'admin' }
 export function navFor(me: Me, t: (k: any) => string): NavItem[] {
   const items: NavItem[] = [];
+  const admin = (href: string, label: string) => items.push({ href, label, group: 'admin' });
   if (hasRole(me, 'national')) items.push({ href: '/nasional', label: t('nav.national') });
   if (hasRole(me, 'leader', 'region_admin')) items.push({ href: '/kota', label: t('nav.city') });
   if (hasRole(me, 'agency_admin', 'leader', 'region_admin') && me.agencyId) items.push({ href: `/opd/${me.agencyId}`, label: t('nav.agency') });
   if (hasRole(me, 'supervisor', 'agency_admin') || me.subordinates > 0) items.push({ href: '/review', label: t('nav.review') });
+  // The team screens: a supervisor's team and the objections they decide.
+  if (hasRole(me, 'supervisor', 'agency_admin', 'region_admin') || me.subordinates > 0) items.push({ href: '/tim', label: t('team.nav') });
+  if (hasRole(me, 'supervisor', 'region_admin') || me.subordinates > 0) items.push({ href: '/keberatan', label: t('objection.nav') });
   if (me.officer) {
     items.push({ href: `/pegawai/${me.officer.id}`, label: t('nav.me') });
     items.push({ href: '/laporan', label: t('nav.report') });
     const year = new Intl.DateTimeFormat('en-CA', { timeZone: me.tenant.timeZone, year: 'numeric' }).format(new Date());
     items.push({ href: `/skp/${me.officer.id}/${year}`, label: t('skp.nav') });
   }
+  if (me.officer || hasRole(me, 'agency_admin', 'region_admin')) items.push({ href: '/pelatihan', label: t('training.nav') });
   if (hasRole(me, 'region_admin')) {
-    items.push({ href: '/admin/evaluasi', label: t('nav.evaluation') });
-    items.push({ href: '/admin/impor', label: t('nav.import') });
-    items.push({ href: '/admin/kebijakan', label: t('nav.policy') });
+    admin('/admin/evaluasi', t('nav.evaluation'));
+    admin('/admin/impor', t('nav.import'));
+    admin('/admin/kebijakan', t('nav.policy'));
   }
   if (hasRole(me, 'region_admin', 'agency_admin')) {
-    items.push({ href: '/admin/opd', label: t('admin.nav.opd') });
-    items.push({ href: '/admin/pegawai', label: t('admin.nav.officers') });
-    items.push({ href: '/admin/pengaduan', label: t('nav.complaints') });
-    items.push({ href: '/admin/poster', label: t('nav.poster') });
+    admin('/admin/opd', t('admin.nav.opd'));
+    admin('/admin/pegawai', t('admin.nav.officers'));
+    admin('/admin/pengaduan', t('nav.complaints'));
+    admin('/admin/poster', t('nav.poster'));
   }
   return items;
 }
