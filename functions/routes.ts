@@ -66,6 +66,8 @@ export const ROUTES: RouteDef[] = [
   r('GET', '/v1/officers/{id}/reports', 'reports'),
   r('POST', '/v1/reports/{id}/review', 'reports'),
   r('POST', '/v1/late-windows', 'reports'),
+  r('PUT', '/v1/officers/{id}/progress/{period}', 'reports'),
+  r('GET', '/v1/officers/{id}/progress/{period}', 'reports'),
 
   r('GET', '/v1/officers/{id}/scores', 'scores'),
 

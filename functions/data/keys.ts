@@ -54,6 +54,8 @@ export const keys = {
    *  so a year's reports stay one contiguous `begins_with(SK, 'REPORT#YYYY-')` range. */
   reportCycle: (tenant: string, officerId: string, period: string, cycle: number): Key => ({ PK: officerPk(tenant, officerId), SK: `REPORTCYCLE#${period}#${String(cycle).padStart(3, '0')}` }),
   reportCyclePrefix: (period: string) => `REPORTCYCLE#${period}#`,
+  /** The officer's progress draft of the running month (never scored). Not `REPORT#…`, so a year's reports stay one range. */
+  progress: (tenant: string, officerId: string, period: string): Key => ({ PK: officerPk(tenant, officerId), SK: `PROGRESS#${period}` }),
   score: (tenant: string, officerId: string, period: string): Key => ({ PK: officerPk(tenant, officerId), SK: `SCORE#${period}` }),
   training: (tenant: string, officerId: string, date: string, id: string): Key => ({ PK: officerPk(tenant, officerId), SK: `TRAINING#${date}#${id}` }),
   evaluation: (tenant: string, officerId: string, period: string): Key => ({ PK: officerPk(tenant, officerId), SK: `EVAL#${period}` }),

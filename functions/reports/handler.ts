@@ -7,7 +7,8 @@ import { pageQuery } from '../http/paging.js';
 import { parse } from '../http/validation.js';
 import { officerReports, readReport, reviewQueue } from './queries.js';
 import { reviewReport } from './review.js';
-import { IdempotencyKey, QueueQuery, ReportBody, ReviewBody, YearQuery } from './schema.js';
+import { IdempotencyKey, ProgressBody, ProgressParams, QueueQuery, ReportBody, ReviewBody, YearQuery } from './schema.js';
+import { readProgress, saveProgress } from './progress.js';
 import { publicReport, submitReport } from './submit.js';
 import { openLateWindow } from './late-windows.js';
 
@@ -51,6 +52,20 @@ const routes: Routes = {
     handle: async ({ principal, params, body }) => {
       const { id } = parse(IdParams, params, 'path');
       return ok(publicReport(await reviewReport(principal, id, parse(ReviewBody, body, 'review'))));
+    },
+  },
+  'PUT /v1/officers/{id}/progress/{period}': {
+    auth: 'user',
+    handle: async ({ principal, params, body }) => {
+      const { id, period } = parse(ProgressParams, params, 'path');
+      return ok(await saveProgress(principal, id, period, parse(ProgressBody, body, 'progress')));
+    },
+  },
+  'GET /v1/officers/{id}/progress/{period}': {
+    auth: 'user',
+    handle: async ({ principal, params }) => {
+      const { id, period } = parse(ProgressParams, params, 'path');
+      return ok(await readProgress(principal, id, period));
     },
   },
   'POST /v1/late-windows': {

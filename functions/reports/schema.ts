@@ -65,3 +65,23 @@ export type ReviewBody = z.infer<typeof ReviewBody>;
 
 export const YearQuery = z.object({ year: z.optional(z.coerce.number().check(z.int(), z.gte(2000), z.lte(2100))) });
 export const QueueQuery = z.object({ agencyId: z.optional(z.string().check(z.minLength(1), z.maxLength(80))), ...pageQuery });
+
+/** PUT /v1/officers/{id}/progress/{period}: realisasi to date of any of the plan's reported indicators. */
+export const ProgressParams = z.object({
+  id: z.string().check(z.minLength(1), z.maxLength(120)),
+  period: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Period must be a month YYYY-MM')),
+});
+export const ProgressBody = z.strictObject({
+  items: z
+    .array(
+      z.strictObject({
+        indicatorId: z.string().check(z.minLength(1), z.maxLength(40)),
+        value: z.number().check(z.gte(0, 'Value must be 0 or more')),
+        note: z.optional(z.string().check(z.maxLength(1000))),
+      }),
+    )
+    .check(z.maxLength(50)),
+  /** The draft version the browser last read (0: none yet); a newer stored draft refuses the write (409). */
+  version: z.optional(z.number().check(z.int(), z.gte(0))),
+});
+export type ProgressBody = z.infer<typeof ProgressBody>;

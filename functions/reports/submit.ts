@@ -52,8 +52,19 @@ async function checkPeriod(p: Principal, officerId: string, period: string, now:
   }]);
 }
 
-/** Items must name exactly the plan's report-sourced indicators, each once. */
-function checkItems(plan: NonNullable<Awaited<ReturnType<typeof getPlan>>>, items: ReportBody['items']): void {
+type Plan = NonNullable<Awaited<ReturnType<typeof getPlan>>>;
+
+/** The officer's agreed plan of a year: realisasi is reported (or drafted) against it only (DESIGN §2). */
+export async function agreedPlanOf(tenant: string, officerId: string, year: number): Promise<Plan> {
+  const plan = await getPlan(tenant, officerId, year);
+  if (!plan) throw badRequest(`There is no SKP plan for ${year} yet`, [{ field: 'period', message: `Ask your supervisor to set your ${year} plan first` }]);
+  if (plan.status !== 'agreed') throw badRequest(`The SKP plan for ${year} is not agreed yet`, [{ field: 'period', message: `You and your supervisor agree the ${year} plan first` }]);
+  return plan;
+}
+
+/** Items must name the plan's report-sourced indicators, each once; a report covers all of them, a
+ *  progress draft (`partial`) any of them. */
+export function checkItems(plan: Plan, items: readonly { indicatorId: string }[], { partial = false } = {}): void {
   const indicators = plan.rhk.flatMap((r) => r.indicators);
   const expected = new Map(indicators.filter((i) => i.source === 'report').map((i) => [i.id, i]));
   const fromIkm = new Set(indicators.filter((i) => i.source === 'ikm').map((i) => i.id));
@@ -67,9 +78,9 @@ function checkItems(plan: NonNullable<Awaited<ReturnType<typeof getPlan>>>, item
     seen.add(item.indicatorId);
   });
   for (const [id, ind] of expected) {
-    if (!seen.has(id)) details.push({ field: 'items', message: `Missing indicator ${id} (${ind.name})` });
+    if (!partial && !seen.has(id)) details.push({ field: 'items', message: `Missing indicator ${id} (${ind.name})` });
   }
-  if (details.length) throw badRequest('The items must cover exactly the plan\'s reported indicators', details);
+  if (details.length) throw badRequest(partial ? 'The items must name the plan\'s reported indicators' : 'The items must cover exactly the plan\'s reported indicators', details);
 }
 
 export async function submitReport(p: Principal, body: ReportBody, idempotencyKey: string | undefined, now = new Date()): Promise<Report> {
@@ -84,9 +95,7 @@ export async function submitReport(p: Principal, body: ReportBody, idempotencyKe
   const officer = await getOfficer(p.tenant, body.officerId);
   if (!officer) throw notFound('Officer');
   const year = Number(body.period.slice(0, 4));
-  const plan = await getPlan(p.tenant, officer.id, year);
-  if (!plan) throw badRequest(`There is no SKP plan for ${year} yet`, [{ field: 'period', message: `Ask your supervisor to set your ${year} plan first` }]);
-  if (plan.status !== 'agreed') throw badRequest(`The SKP plan for ${year} is not agreed yet`, [{ field: 'period', message: `You and your supervisor agree the ${year} plan first` }]);
+  const plan = await agreedPlanOf(p.tenant, officer.id, year);
   checkItems(plan, body.items);
 
   if (existing && existing.status !== 'returned') {

@@ -14,6 +14,7 @@ import { decodeCursor, encodeCursor, pageLimit, pageQuery } from '../http/paging
 import { hasRole, isTenantWide, type Principal } from '../http/principal.js';
 import { finalPredikat } from '../evaluations/repository.js';
 import { teamRowItems } from './repository.js';
+import { elapsedWorkingShare, judgeProgress } from '../domain/progress.js';
 
 export const TeamQuery = z.strictObject({
   supervisorId: z.optional(z.string().check(z.minLength(1), z.maxLength(80))),
@@ -55,7 +56,9 @@ export async function listTeam(p: Principal, q: TeamQuery, now = new Date()) {
   const latest = lastEndedPeriod(now, tz, policy.evaluationFrequency);
   const evalPeriods = [latest, previousPeriod(latest)];
   const year = Number(monthOf(now, tz).slice(0, 4));
-  const rows = page.items.length ? await teamRowItems(p.tenant, page.items.map((o) => o.id), reportPeriod, evalPeriods, year) : new Map();
+  const progressPeriod = monthOf(now, tz);
+  const pace = elapsedWorkingShare(progressPeriod, dayOf(now, tz), policy.holidays);
+  const rows = page.items.length ? await teamRowItems(p.tenant, page.items.map((o) => o.id), reportPeriod, evalPeriods, year, progressPeriod) : new Map();
   const items = page.items.map((o) => {
     const row = rows.get(o.id)!;
     const evaluation = evalPeriods.map((period) => row.evaluations.find((e: { period: string }) => e.period === period)).find(Boolean);
@@ -70,6 +73,11 @@ export async function listTeam(p: Principal, q: TeamQuery, now = new Date()) {
         flags: evaluation.flags.map((f: { code: string }) => f.code),
       } : null,
       trainingJp: row.trainingJp,
+      progress: row.progress ? {
+        period: progressPeriod,
+        updatedAt: row.progress.updatedAt,
+        onTrack: judgeProgress(row.progress.targets, row.progress.items, pace).onTrack,
+      } : null,
     };
   });
   return { supervisorId: page.supervisorId, agencyId: q.agencyId ?? null, reportPeriod, year, items, nextCursor: encodeCursor(page.lastKey) };
