@@ -94,6 +94,10 @@ export const ROUTES: RouteDef[] = [
   r('POST', '/v1/objections/{id}/decision', 'evaluations'),
   r('GET', '/v1/evaluations/flagged', 'evaluations'),
   r('GET', '/v1/team', 'evaluations'),
+  r('POST', '/v1/officers/{id}/feedback', 'evaluations'),
+  r('GET', '/v1/officers/{id}/feedback', 'evaluations'),
+  r('POST', '/v1/feedback/{id}/replies', 'evaluations'),
+  r('GET', '/v1/agencies/{id}/feedback-stats', 'evaluations'),
 
   r('GET', '/v1/trends', 'trends'),
   r('GET', '/v1/activity', 'trends'),

@@ -70,6 +70,17 @@ export const keys = {
   pendingReports: (tenant: string) => `${t(tenant)}#REPORTS#PENDING`,
   pendingReportSort: (agencyId: string, period: string, officerId: string) => `AGENCY#${agencyId}#PERIOD#${period}#OFFICER#${officerId}`,
 
+  // --- continuous feedback (umpan balik berkelanjutan) ------------------------------------------
+  /** Feedback about an officer, sorted by the month it concerns then time: a thread is one Query, newest first. */
+  feedback: (tenant: string, officerId: string, period: string, at: string, id: string): Key => ({ PK: officerPk(tenant, officerId), SK: `FEEDBACK#${period}#${at}#${id}` }),
+  /** Feedback id → its officer and sort key, so a reply addresses the feedback by id alone. */
+  feedbackRef: (tenant: string, id: string): Key => ({ PK: `${t(tenant)}#FEEDBACK#${id}`, SK: 'FEEDBACK' }),
+  /** When the officer last received feedback: one small item the team rows' BatchGet reads. */
+  feedbackLast: (tenant: string, officerId: string): Key => ({ PK: officerPk(tenant, officerId), SK: 'FEEDBACKLAST' }),
+  /** Feedback given per author in an agency × month (ADDed with each feedback): the agency card is one Query. */
+  feedbackStats: (tenant: string, agencyId: string, month: string, authorId: string): Key => ({ PK: `${t(tenant)}#FEEDBACKSTATS#${agencyId}`, SK: `PERIOD#${month}#AUTHOR#${authorId}` }),
+  feedbackStatsPartition: (tenant: string, agencyId: string) => `${t(tenant)}#FEEDBACKSTATS#${agencyId}`,
+
   // --- rollups (pre-aggregated, maintained from the stream; one Query per chart) ------------
   /** Tenant × month: PK per tenant, SK per month. */
   tenantRollup: (tenant: string, period: string): Key => ({ PK: `${t(tenant)}#ROLLUP#TENANT`, SK: `PERIOD#${period}` }),

@@ -4,6 +4,7 @@ import { httpApi, ok, type Routes } from '../http/api.js';
 import { parse } from '../http/validation.js';
 import { FLAGS, PREDIKATS } from '../domain/types.js';
 import { teamRoutes } from '../team/routes.js';
+import { feedbackRoutes } from '../feedback/handler.js';
 import { listFlagged } from './flagged.js';
 import { evaluationHistory } from './history.js';
 import { decideObjection, fileObjection, listObjections } from './objections.js';
@@ -27,6 +28,7 @@ const DecisionBody = z.object({
 
 const routes: Routes = {
   ...teamRoutes,
+  ...feedbackRoutes,
   'GET /v1/evaluations/flagged': {
     auth: 'user',
     handle: async ({ principal, query }) => ok(await listFlagged(principal, parse(FlaggedQuery, query, 'query'))),

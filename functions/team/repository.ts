@@ -8,6 +8,8 @@ export interface RowItems {
   report?: { status: string; period: string };
   evaluations: { period: string; predikat: string | null; objection?: { decision?: { amendedPredikat?: string } }; flags: { code: string }[] }[];
   trainingJp: number;
+  /** When the officer last received continuous feedback (ISO time), if ever. */
+  lastFeedbackAt?: string;
   /** The running month's progress draft (values and the targets it was saved against). */
   progress?: { updatedAt: string; items: { indicatorId: string; value: number }[]; targets: PaceTarget[] };
 }
@@ -17,6 +19,7 @@ export async function teamRowItems(tenant: string, officerIds: readonly string[]
     keys.report(tenant, id, reportPeriod),
     ...evalPeriods.map((period) => keys.evaluation(tenant, id, period)),
     keys.trainingYear(tenant, id, year),
+    keys.feedbackLast(tenant, id),
     keys.progress(tenant, id, progressPeriod),
   ]);
   const items = await batchGet<Record<string, unknown>>(wanted);
@@ -29,6 +32,7 @@ export async function teamRowItems(tenant: string, officerIds: readonly string[]
     else if (sk.startsWith('EVAL#')) row.evaluations.push(item as unknown as RowItems['evaluations'][number]);
     else if (sk.startsWith('PROGRESS#')) row.progress = item as unknown as RowItems['progress'];
     else if (sk.startsWith('TRAININGYEAR#')) row.trainingJp = Math.round(Number(item.jp ?? 0) * 10) / 10;
+    else if (sk === 'FEEDBACKLAST') row.lastFeedbackAt = item.lastFeedbackAt as string;
   }
   return rows;
 }

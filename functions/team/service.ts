@@ -73,6 +73,7 @@ export async function listTeam(p: Principal, q: TeamQuery, now = new Date()) {
         flags: evaluation.flags.map((f: { code: string }) => f.code),
       } : null,
       trainingJp: row.trainingJp,
+      lastFeedbackAt: row.lastFeedbackAt ?? null,
       progress: row.progress ? {
         period: progressPeriod,
         updatedAt: row.progress.updatedAt,
