@@ -78,6 +78,14 @@ export const ROUTES: RouteDef[] = [
   r('POST', '/v1/public/surveys', 'surveys', 'public'),
   r('GET', '/v1/ikm', 'surveys'),
   r('POST', '/v1/kiosk-tokens', 'surveys'),
+  r('POST', '/v1/ikm/follow-ups', 'surveys'),
+  r('GET', '/v1/ikm/follow-ups', 'surveys'),
+  r('GET', '/v1/ikm/follow-ups/proposal', 'surveys'),
+  r('PATCH', '/v1/ikm/follow-ups/{id}', 'surveys'),
+  // Public forums are served by the surveys function (functions/forums/handler.ts).
+  r('POST', '/v1/forums', 'surveys'),
+  r('GET', '/v1/forums', 'surveys'),
+  r('PATCH', '/v1/forums/{id}/actions/{actionId}', 'surveys'),
 
   r('POST', '/v1/public/complaints', 'complaints', 'public'),
   r('GET', '/v1/public/complaints/{code}', 'complaints', 'public'),

@@ -123,6 +123,22 @@ export const keys = {
   complaintSort: (createdAt: string, id: string) => `COMPLAINT#${createdAt}#${id}`,
   /** Tracking codes are global (the citizen knows no tenant): code → tenant and complaint id. */
   complaintCode: (code: string): Key => ({ PK: `COMPLAINTCODE#${code}`, SK: 'CODE' }),
+  // --- the citizens' voice: SKM follow-ups and public forums (DESIGN §2) ------------------------
+  /** One SKM follow-up per unit × survey period, all of a tenant in one partition (SK sorts by unit then period);
+   *  GSI1 per agency (GSI1SK = followUpAgencySort). */
+  followUp: (tenant: string, unitId: string, period: string): Key => ({ PK: `${t(tenant)}#FOLLOWUPS`, SK: `FOLLOWUP#${unitId}#${period}` }),
+  followUpsOfTenant: (tenant: string) => `${t(tenant)}#FOLLOWUPS`,
+  followUpsOfAgency: (tenant: string, agencyId: string) => `${t(tenant)}#AGENCY#${agencyId}#FOLLOWUPS`,
+  followUpAgencySort: (period: string, unitId: string) => `PERIOD#${period}#UNIT#${unitId}`,
+  /** A public forum by id; GSI1 lists a tenant's forums by date, GSI2 an agency's (GSI*SK = forumSort). */
+  forum: (tenant: string, id: string): Key => ({ PK: `${t(tenant)}#FORUM#${id}`, SK: 'FORUM' }),
+  forumsOfTenant: (tenant: string) => `${t(tenant)}#FORUMS`,
+  forumsOfAgency: (tenant: string, agencyId: string) => `${t(tenant)}#AGENCY#${agencyId}#FORUMS`,
+  forumSort: (date: string, id: string) => `DATE#${date}#${id}`,
+  /** Pre-aggregated counts for the transparency page, ADDed in each write's transaction: a section is one
+   *  Query per tenant × year (SK `YEAR#y` for the tenant, `YEAR#y#AGENCY#a` per agency). */
+  forumStats: (tenant: string, year: string, agencyId?: string): Key => ({ PK: `${t(tenant)}#FORUMSTATS`, SK: agencyId ? `YEAR#${year}#AGENCY#${agencyId}` : `YEAR#${year}` }),
+  followUpStats: (tenant: string, year: string, agencyId?: string): Key => ({ PK: `${t(tenant)}#FOLLOWUPSTATS`, SK: agencyId ? `YEAR#${year}#AGENCY#${agencyId}` : `YEAR#${year}` }),
   // --- evaluation runs (scheduled or started by the BKPSDM) --------------------------------
   evaluationRun: (tenant: string, runId: string): Key => ({ PK: `${t(tenant)}#EVALRUN`, SK: `RUN#${runId}` }),
   /** One per tenant and period: which run holds it, so a second concurrent run is refused. */

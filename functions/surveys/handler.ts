@@ -1,16 +1,19 @@
 // Survey function: the public unit card and survey intake (rate-limited), IKM reads for signed-in
-// users, and kiosk tokens for counter devices.
+// users, kiosk tokens for counter devices, SKM follow-ups, and (same function) public forums.
 import * as z from 'zod/mini';
 import { httpApi, ok, type Routes } from '../http/api.js';
 import { idempotencyKeyOf } from '../http/idempotency.js';
 import { parse } from '../http/validation.js';
-import { IkmQuery, KioskTokenBody, SurveyBody } from './schemas.js';
+import { FollowUpBody, FollowUpPatchBody, FollowUpQuery, IkmQuery, KioskTokenBody, ProposalQuery, SurveyBody } from './schemas.js';
+import { createFollowUp, followUpProposal, listFollowUps, updateFollowUpAction } from './follow-ups.js';
+import { forumRoutes } from '../forums/handler.js';
 import { issueKioskToken } from './kiosk.js';
 import { publicUnit, readIkm, submitSurvey } from './service.js';
 
 const UnitParams = z.object({ tenant: z.string().check(z.minLength(1), z.maxLength(60)), unitId: z.string().check(z.minLength(1), z.maxLength(80)) });
 
 const routes: Routes = {
+  ...forumRoutes,
   'GET /v1/public/units/{tenant}/{unitId}': {
     auth: 'public',
     handle: async ({ params }) => {
@@ -31,6 +34,22 @@ const routes: Routes = {
   'GET /v1/ikm': {
     auth: 'user',
     handle: async ({ principal, query }) => ok(await readIkm(principal, parse(IkmQuery, query, 'query'))),
+  },
+  'POST /v1/ikm/follow-ups': {
+    auth: 'user',
+    handle: async ({ principal, body }) => ok(await createFollowUp(principal, parse(FollowUpBody, body, 'follow-up')), 201),
+  },
+  'GET /v1/ikm/follow-ups': {
+    auth: 'user',
+    handle: async ({ principal, query }) => ok(await listFollowUps(principal, parse(FollowUpQuery, query, 'query'))),
+  },
+  'GET /v1/ikm/follow-ups/proposal': {
+    auth: 'user',
+    handle: async ({ principal, query }) => ok(await followUpProposal(principal, parse(ProposalQuery, query, 'query'))),
+  },
+  'PATCH /v1/ikm/follow-ups/{id}': {
+    auth: 'user',
+    handle: async ({ principal, params, body }) => ok(await updateFollowUpAction(principal, params.id ?? '', parse(FollowUpPatchBody, body, 'follow-up action'))),
   },
   'POST /v1/kiosk-tokens': {
     auth: 'user',

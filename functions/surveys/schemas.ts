@@ -1,6 +1,7 @@
 // Strict input schemas of the survey routes; unknown fields are rejected.
 import * as z from 'zod/mini';
 import { freeText } from '../http/validation.js';
+import { pageQuery } from '../http/paging.js';
 import { isMonthPeriod, isQuarterPeriod, isYearPeriod } from '../domain/periods.js';
 
 /** The fixed respondent lists (PermenPANRB 14/2017 profile); the survey page renders them from GET unit. */
@@ -44,3 +45,25 @@ export const IkmQuery = z.strictObject({
   period,
   tenant: z.optional(id),
 }).check(z.refine((q) => !(q.unitId && q.agencyId), { message: 'Give unitId or agencyId, not both', path: ['agencyId'] }));
+
+// --- SKM follow-ups (tindak lanjut), and the action shapes public forums share ------------------
+const isRealDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+export const day = z.string().check(z.refine(isRealDay, 'Use a calendar date YYYY-MM-DD'));
+export const ikmElement = z.enum(['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9']);
+export const actionInput = z.strictObject({ title: freeText(200, 3), owner: freeText(120, 2), due: day });
+export const actionList = z.array(actionInput).check(z.minLength(1), z.maxLength(20));
+/** PATCH of one action's status; the follow-up route names the action in the body, the forum route in the path. */
+export const actionStatus = { status: z.enum(['open', 'done']), note: z.optional(freeText(500)) };
+
+export const FollowUpBody = z.strictObject({
+  unitId: id,
+  period,
+  elements: z.optional(z.array(ikmElement).check(z.minLength(1), z.maxLength(9), z.refine((l) => new Set(l).size === l.length, 'Each element once'))),
+  actions: actionList,
+});
+export type FollowUpInput = z.infer<typeof FollowUpBody>;
+export const FollowUpPatchBody = z.strictObject({ actionId: id, ...actionStatus });
+export const FollowUpQuery = z.strictObject({
+  unitId: z.optional(id), agencyId: z.optional(id), period: z.optional(period), ...pageQuery,
+}).check(z.refine((q) => !(q.unitId && q.agencyId), { message: 'Give unitId or agencyId, not both', path: ['agencyId'] }));
+export const ProposalQuery = z.strictObject({ unitId: id, period });

@@ -49,6 +49,8 @@ const ownTenantOnly = (check: Case['check']): Case => ({ req: path(''), status: 
 
 const csv = (nip: string) => `nip,name,position,grade,agencyId,unitId,supervisorNip\n${nip},Nama Baru,Staf,III/a,dinkes,,\n`;
 const report4 = (officerId: string, fx: Fx) => ({ officerId, period: fx.A.period, items: ITEMS });
+const followUp = (unitId: string, period: string) => ({ unitId, period, actions: [{ title: 'Standar waktu dipasang', owner: 'Kepala unit', due: '2099-01-31' }] });
+const forum = (agencyId: string) => ({ agencyId, date: '2025-03-04', place: 'Aula kecamatan', participants: { citizens: 20, officers: 5 }, minutes: 'Warga menyampaikan keluhan antrean.', issues: [{ text: 'Antrean lama', element: 'u3' }], actions: [{ title: 'Tambah loket', owner: 'Sekretariat', due: '2025-04-01' }] });
 const training = (officerId: string) => ({ officerId, title: 'Pelatihan', jp: 2, date: '2024-01-10', provider: 'BPSDM' });
 
 export const RULES: Record<string, Rule> = {
@@ -199,6 +201,46 @@ export const RULES: Record<string, Rule> = {
     crossTenant: { req: (fx) => ({ path: `/v1/ikm?tenant=banjarbaru&period=${fx.B.period}` }), status: 403 },
     colleague: 'na', outsider: 'na', // aggregates of the caller's own tenant
     national: { req: (fx) => ({ path: `/v1/ikm?tenant=banjarbaru&period=${fx.B.period}` }), status: 200 },
+  },
+  'POST /v1/ikm/follow-ups': {
+    crossTenant: { req: (fx) => ({ path: '/v1/ikm/follow-ups', body: followUp(B_ONLY_UNIT, fx.B.period) }), status: 404 },
+    colleague: { req: (fx) => ({ path: '/v1/ikm/follow-ups', body: followUp(fx.A.pegawai.unitId!, fx.A.period) }), status: 403 },
+    outsider: { req: (fx) => ({ path: '/v1/ikm/follow-ups', body: followUp(fx.A.pegawai.unitId!, fx.A.period) }), status: 403 },
+    national: { req: (fx) => ({ path: '/v1/ikm/follow-ups', body: followUp(B_ONLY_UNIT, fx.B.period) }), status: 403 },
+  },
+  'GET /v1/ikm/follow-ups': {
+    crossTenant: { req: path('/v1/ikm/follow-ups?agencyId=dinkes'), status: 200, check: (b) => expect(b.items.every((f: any) => f.tenant === 'serang')).toBe(true) },
+    colleague: 'na', outsider: 'na', // plans of the caller's own tenant, no personal data
+    national: { req: path('/v1/ikm/follow-ups?agencyId=dinkes'), status: 403 },
+  },
+  'GET /v1/ikm/follow-ups/proposal': {
+    crossTenant: { req: (fx) => ({ path: `/v1/ikm/follow-ups/proposal?unitId=${B_ONLY_UNIT}&period=${fx.B.period}` }), status: 404 },
+    colleague: 'na', outsider: 'na',
+    national: { req: (fx) => ({ path: `/v1/ikm/follow-ups/proposal?unitId=${B_ONLY_UNIT}&period=${fx.B.period}` }), status: 403 },
+  },
+  'PATCH /v1/ikm/follow-ups/{id}': {
+    crossTenant: { req: (fx) => ({ path: `/v1/ikm/follow-ups/${B_ONLY_UNIT}.${fx.B.period}`, body: { actionId: 'a1', status: 'done' } }), status: 404 },
+    colleague: { req: (fx) => ({ path: `/v1/ikm/follow-ups/${fx.A.pegawai.unitId}.${fx.A.period}`, body: { actionId: 'a1', status: 'done' } }), status: 403 },
+    outsider: { req: (fx) => ({ path: `/v1/ikm/follow-ups/${fx.A.pegawai.unitId}.${fx.A.period}`, body: { actionId: 'a1', status: 'done' } }), status: 403 },
+    national: { req: (fx) => ({ path: `/v1/ikm/follow-ups/${B_ONLY_UNIT}.${fx.B.period}`, body: { actionId: 'a1', status: 'done' } }), status: 403 },
+  },
+  'POST /v1/forums': {
+    crossTenant: { req: () => ({ path: '/v1/forums', body: forum(B_ONLY_AGENCY) }), status: 404 },
+    colleague: { req: (fx) => ({ path: '/v1/forums', body: forum(fx.A.pegawai.agencyId) }), status: 403 },
+    outsider: { req: (fx) => ({ path: '/v1/forums', body: forum(fx.A.pegawai.agencyId) }), status: 403 },
+    national: { req: () => ({ path: '/v1/forums', body: forum(B_ONLY_AGENCY) }), status: 403 },
+  },
+  'GET /v1/forums': {
+    crossTenant: { req: path('/v1/forums?agencyId=dinkes'), status: 200, check: (b) => expect(b.items.every((f: any) => f.tenant === 'serang')).toBe(true) },
+    colleague: 'na', outsider: 'na',
+    national: { req: path('/v1/forums?agencyId=dinkes'), status: 403 },
+  },
+  'PATCH /v1/forums/{id}/actions/{actionId}': {
+    // Forum ids are random; the matrix holds none of B's, and A's admin cannot address B's partition anyway.
+    crossTenant: { req: () => ({ path: '/v1/forums/frm_0000000000000000/actions/a1', body: { status: 'done' } }), status: 404 },
+    colleague: { req: () => ({ path: '/v1/forums/frm_0000000000000000/actions/a1', body: { status: 'done' } }), status: 403 },
+    outsider: { req: () => ({ path: '/v1/forums/frm_0000000000000000/actions/a1', body: { status: 'done' } }), status: 403 },
+    national: { req: () => ({ path: '/v1/forums/frm_0000000000000000/actions/a1', body: { status: 'done' } }), status: 403 },
   },
   'POST /v1/public/complaints': { crossTenant: 'public', colleague: 'public', outsider: 'public', national: 'public' },
   'GET /v1/public/complaints/{code}': { crossTenant: 'public', colleague: 'public', outsider: 'public', national: 'public' },

@@ -1,0 +1,28 @@
+// Public forum routes. Served by the surveys function (functions/routes.ts): forums are the other
+// half of the citizens' voice beside the survey, and need no AWS part of their own.
+import { ok, type Routes } from '../http/api.js';
+import { idempotencyKeyOf } from '../http/idempotency.js';
+import { parse } from '../http/validation.js';
+import { ForumActionBody, ForumActionParams, ForumBody, ForumQuery } from './schema.js';
+import { listForums, recordForum, updateForumAction } from './service.js';
+
+export const forumRoutes: Routes = {
+  'POST /v1/forums': {
+    auth: 'user',
+    handle: async ({ principal, body, headers }) => {
+      const forum = parse(ForumBody, body, 'forum');
+      return ok(await recordForum(principal, forum, idempotencyKeyOf(headers)), 201);
+    },
+  },
+  'GET /v1/forums': {
+    auth: 'user',
+    handle: async ({ principal, query }) => ok(await listForums(principal, parse(ForumQuery, query, 'query'))),
+  },
+  'PATCH /v1/forums/{id}/actions/{actionId}': {
+    auth: 'user',
+    handle: async ({ principal, params, body }) => {
+      const { id, actionId } = parse(ForumActionParams, params, 'path');
+      return ok(await updateForumAction(principal, id, actionId, parse(ForumActionBody, body, 'forum action')));
+    },
+  },
+};

@@ -1,0 +1,100 @@
+// SKM follow-up items (one per unit × survey period, in the tenant's follow-up partition, GSI1 per
+// agency) and their per tenant × year and agency × year action counts, written in one transaction.
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { queryPage } from '../data/batch.js';
+import { ddb, tableName } from '../data/client.js';
+import { transactionConditionFailed } from '../data/conditions.js';
+import { keys, type Key } from '../data/keys.js';
+import { GSI1 } from '../data/table.js';
+import { patchAction, statsUpdate, yearStats, type ActionChange, type ActionPatchSpec } from '../data/action-repository.js';
+import { countActions, type ActionItem } from '../domain/action-items.js';
+import type { IkmKey } from '../domain/ikm.js';
+
+export interface FollowUp {
+  id: string;
+  tenant: string;
+  unitId: string;
+  unitName: string;
+  agencyId: string;
+  /** Survey period `YYYY-MM`, `YYYY-Qn` or `YYYY`. */
+  period: string;
+  /** The elements followed up, with their NRR when the plan was made. */
+  elements: { key: IkmKey; nrr: number }[];
+  ikm: number;
+  respondents: number;
+  actions: ActionItem[];
+  version: number;
+  createdAt: string;
+  createdBy: string;
+  updatedAt?: string;
+  updatedBy?: string;
+}
+
+/** `unitId.period`: one follow-up per unit and period, and the id names its key (a period holds no dot). */
+export const followUpId = (unitId: string, period: string) => `${unitId}.${period}`;
+export function followUpKeyOf(tenant: string, id: string): Key | undefined {
+  const dot = id.lastIndexOf('.');
+  return dot > 0 ? keys.followUp(tenant, id.slice(0, dot), id.slice(dot + 1)) : undefined;
+}
+
+const statsOf = (f: Pick<FollowUp, 'tenant' | 'agencyId' | 'period'>) => yearStats('followUpStats', f.tenant, f.period.slice(0, 4), f.agencyId, keys.followUpStats);
+
+export const followUpItem = (f: FollowUp) => ({
+  ...keys.followUp(f.tenant, f.unitId, f.period), type: 'followUp',
+  GSI1PK: keys.followUpsOfAgency(f.tenant, f.agencyId), GSI1SK: keys.followUpAgencySort(f.period, f.unitId), ...f,
+});
+const view = ({ PK: _pk, SK: _sk, GSI1PK: _g1, GSI1SK: _s1, type: _t, ...rest }: Record<string, unknown>) => rest as unknown as FollowUp;
+
+/** Stores a new follow-up and counts it; false when the unit already has one for the period. */
+export async function insertFollowUp(f: FollowUp): Promise<boolean> {
+  const add = { followUps: 1, ...countActions(f.actions) };
+  try {
+    await ddb().send(new TransactWriteCommand({
+      TransactItems: [
+        { Put: { TableName: tableName(), Item: followUpItem(f), ConditionExpression: 'attribute_not_exists(PK)' } },
+        ...statsOf(f).map((s) => statsUpdate(s.key, s.attrs, add)),
+      ],
+    }));
+    return true;
+  } catch (error) {
+    if (transactionConditionFailed(error, 0)) return false;
+    throw error;
+  }
+}
+
+export interface FollowUpScope { unitId?: string; agencyId?: string; period?: string }
+
+/** The Query a list reads: a unit's (by SK prefix), an agency's (GSI1), or the tenant's; newest period first where sorted by it. */
+export function followUpQuery(tenant: string, q: FollowUpScope) {
+  if (q.agencyId) {
+    const prefix = q.period ? `PERIOD#${q.period}#UNIT#` : 'PERIOD#';
+    return { partition: { GSI1PK: keys.followUpsOfAgency(tenant, q.agencyId) } as Record<string, string>, input: {
+      IndexName: GSI1, ScanIndexForward: false,
+      KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.followUpsOfAgency(tenant, q.agencyId), ':prefix': prefix },
+    } };
+  }
+  const pk = keys.followUpsOfTenant(tenant);
+  const prefix = q.unitId ? (q.period ? keys.followUp(tenant, q.unitId, q.period).SK : `FOLLOWUP#${q.unitId}#`) : 'FOLLOWUP#';
+  const filter = !q.unitId && q.period ? { FilterExpression: 'period = :period', ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix, ':period': q.period } } : {};
+  return { partition: { PK: pk } as Record<string, string>, input: {
+    ScanIndexForward: false,
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+    ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+    ...filter,
+  } };
+}
+
+export async function pageFollowUps(tenant: string, q: FollowUpScope, page: { limit: number; startKey?: Record<string, unknown> }) {
+  const { items, lastKey } = await queryPage(followUpQuery(tenant, q).input, page);
+  return { items: items.map(view), lastKey };
+}
+
+export async function patchFollowUpAction(
+  tenant: string, id: string, change: ActionChange,
+  rules: Pick<ActionPatchSpec<FollowUp>, 'authorize' | 'errors'>,
+): Promise<FollowUp> {
+  const key = followUpKeyOf(tenant, id);
+  if (!key) throw rules.errors.item();
+  return view(await patchAction<FollowUp>({ key, ...rules, stats: statsOf }, change) as unknown as Record<string, unknown>);
+}
