@@ -97,6 +97,16 @@ const TARGETS: Record<string, Target> = {
     valid: () => ({ decision: 'amend', note: 'Diubah', amendedPredikat: 'BAIK' }),
     fields: { decision: 'enum', note: 'text', amendedPredikat: 'enum' },
   },
+  'POST /v1/officers/{id}/feedback': {
+    method: 'POST', path: (a) => `/v1/officers/${a.pegawai.id}/feedback`, as: () => 'serang.atasan',
+    valid: (a) => ({ kind: 'bimbingan', period: a.period, rhkId: 'rhk1', note: 'Lengkapi bukti dukung laporan.' }),
+    fields: { kind: 'enum', period: 'enum', rhkId: 'id', note: 'text' },
+  },
+  'POST /v1/feedback/{id}/replies': {
+    method: 'POST', path: () => '/v1/feedback/fb_0000000000000000/replies', as: (a) => a.pegawai.nip,
+    valid: () => ({ note: 'Siap, segera saya lengkapi.' }),
+    fields: { note: 'text' },
+  },
 };
 
 // --- hostile values, each invalid for any field of its kind -------------------------------------

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { batchPut } from '../../../functions/data/batch.js';
 import { keys } from '../../../functions/data/keys.js';
 import { ROUTES, routeKey } from '../../../functions/routes.js';
+import { feedbackItem, feedbackRefItem, type Feedback } from '../../../functions/feedback/repository.js';
 import { startHarness, type Harness } from '../harness.js';
 import { BEHAVIOUR, buildTenant, ITEMS, PLAN, type TenantFx } from './fixture.js';
 import { changes, NOTHING, notOfTenant, snapshot, type Snapshot } from './snapshot.js';
@@ -52,6 +53,13 @@ const report4 = (officerId: string, fx: Fx) => ({ officerId, period: fx.A.period
 const followUp = (unitId: string, period: string) => ({ unitId, period, actions: [{ title: 'Standar waktu dipasang', owner: 'Kepala unit', due: '2099-01-31' }] });
 const forum = (agencyId: string) => ({ agencyId, date: '2025-03-04', place: 'Aula kecamatan', participants: { citizens: 20, officers: 5 }, minutes: 'Warga menyampaikan keluhan antrean.', issues: [{ text: 'Antrean lama', element: 'u3' }], actions: [{ title: 'Tambah loket', owner: 'Sekretariat', due: '2025-04-01' }] });
 const training = (officerId: string) => ({ officerId, title: 'Pelatihan', jp: 2, date: '2024-01-10', provider: 'BPSDM' });
+/** Feedback about B's pegawai and A's colleague (written directly), for the reply route. */
+const FEEDBACK_ID = { A: 'fb_00000000000000a1', B: 'fb_00000000000000b1' };
+const feedbackItems = (t: TenantFx, o: TenantFx['pegawai'], id: string) => {
+  const f: Feedback = { id, officerId: o.id, agencyId: o.agencyId, kind: 'bimbingan', period: t.period, note: 'Catatan', authorId: t.atasan.id, authorName: t.atasan.name, authorRole: 'supervisor', createdAt: '2025-01-01T00:00:00.000Z', replies: [] };
+  return [feedbackItem(t.tenant, f), feedbackRefItem(t.tenant, f)];
+};
+const feedbackBody = (fx: Fx) => ({ kind: 'bimbingan', period: fx.A.period, note: 'Catatan uji isolasi' });
 
 export const RULES: Record<string, Rule> = {
   'GET /v1/health': { crossTenant: 'public', colleague: 'public', outsider: 'public', national: 'public' },
@@ -297,6 +305,26 @@ export const RULES: Record<string, Rule> = {
     outsider: { req: (fx) => ({ path: `/v1/evaluations/flagged?period=2025-10&flag=MISSING_REPORT&agencyId=${fx.A.pegawai.agencyId}` }), status: 403 },
     national: { req: () => ({ path: `/v1/evaluations/flagged?period=2025-10&flag=MISSING_REPORT&agencyId=${B_ONLY_AGENCY}` }), status: 403 },
   },
+  'POST /v1/officers/{id}/feedback': {
+    crossTenant: { req: (fx) => ({ path: `/v1/officers/${fx.B.pegawai.id}/feedback`, body: feedbackBody(fx) }), status: 404 },
+    colleague: { req: (fx) => ({ path: `/v1/officers/${fx.A.colleague.id}/feedback`, body: feedbackBody(fx) }), status: 403 },
+    outsider: { req: (fx) => ({ path: `/v1/officers/${fx.A.pegawai.id}/feedback`, body: feedbackBody(fx) }), status: 403 },
+    national: { req: (fx) => ({ path: `/v1/officers/${fx.B.pegawai.id}/feedback`, body: feedbackBody(fx) }), status: 403 },
+  },
+  'GET /v1/officers/{id}/feedback': officerRead('/feedback'),
+  'POST /v1/feedback/{id}/replies': {
+    crossTenant: { req: () => ({ path: `/v1/feedback/${FEEDBACK_ID.B}/replies`, body: { note: 'Siap' } }), status: 404 },
+    // the colleague's feedback: only the colleague replies
+    colleague: { req: () => ({ path: `/v1/feedback/${FEEDBACK_ID.A}/replies`, body: { note: 'Siap' } }), status: 403 },
+    outsider: { req: () => ({ path: `/v1/feedback/${FEEDBACK_ID.A}/replies`, body: { note: 'Siap' } }), status: 403 },
+    national: { req: () => ({ path: `/v1/feedback/${FEEDBACK_ID.B}/replies`, body: { note: 'Siap' } }), status: 403 },
+  },
+  'GET /v1/agencies/{id}/feedback-stats': {
+    crossTenant: { req: path(`/v1/agencies/${B_ONLY_AGENCY}/feedback-stats`), status: 404 },
+    colleague: { req: (fx) => ({ path: `/v1/agencies/${fx.A.pegawai.agencyId}/feedback-stats` }), status: 403 },
+    outsider: { req: (fx) => ({ path: `/v1/agencies/${fx.A.outsider.agencyId}/feedback-stats` }), status: 403 },
+    national: { req: path(`/v1/agencies/${B_ONLY_AGENCY}/feedback-stats`), status: 403 },
+  },
   'GET /v1/team': {
     crossTenant: { req: (fx) => ({ path: `/v1/team?supervisorId=${fx.B.atasan.id}` }), status: 404 },
     colleague: { req: (fx) => ({ path: `/v1/team?supervisorId=${fx.A.colleague.id}` }), status: 403 },
@@ -332,6 +360,7 @@ beforeAll(async () => {
   await batchPut([
     { ...keys.unit('banjarbaru', B_ONLY_UNIT), type: 'unit', id: B_ONLY_UNIT, agencyId: 'dinkes', name: 'Loket Kios Banjarbaru', kind: 'loket' },
     { ...keys.agency('banjarbaru', B_ONLY_AGENCY), type: 'agency', id: B_ONLY_AGENCY, name: 'Dinas Perhubungan Banjarbaru', shortName: 'Dishub', kind: 'perhubungan' },
+    ...feedbackItems(fx.B, fx.B.pegawai, FEEDBACK_ID.B), ...feedbackItems(fx.A, fx.A.colleague, FEEDBACK_ID.A),
   ]);
   outsideA = await snapshot(h.tableName, notOfTenant('serang'));
 });
