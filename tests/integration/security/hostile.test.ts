@@ -42,6 +42,11 @@ const TARGETS: Record<string, Target> = {
     valid: () => ({ decision: 'approve', feedback: 'Baik', behaviour: BEHAVIOUR }),
     fields: { decision: 'enum', behaviour: 'obj', 'behaviour.akuntabel': 'num', feedback: 'text', hasilKerjaOverride: 'obj' },
   },
+  'PUT /v1/officers/{id}/progress/{period}': {
+    method: 'PUT', path: (a) => `/v1/officers/${a.pegawai.id}/progress/${a.period}`, as: (a) => a.pegawai.nip,
+    valid: () => ({ items: ITEMS, version: 0 }),
+    fields: { items: 'arr', 'items.0.value': 'num', 'items.0.indicatorId': 'id', 'items.0.note': 'text', version: 'num' },
+  },
   'POST /v1/trainings': {
     method: 'POST', path: () => '/v1/trainings', as: (a) => a.pegawai.nip,
     valid: (a) => ({ officerId: a.pegawai.id, title: 'Pelatihan', jp: 2, date: `${a.period}-01`, provider: 'BPSDM' }),

@@ -189,6 +189,14 @@ export const RULES: Record<string, Rule> = {
     national: { req: (fx) => ({ path: '/v1/late-windows', body: { officerId: fx.B.pegawai.id, period: '2020-01', reason: 'Terlambat karena sakit' } }), status: 403 },
   },
   'GET /v1/officers/{id}/scores': officerRead('/scores'),
+  // Only the officer writes their own progress draft: anyone else, even B's officer's id from A, is refused.
+  'PUT /v1/officers/{id}/progress/{period}': {
+    crossTenant: { req: (fx) => ({ path: `/v1/officers/${fx.B.pegawai.id}/progress/${fx.B.period}`, body: { items: ITEMS } }), status: 403 },
+    colleague: { req: (fx) => ({ path: `/v1/officers/${fx.A.colleague.id}/progress/${fx.A.period}`, body: { items: ITEMS } }), status: 403 },
+    outsider: { req: (fx) => ({ path: `/v1/officers/${fx.A.pegawai.id}/progress/${fx.A.period}`, body: { items: ITEMS } }), status: 403 },
+    national: { req: (fx) => ({ path: `/v1/officers/${fx.B.pegawai.id}/progress/${fx.B.period}`, body: { items: ITEMS } }), status: 403 },
+  },
+  'GET /v1/officers/{id}/progress/{period}': officerRead(`/progress/${new Date().toISOString().slice(0, 7)}`),
   'POST /v1/trainings': {
     crossTenant: { req: (fx) => ({ path: '/v1/trainings', body: training(fx.B.pegawai.id) }), status: 404 },
     colleague: { req: (fx) => ({ path: '/v1/trainings', body: training(fx.A.colleague.id) }), status: 403 },

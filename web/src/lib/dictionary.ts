@@ -4,6 +4,7 @@ import * as activity from './strings/activity.js';
 import * as admin from './strings/admin.js';
 import * as skp from './strings/skp.js';
 import * as team from './strings/team.js';
+import * as progress from './strings/progress.js';
 
 const core = {
   'app.name': 'Kinerja ASN',
@@ -110,7 +111,7 @@ const core = {
   'complaint.cat.pelayanan': 'Prosedur pelayanan', 'complaint.cat.petugas': 'Perilaku petugas', 'complaint.cat.biaya': 'Biaya/pungutan',
   'complaint.cat.waktu': 'Waktu pelayanan', 'complaint.cat.sarana': 'Sarana dan prasarana', 'complaint.cat.lainnya': 'Lainnya',
 };
-const id = { ...core, ...admin.id, ...team.id, ...activity.id, ...skp.id };
+const id = { ...core, ...admin.id, ...team.id, ...activity.id, ...skp.id, ...progress.id };
 export type Key = keyof typeof id;
 
 const coreEn: Partial<Record<keyof typeof core, string>> = {
@@ -212,6 +213,6 @@ const coreEn: Partial<Record<keyof typeof core, string>> = {
   'nav.main': 'Main navigation', 'import.where': 'Line / column', 'import.problem': 'Problem', 'review.evidence': 'evidence',
 };
 
-const en: Partial<Record<Key, string>> = { ...coreEn, ...admin.en, ...team.en, ...activity.en, ...skp.en };
+const en: Partial<Record<Key, string>> = { ...coreEn, ...admin.en, ...team.en, ...activity.en, ...skp.en, ...progress.en };
 
 export const dict: Record<'id' | 'en', Partial<Record<Key, string>>> = { id, en };

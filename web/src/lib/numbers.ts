@@ -10,3 +10,5 @@ export const problemKey = (problem: NumberProblem): Key => `number.${problem}`;
 const shown = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 6 });
 /** "= 1.500" beside the field: every digit the user typed, grouped the id-ID way. */
 export const echo = (value: number): string => `= ${shown.format(value)}`;
+/** A stored value back in a field, written the way the field reads it ("1.500,5"). */
+export const asInput = (value: number): string => shown.format(value);
