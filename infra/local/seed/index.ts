@@ -3,11 +3,12 @@ import type { TenantConfig } from '../../../functions/config/tenants.js';
 import type { SeedContext, Seeder } from './context.js';
 import { orgSeeder } from './org.js';
 import { reportsSeeder } from './plans-reports.js';
+import { feedbackSeeder } from './feedback.js';
 import { surveysSeeder } from './surveys.js';
 import { evaluationsSeeder } from './trainings-evaluations.js';
 import { createRng } from './prng.js';
 
-export const SEEDERS: Seeder[] = [orgSeeder, reportsSeeder, surveysSeeder, evaluationsSeeder];
+export const SEEDERS: Seeder[] = [orgSeeder, reportsSeeder, feedbackSeeder, surveysSeeder, evaluationsSeeder];
 
 export async function seed(tenantConfigs: TenantConfig[], opts: { now?: Date; progress?: (m: string) => void; seeders?: Seeder[] } = {}): Promise<SeedContext> {
   const ctx: SeedContext = {
