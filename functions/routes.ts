@@ -90,6 +90,7 @@ export const ROUTES: RouteDef[] = [
   r('POST', '/v1/public/complaints', 'complaints', 'public'),
   r('GET', '/v1/public/complaints/{code}', 'complaints', 'public'),
   r('GET', '/v1/complaints', 'complaints'),
+  r('GET', '/v1/complaints/stats', 'complaints'),
   r('PATCH', '/v1/complaints/{id}', 'complaints'),
 
   r('POST', '/v1/evaluations/runs', 'evaluationRuns'),

@@ -4,8 +4,8 @@ import * as z from 'zod/mini';
 import { httpApi, ok, type Routes } from '../http/api.js';
 import { idempotencyKeyOf } from '../http/idempotency.js';
 import { parse } from '../http/validation.js';
-import { ComplaintBody, ComplaintListQuery, ComplaintPatch } from './schemas.js';
-import { adminListComplaints, fileComplaint, patchComplaint, trackComplaint } from './service.js';
+import { ComplaintBody, ComplaintListQuery, ComplaintPatch, ComplaintStatsQuery } from './schemas.js';
+import { adminListComplaints, complaintStats, fileComplaint, patchComplaint, trackComplaint } from './service.js';
 
 const CodeParams = z.object({ code: z.string().check(z.maxLength(40)) });
 const IdParams = z.object({ id: z.string().check(z.minLength(1), z.maxLength(80)) });
@@ -34,6 +34,10 @@ const routes: Routes = {
       // `complaints` is the pre-paging name of the list, kept beside `items` for one version (DESIGN §4 Lists).
       return ok({ ...page, complaints: page.items });
     },
+  },
+  'GET /v1/complaints/stats': {
+    auth: 'user',
+    handle: async ({ principal, query }) => ok(await complaintStats(principal, parse(ComplaintStatsQuery, query, 'query'))),
   },
   'PATCH /v1/complaints/{id}': {
     auth: 'user',

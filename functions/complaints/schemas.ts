@@ -13,9 +13,15 @@ export const COMPLAINT_CATEGORIES = {
 } as const;
 export type ComplaintCategory = keyof typeof COMPLAINT_CATEGORIES;
 
-export const COMPLAINT_STATUSES = ['received', 'in_progress', 'answered', 'closed'] as const;
+// SP4N-LAPOR! practice (DESIGN §2): received → verified | rejected → in_progress → answered → closed.
+export const COMPLAINT_STATUSES = ['received', 'verified', 'rejected', 'in_progress', 'answered', 'closed'] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
-export const STATUS_LABELS: Record<ComplaintStatus, string> = { received: 'Diterima', in_progress: 'Sedang diproses', answered: 'Sudah dijawab', closed: 'Selesai' };
+export const STATUS_LABELS: Record<ComplaintStatus, string> = {
+  received: 'Diterima', verified: 'Diverifikasi', rejected: 'Ditolak', in_progress: 'Sedang diproses', answered: 'Sudah dijawab', closed: 'Selesai',
+};
+/** What an answered complaint was about (DESIGN §2), recorded by the admin with the answer. */
+export const COMPLAINT_CAUSES = ['prosedur', 'petugas', 'biaya', 'waktu', 'sarana', 'sistem', 'lainnya'] as const;
+export type ComplaintCause = (typeof COMPLAINT_CAUSES)[number];
 
 const id = z.string().check(z.minLength(1), z.maxLength(80), z.regex(/^[A-Za-z0-9_.-]+$/, 'Invalid id'));
 const phone = z.string().check(z.regex(/^\+?[0-9][0-9 ()-]{6,18}[0-9]$/, 'Not a phone number'));
@@ -35,9 +41,22 @@ export const ComplaintBody = z.strictObject({
 export type ComplaintInput = z.infer<typeof ComplaintBody>;
 
 export const ComplaintPatch = z.strictObject({
-  status: z.enum(['in_progress', 'answered', 'closed']),
+  status: z.enum(['verified', 'rejected', 'in_progress', 'answered', 'closed']),
   answer: z.optional(freeText(2000, 1)),
-}).check(z.refine((p) => p.status !== 'answered' || p.answer !== undefined, { message: 'An answer is required', path: ['answer'] }));
+  /** Why a complaint is rejected (not the city's authority, a duplicate, no substance): shown to the citizen. */
+  reason: z.optional(freeText(500, 5)),
+  cause: z.optional(z.enum(COMPLAINT_CAUSES)),
+  substantiated: z.optional(z.boolean()),
+}).check(z.superRefine((p, ctx) => {
+  const need = (ok: boolean, path: string, message: string) => { if (!ok) ctx.addIssue({ code: 'custom', path: [path], message }); };
+  need(p.status !== 'answered' || p.answer !== undefined, 'answer', 'An answer is required');
+  need(p.status !== 'answered' || p.cause !== undefined, 'cause', 'The cause is recorded with the answer');
+  need(p.status !== 'answered' || p.substantiated !== undefined, 'substantiated', 'Say whether the complaint was substantiated');
+  need(p.status !== 'rejected' || p.reason !== undefined, 'reason', 'A rejection needs its reason');
+  need(p.answer === undefined || p.status === 'answered', 'answer', 'Only send an answer with status "answered"');
+  need(p.reason === undefined || p.status === 'rejected', 'reason', 'Only send a reason with status "rejected"');
+  need((p.cause === undefined && p.substantiated === undefined) || p.status === 'answered', p.cause !== undefined ? 'cause' : 'substantiated', 'Only with status "answered"');
+}));
 export type ComplaintPatchInput = z.infer<typeof ComplaintPatch>;
 
 export const ComplaintListQuery = z.strictObject({
@@ -47,3 +66,10 @@ export const ComplaintListQuery = z.strictObject({
   ...pageQuery,
 });
 export type ComplaintListInput = z.infer<typeof ComplaintListQuery>;
+
+export const ComplaintStatsQuery = z.strictObject({
+  agencyId: z.optional(id),
+  unitId: z.optional(id),
+  year: z.optional(z.coerce.number().check(z.int(), z.gte(2000), z.lte(2100))),
+});
+export type ComplaintStatsInput = z.infer<typeof ComplaintStatsQuery>;

@@ -4,15 +4,17 @@ import { randomBytes } from 'node:crypto';
 import { findTenant } from '../config/tenants.js';
 import { loadPolicy } from '../data/policy-repository.js';
 import { getOfficer, getUnit } from '../data/org-repository.js';
-import { complaintDeadline, isOverdue } from '../domain/workdays.js';
+import { byMonth, idsOf, summarise, type StatsContext } from './stats.js';
+import { complaintTimeliness } from '../domain/workdays.js';
+import { getOfficers, getTenantOrg } from '../data/org-repository.js';
 import { badRequest, conflict, forbidden, notFound, serviceUnavailable } from '../http/errors.js';
-import { hasRole, type Principal } from '../http/principal.js';
+import { hasRole, isTenantWide, type Principal } from '../http/principal.js';
 import { clientHash, enforceRateLimit, RATE_RULES } from '../http/rate-limit.js';
 import { bodyFingerprint, replayOf } from '../http/idempotency.js';
 import { decodeCursor, encodeCursor, pageLimit, type Page } from '../http/paging.js';
 import { newTrackingCode, normaliseTrackingCode } from './code.js';
-import { complaintListPartition, findByCode, getComplaint, insertComplaint, listComplaints, storedComplaintAnswer, updateStatus, type Complaint } from './repository.js';
-import { COMPLAINT_CATEGORIES, STATUS_LABELS, type ComplaintInput, type ComplaintListInput, type ComplaintPatchInput, type ComplaintStatus } from './schemas.js';
+import { complaintListPartition, findByCode, getComplaint, getComplaintStats, insertComplaint, listComplaints, saveTransition, storedComplaintAnswer, type Complaint } from './repository.js';
+import { COMPLAINT_CATEGORIES, STATUS_LABELS, type ComplaintInput, type ComplaintListInput, type ComplaintPatchInput, type ComplaintStatsInput, type ComplaintStatus } from './schemas.js';
 
 const field = (name: string, message: string) => badRequest(`Invalid complaint: ${name}`, [{ field: name, message }]);
 
@@ -25,6 +27,7 @@ export async function fileComplaint(input: ComplaintInput, sourceIp: string, ide
   if (input.officerId && (await getOfficer(tenant.id, input.officerId))?.unitId !== unit.id) throw field('officerId', 'Officer does not serve at this unit');
   const at = now.toISOString();
   const bodyHash = bodyFingerprint(input);
+  const stats = await statsContext(tenant.id);
   // A code collision (1 in 2^40 per stored code) just draws again.
   for (let attempt = 0; attempt < 5; attempt++) {
     const complaint: Complaint = {
@@ -32,7 +35,7 @@ export async function fileComplaint(input: ComplaintInput, sourceIp: string, ide
       officerId: input.officerId, category: input.category, description: input.description, contact: input.contact,
       status: 'received', createdAt: at, updatedAt: at, history: [{ status: 'received', at, by: 'public' }],
     };
-    const outcome = await insertComplaint(complaint, idempotencyKey ? { key: idempotencyKey, bodyHash } : undefined, now);
+    const outcome = await insertComplaint(complaint, stats, idempotencyKey ? { key: idempotencyKey, bodyHash } : undefined, now);
     if (outcome === 'stored') return { code: complaint.code };
     if (outcome === 'codeTaken') continue;
     // A retried send: the first one's code (or 422 for another body under the same key).
@@ -61,6 +64,9 @@ export async function trackComplaint(rawCode: string, sourceIp: string) {
     tenant: { id: complaint.tenant, name: findTenant(complaint.tenant)?.name ?? complaint.tenant },
     createdAt: complaint.createdAt,
     updatedAt: complaint.updatedAt,
+    // Each step with its date; never who handled it or anything internal.
+    steps: complaint.history.map(({ status, at }) => ({ status, at })),
+    reason: complaint.status === 'rejected' ? complaint.rejectReason ?? null : null,
     answeredAt: complaint.answeredAt ?? null,
     answer: complaint.answer ?? null,
   };
@@ -76,15 +82,27 @@ function adminScope(p: Principal, agencyId: string | undefined): string | undefi
   throw forbidden('Only admins handle complaints');
 }
 
+/** The city's zone, holidays and answer limit: the deadlines and counters are computed with them. */
+async function statsContext(tenant: string): Promise<StatsContext> {
+  const policy = await loadPolicy(tenant);
+  return { timeZone: findTenant(tenant)?.timeZone ?? 'Asia/Jakarta', holidays: policy.holidays, answerDays: policy.complaintAnswerWorkingDays };
+}
+
+/** Each complaint with its two deadlines (verification, answer) and whether each is overdue. */
 async function withDeadline(tenant: string, now: Date) {
-  const [policy, tz] = [await loadPolicy(tenant), findTenant(tenant)?.timeZone ?? 'Asia/Jakarta'];
+  const ctx = await statsContext(tenant);
   return (c: Complaint) => {
-    const filed = new Date(c.createdAt);
-    const answered = c.answeredAt ? new Date(c.answeredAt) : null;
+    const tl = complaintTimeliness(c, now, ctx.timeZone, ctx.holidays, ctx.answerDays);
+    const open = !['rejected', 'closed'].includes(c.status);
+    const verifyOverdue = tl.verifyOverdue && (open || tl.verifyOnTime === false);
+    const answerOverdue = tl.answerOverdue && (open || tl.answerOnTime === false);
     return {
       ...c,
-      deadline: complaintDeadline(filed, tz, policy.holidays, policy.complaintAnswerWorkingDays).toISOString(),
-      overdue: isOverdue(filed, answered, now, tz, policy.holidays, policy.complaintAnswerWorkingDays),
+      verifyDeadline: tl.verifyDue, verifyOverdue,
+      answerDeadline: tl.answerDue, answerOverdue,
+      // The step now due: verification until decided, then the answer.
+      deadline: c.status === 'received' ? tl.verifyDue : tl.answerDue ?? tl.verifyDue,
+      overdue: verifyOverdue || answerOverdue,
     };
   };
 }
@@ -106,10 +124,13 @@ export async function adminListComplaints(p: Principal, q: ComplaintListInput, n
   };
 }
 
+// SP4N-LAPOR! practice (DESIGN §2): verify or reject first; an answer may be corrected before closing.
 const NEXT: Record<ComplaintStatus, readonly ComplaintStatus[]> = {
-  received: ['in_progress', 'answered', 'closed'],
-  in_progress: ['answered', 'closed'],
-  answered: ['answered', 'closed'], // an answer may be corrected before closing
+  received: ['verified', 'rejected'],
+  verified: ['in_progress', 'answered'],
+  in_progress: ['answered'],
+  answered: ['answered', 'closed'],
+  rejected: ['closed'],
   closed: [],
 };
 
@@ -118,10 +139,53 @@ export async function patchComplaint(p: Principal, id: string, change: Complaint
   const complaint = await getComplaint(p.tenant, id);
   if (!complaint) throw notFound('Complaint');
   if (!hasRole(p, 'region_admin') && complaint.agencyId !== p.agencyId) throw forbidden('You may only answer complaints about your own agency');
-  if (!NEXT[complaint.status].includes(change.status)) throw conflict(`A complaint that is ${complaint.status} cannot become ${change.status}`);
-  if (change.answer !== undefined && change.status !== 'answered') throw field('answer', 'Only send an answer with status "answered"');
-  const ok = await updateStatus(complaint, complaint.status, { status: change.status, answer: change.answer, by: p.officerId ?? p.sub, at: now.toISOString() });
+  const allowed = NEXT[complaint.status] ?? [];
+  if (!allowed.includes(change.status)) {
+    throw conflict(`A complaint that is ${complaint.status} cannot become ${change.status}`, [{ field: 'status', message: allowed.length ? `Allowed next: ${allowed.join(', ')}` : 'No further status' }]);
+  }
+  const at = now.toISOString();
+  const by = p.officerId ?? p.sub;
+  const after: Complaint = {
+    ...complaint, status: change.status, updatedAt: at,
+    ...(change.status === 'verified' ? { verifiedAt: at } : {}),
+    ...(change.status === 'rejected' ? { rejectedAt: at, rejectReason: change.reason } : {}),
+    ...(change.status === 'answered' ? { answer: change.answer, answeredAt: complaint.answeredAt ?? at, answeredBy: by, cause: change.cause, substantiated: change.substantiated } : {}),
+  };
+  const ok = await saveTransition(complaint, after, { status: change.status, at, by }, await statsContext(p.tenant));
   if (!ok) throw conflict('The complaint changed meanwhile; reload and try again');
   const decorate = await withDeadline(p.tenant, now);
   return decorate((await getComplaint(p.tenant, id))!);
+}
+
+/** Admins of the city (or of one agency), leaders and inspectors: counts of a filing year. */
+export async function complaintStats(p: Principal, q: ComplaintStatsInput) {
+  let agencyId = q.agencyId;
+  if (!isTenantWide(p)) {
+    if (!hasRole(p, 'agency_admin') || !p.agencyId) throw forbidden('Complaint statistics are for admins, leaders and the inspectorate');
+    if (agencyId && agencyId !== p.agencyId) throw forbidden('You may only see your own agency');
+    agencyId = p.agencyId;
+  }
+  const ctx = await statsContext(p.tenant);
+  const year = String(q.year ?? new Intl.DateTimeFormat('en-CA', { timeZone: ctx.timeZone, year: 'numeric' }).format(new Date()));
+  const org = await getTenantOrg(p.tenant);
+  if (q.unitId) {
+    const unit = org.units.find((u) => u.id === q.unitId);
+    if (!unit || (agencyId && unit.agencyId !== agencyId)) throw badRequest('Unknown unit', [{ field: 'unitId', message: agencyId ? `No unit ${q.unitId} in agency ${agencyId}` : `No unit ${q.unitId}` }]);
+    agencyId = unit.agencyId;
+  }
+  if (agencyId && !org.agencies.some((a) => a.id === agencyId)) throw notFound('Agency');
+  const counters = await getComplaintStats(p.tenant, year, agencyId ?? null);
+  const unitIds = q.unitId ? [q.unitId] : idsOf(counters, 'unit');
+  const officerIds = idsOf(counters, 'officer');
+  const names = new Map((await getOfficers(p.tenant, officerIds)).map((o) => [o.id, o]));
+  const unitName = new Map(org.units.map((u) => [u.id, u.name]));
+  return {
+    year: Number(year), agencyId: agencyId ?? null, unitId: q.unitId ?? null,
+    ...(q.unitId ? summarise(counters, `unit#${q.unitId}#`) : summarise(counters)),
+    ...(q.unitId ? {} : { byMonth: byMonth(counters) }),
+    units: unitIds.map((id) => ({ unitId: id, name: unitName.get(id) ?? id, ...summarise(counters, `unit#${id}#`) })).sort((a, b) => b.total - a.total),
+    officers: officerIds
+      .filter((id) => !q.unitId || names.get(id)?.unitId === q.unitId)
+      .map((id) => ({ officerId: id, name: names.get(id)?.name ?? null, ...summarise(counters, `officer#${id}#`) })).sort((a, b) => b.total - a.total),
+  };
 }

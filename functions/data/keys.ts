@@ -123,6 +123,11 @@ export const keys = {
   complaintSort: (createdAt: string, id: string) => `COMPLAINT#${createdAt}#${id}`,
   /** Tracking codes are global (the citizen knows no tenant): code → tenant and complaint id. */
   complaintCode: (code: string): Key => ({ PK: `COMPLAINTCODE#${code}`, SK: 'CODE' }),
+  /** Complaint counters of a filing year: the city's (`TENANT`) and each agency's (with its units and officers). */
+  complaintStats: (tenant: string, year: string, agencyId: string | null): Key => ({ PK: `${t(tenant)}#COMPLAINTSTATS#${year}`, SK: agencyId === null ? 'TENANT' : `AGENCY#${agencyId}` }),
+  /** A substantiated complaint about an officer, in their partition by filing month: the evaluation reads a period's. */
+  substantiatedComplaint: (tenant: string, officerId: string, month: string, complaintId: string): Key => ({ PK: officerPk(tenant, officerId), SK: `SUBSTANTIATED#${month}#${complaintId}` }),
+  substantiatedComplaintPrefix: (period: string) => `SUBSTANTIATED#${period}`,
   // --- the citizens' voice: SKM follow-ups and public forums (DESIGN §2) ------------------------
   /** One SKM follow-up per unit × survey period, all of a tenant in one partition (SK sorts by unit then period);
    *  GSI1 per agency (GSI1SK = followUpAgencySort). */

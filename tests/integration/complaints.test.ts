@@ -2,6 +2,9 @@
 // non-enumerable codes, overdue after the working-day limit, and the filing rate limit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { batchPut } from '../../functions/data/batch.js';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ddb } from '../../functions/data/client.js';
+import { keys } from '../../functions/data/keys.js';
 import { codeItem, complaintItem, type Complaint } from '../../functions/complaints/repository.js';
 import { startHarness, type Harness, clearOfWindowEdge } from './harness.js';
 
@@ -33,17 +36,30 @@ describe('filing, answering and tracking', () => {
     expect(list.status).toBe(200);
     const mine = list.body.complaints.find((c: any) => c.code === code);
     expect(mine).toMatchObject({ contact: 'warga@example.id', overdue: false, status: 'received' });
-    expect(new Date(mine.deadline).getTime()).toBeGreaterThan(Date.now() + 5 * 86_400_000);
+    // Verification is due first, three working days after filing; no answer is due before it.
+    expect(new Date(mine.verifyDeadline).getTime()).toBeGreaterThan(Date.now() + 3 * 86_400_000);
+    expect(mine).toMatchObject({ deadline: mine.verifyDeadline, answerDeadline: null, verifyOverdue: false, answerOverdue: false });
 
     const noAnswer = await h.call('PATCH', `/v1/complaints/${mine.id}`, { as: 'serang.opd', body: { status: 'answered' } });
     expect(noAnswer.status).toBe(400);
     expect(noAnswer.body.error.details[0].field).toBe('answer');
-    const answered = await h.call('PATCH', `/v1/complaints/${mine.id}`, { as: 'serang.opd', body: { status: 'answered', answer: 'Surat Anda sudah dapat diambil di loket 2.' } });
+    const answer = { status: 'answered', answer: 'Surat Anda sudah dapat diambil di loket 2.', cause: 'waktu', substantiated: true };
+    const unverified = await h.call('PATCH', `/v1/complaints/${mine.id}`, { as: 'serang.opd', body: answer });
+    expect(unverified.status).toBe(409); // SP4N-LAPOR!: verified (or rejected) first
+    expect(unverified.body.error.details).toEqual([{ field: 'status', message: 'Allowed next: verified, rejected' }]);
+    const verified = await h.call('PATCH', `/v1/complaints/${mine.id}`, { as: 'serang.opd', body: { status: 'verified' } });
+    expect(verified.status).toBe(200);
+    expect(verified.body).toMatchObject({ status: 'verified', verifyOverdue: false, answerOverdue: false });
+    expect(new Date(verified.body.answerDeadline).getTime()).toBeGreaterThan(Date.now() + 5 * 86_400_000);
+    const answered = await h.call('PATCH', `/v1/complaints/${mine.id}`, { as: 'serang.opd', body: answer });
     expect(answered.status).toBe(200);
-    expect(answered.body).toMatchObject({ status: 'answered', overdue: false });
+    expect(answered.body).toMatchObject({ status: 'answered', overdue: false, cause: 'waktu', substantiated: true });
 
     const done = await track(code.toLowerCase().replace(/-/g, ''));
     expect(done.body).toMatchObject({ code, status: 'answered', statusLabel: 'Sudah dijawab', answer: 'Surat Anda sudah dapat diambil di loket 2.' });
+    // Each step with its date, and nothing about who handled it or what they noted.
+    expect(done.body.steps.map((s: any) => s.status)).toEqual(['received', 'verified', 'answered']);
+    expect(done.body.steps.every((s: any) => Object.keys(s).sort().join() === 'at,status')).toBe(true);
     expect(done.body.answeredAt).toBeTruthy();
     const text = JSON.stringify(done.body);
     expect(text).not.toContain('warga@example.id');
@@ -61,7 +77,8 @@ describe('filing, answering and tracking', () => {
     const b = (await file(complaint({ unitId: 'pupr-u1', description: 'Keluhan kedua tentang biaya advis teknis yang tidak jelas.' }))).body.code;
     const listed = (await h.call('GET', '/v1/complaints', { as: 'serang.admin' })).body.complaints;
     const idB = listed.find((c: any) => c.code === b).id;
-    await h.call('PATCH', `/v1/complaints/${idB}`, { as: 'serang.admin', body: { status: 'answered', answer: 'Jawaban khusus untuk keluhan kedua.' } });
+    await h.call('PATCH', `/v1/complaints/${idB}`, { as: 'serang.admin', body: { status: 'verified' } });
+    await h.call('PATCH', `/v1/complaints/${idB}`, { as: 'serang.admin', body: { status: 'answered', answer: 'Jawaban khusus untuk keluhan kedua.', cause: 'biaya', substantiated: false } });
     const ta = await track(a);
     expect(ta.body).toMatchObject({ code: a, status: 'received', answer: null, unit: { id: 'dinkes-u2' } });
     expect(JSON.stringify(ta.body)).not.toContain('keluhan kedua');
@@ -72,17 +89,17 @@ describe('who may handle complaints', () => {
   it('an agency admin sees and answers only their agency; officers and national see nothing; other tenants get 404', async () => {
     const code = (await file(complaint({ unitId: 'pupr-u1' }))).body.code;
     const id = (await h.call('GET', '/v1/complaints', { as: 'serang.admin' })).body.complaints.find((c: any) => c.code === code).id;
-    expect((await h.call('PATCH', `/v1/complaints/${id}`, { as: 'serang.opd', body: { status: 'in_progress' } })).status).toBe(403);
+    expect((await h.call('PATCH', `/v1/complaints/${id}`, { as: 'serang.opd', body: { status: 'verified' } })).status).toBe(403);
     const opdList = (await h.call('GET', '/v1/complaints', { as: 'serang.opd' })).body.complaints;
     expect(opdList.length).toBeGreaterThan(0);
     expect(opdList.every((c: any) => c.agencyId === 'dinkes')).toBe(true);
     expect((await h.call('GET', '/v1/complaints?agencyId=pupr', { as: 'serang.opd' })).status).toBe(403);
     expect((await h.call('GET', '/v1/complaints', { as: 'serang.pegawai' })).status).toBe(403);
     expect((await h.call('GET', '/v1/complaints', { as: 'nasional' })).status).toBe(403);
-    expect((await h.call('PATCH', `/v1/complaints/${id}`, { as: 'serang.pimpinan', body: { status: 'in_progress' } })).status).toBe(403);
-    expect((await h.call('PATCH', `/v1/complaints/${id}`, { as: 'banjarbaru.admin', body: { status: 'in_progress' } })).status).toBe(404);
+    expect((await h.call('PATCH', `/v1/complaints/${id}`, { as: 'serang.pimpinan', body: { status: 'verified' } })).status).toBe(403);
+    expect((await h.call('PATCH', `/v1/complaints/${id}`, { as: 'banjarbaru.admin', body: { status: 'verified' } })).status).toBe(404);
     expect((await h.call('GET', '/v1/complaints', { as: 'banjarbaru.admin' })).body.complaints.some((c: any) => c.id === id)).toBe(false);
-    expect((await h.call('PATCH', `/v1/complaints/${id}`, { as: 'serang.admin', body: { status: 'in_progress' } })).status).toBe(200);
+    expect((await h.call('PATCH', `/v1/complaints/${id}`, { as: 'serang.admin', body: { status: 'verified' } })).status).toBe(200);
   });
 });
 
@@ -143,3 +160,80 @@ describe('overdue and filing limits', () => {
     expect(statuses).toEqual([201, 201, 201, 201, 201, 429, 429]);
   });
 });
+
+describe('SP4N-LAPOR! steps, causes and statistics', () => {
+  const idOf = async (code: string) => (await h.call('GET', '/v1/complaints', { as: 'serang.admin' })).body.items.find((c: any) => c.code === code).id;
+  const patch = (id: string, body: unknown, as = 'serang.admin') => h.call('PATCH', `/v1/complaints/${id}`, { as, body });
+  const stats = async (query = '', as = 'serang.admin') => (await h.call('GET', `/v1/complaints/stats${query}`, { as })).body;
+
+  it('a rejection needs its reason, shows it to the citizen, and only closing follows; bad causes are refused', async () => {
+    const code = (await file(complaint({ unitId: 'dinkes-u2', description: 'Pengaduan yang sama sudah saya kirim kemarin sore.' }))).body.code;
+    const id = await idOf(code);
+    const noReason = await patch(id, { status: 'rejected' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error.details.map((d: any) => d.field)).toEqual(['reason']);
+    expect((await patch(id, { status: 'rejected', reason: 'Duplikat pengaduan ADU sebelumnya' })).status).toBe(200);
+    const tracked = await track(code);
+    expect(tracked.body).toMatchObject({ status: 'rejected', reason: 'Duplikat pengaduan ADU sebelumnya' });
+    expect(tracked.body.steps.map((x: any) => x.status)).toEqual(['received', 'rejected']);
+    const reopen = await patch(id, { status: 'verified' });
+    expect(reopen.status).toBe(409);
+    expect(reopen.body.error.details).toEqual([{ field: 'status', message: 'Allowed next: closed' }]);
+
+    const other = await idOf((await file(complaint({ unitId: 'dinkes-u2', description: 'Petugas loket meminta uang tambahan tanpa kuitansi.' }))).body.code);
+    await patch(other, { status: 'verified' });
+    for (const [body, field] of [
+      [{ status: 'answered', answer: 'Sudah ditindaklanjuti.', cause: 'korupsi', substantiated: true }, 'cause'],
+      [{ status: 'answered', answer: 'Sudah ditindaklanjuti.', cause: 'petugas' }, 'substantiated'],
+      [{ status: 'in_progress', cause: 'petugas' }, 'cause'],
+    ] as const) {
+      const res = await patch(other, body);
+      expect(res.status, field).toBe(400);
+      expect(res.body.error.details.map((d: any) => d.field)).toContain(field);
+    }
+    expect((await h.call('GET', '/v1/complaints?status=verified', { as: 'serang.admin' })).body.items.map((c: any) => c.id)).toContain(other); // nothing written
+  });
+
+  it('counts by status and cause, on-time shares, per unit and officer and month, exactly under concurrent changes', async () => {
+    const before = await stats();
+    const officer = (await h.call('GET', '/v1/officers?agencyId=dinkes&limit=200', { as: 'serang.admin' })).body.items.find((o: any) => o.unitId === 'dinkes-u3');
+    const codes = await Promise.all([0, 1, 2, 3].map((i) => file(complaint({ unitId: 'dinkes-u3', officerId: officer.id, description: `Petugas bersikap kasar saat melayani antrean nomor ${i + 10}.` })).then((r) => r.body.code)));
+    const ids = await Promise.all(codes.map(idOf));
+    await Promise.all(ids.map((id) => patch(id, { status: 'verified' })));
+    const answers = ids.map((id, i) => patch(id, { status: 'answered', answer: 'Petugas sudah dibina.', cause: i < 3 ? 'petugas' : 'prosedur', substantiated: i < 2 }));
+    expect((await Promise.all(answers)).map((r) => r.status)).toEqual([200, 200, 200, 200]);
+
+    const after = await stats();
+    expect(after.total - before.total).toBe(4);
+    expect((after.byStatus.answered ?? 0) - (before.byStatus.answered ?? 0)).toBe(4);
+    expect((after.byCause.petugas ?? 0) - (before.byCause.petugas ?? 0)).toBe(3);
+    expect(after.substantiated - before.substantiated).toBe(2);
+    expect(after.verification.onTime - before.verification.onTime).toBe(4);
+    expect(after.answer.onTime - before.answer.onTime).toBe(4);
+    expect(after.answer.onTimeShare).toBeGreaterThan(0);
+    const month = Object.keys(after.byMonth).sort().at(-1)!;
+    expect(after.byMonth[month] - (before.byMonth?.[month] ?? 0)).toBe(4);
+    const unit = after.units.find((u: any) => u.unitId === 'dinkes-u3');
+    expect(unit).toMatchObject({ name: expect.any(String), byCause: expect.objectContaining({ petugas: expect.any(Number) }) });
+    expect(after.officers.find((o: any) => o.officerId === officer.id)).toMatchObject({ name: officer.name, total: 4, substantiated: 2 });
+
+    // The agency admin sees their agency only; a unit narrows it; a leader reads it; an officer does not.
+    expect((await stats('?unitId=dinkes-u3', 'serang.opd')).officers.map((o: any) => o.officerId)).toEqual([officer.id]);
+    expect((await h.call('GET', '/v1/complaints/stats?agencyId=pupr', { as: 'serang.opd' })).status).toBe(403);
+    expect((await h.call('GET', '/v1/complaints/stats', { as: 'serang.pimpinan' })).status).toBe(200);
+    expect((await h.call('GET', '/v1/complaints/stats', { as: 'serang.pegawai' })).status).toBe(403);
+    expect((await h.call('GET', '/v1/complaints/stats?unitId=nope', { as: 'serang.admin' })).status).toBe(400);
+
+    // The two substantiated complaints wait in the officer's partition for the month's evaluation; a
+    // corrected answer takes one out again.
+    const substantiated = async () => ((await ddb().send(new QueryCommand({
+      TableName: h.tableName, KeyConditionExpression: 'PK = :p AND begins_with(SK, :s)',
+      ExpressionAttributeValues: { ':p': keys.officerPartition('serang', officer.id), ':s': 'SUBSTANTIATED#' },
+    }))).Items ?? []).map((i) => i.complaintId).sort();
+    expect(await substantiated()).toEqual([ids[0], ids[1]].sort());
+    expect((await patch(ids[1], { status: 'answered', answer: 'Setelah diperiksa, laporan tidak terbukti.', cause: 'petugas', substantiated: false })).status).toBe(200);
+    expect(await substantiated()).toEqual([ids[0]]);
+    expect((await stats()).substantiated - before.substantiated).toBe(1);
+  });
+});
+

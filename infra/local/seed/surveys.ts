@@ -9,7 +9,9 @@ import { IKM_KEYS, type IkmScores } from '../../../functions/domain/ikm.js';
 import { addMonths, monthOf, parsePeriod, zonedParts, zonedTimeToUtc } from '../../../functions/domain/periods.js';
 import { clamp } from '../../../functions/domain/numbers.js';
 import { codeItem, complaintItem, type Complaint } from '../../../functions/complaints/repository.js';
-import type { ComplaintCategory, ComplaintStatus } from '../../../functions/complaints/schemas.js';
+import type { ComplaintCategory, ComplaintCause, ComplaintStatus } from '../../../functions/complaints/schemas.js';
+import { contribution, filingMonth, type StatsContext } from '../../../functions/complaints/stats.js';
+import { DEFAULT_POLICY } from '../../../functions/domain/policy.js';
 import { RESPONDENT_OPTIONS } from '../../../functions/surveys/schemas.js';
 import { aggregateSurveys, rollupAttributes, type SurveyFacts } from '../../../functions/surveys/aggregate.js';
 import { rollupKey, rollupUpdate } from '../../../functions/surveys/rollup.js';
@@ -95,32 +97,76 @@ function surveysFor(ctx: SeedContext, t: SeededTenant): { items: Record<string, 
   return { items, facts };
 }
 
+// Cause per category, as an admin would record it with the answer (DESIGN §2 causes).
+const CAUSE_OF: Record<ComplaintCategory, ComplaintCause> = { waktu: 'waktu', petugas: 'petugas', biaya: 'biaya', sarana: 'sarana', pelayanan: 'sistem', lainnya: 'prosedur' };
+const DAY_MS = 86_400_000;
+
+/** A dozen complaints per city through the SP4N-LAPOR! steps (some late, one rejected, some
+ *  substantiated about an officer), with their counters and the officers' substantiated-complaint items. */
 function complaintsFor(ctx: SeedContext, t: SeededTenant): Record<string, unknown>[] {
   const rng = ctx.rng.fork(`complaints:${t.tenant.id}`);
-  const plan: [ComplaintStatus, number, boolean][] = [ // status, days ago filed, answered late
+  const stats: StatsContext = { timeZone: t.tenant.timeZone, holidays: DEFAULT_POLICY.holidays, answerDays: DEFAULT_POLICY.complaintAnswerWorkingDays };
+  const plan: [ComplaintStatus, number, boolean][] = [ // status, days ago filed, a step done late
     ['received', 1, false], ['received', 3, false], ['received', 14, false],
-    ['in_progress', 2, false], ['in_progress', 6, false], ['in_progress', 20, false],
+    ['verified', 2, false], ['in_progress', 6, false], ['in_progress', 20, false],
     ['answered', 5, false], ['answered', 30, false], ['answered', 45, true],
-    ['closed', 60, false], ['closed', 90, false], ['closed', 120, true],
+    ['closed', 60, false], ['closed', 90, false], ['closed', 120, true], ['rejected', 9, false],
   ];
-  return plan.flatMap(([status, daysAgo, late], i) => {
+  const by = t.officers.find((o) => o.agencyId === 'bkpsdm')?.id ?? 'seed';
+  const out: Record<string, unknown>[] = [];
+  const counters = new Map<string, Record<string, number>>();
+  plan.forEach(([status, daysAgo, late], i) => {
     const unit = rng.pick(t.units);
     const [category, description] = COMPLAINTS[i % COMPLAINTS.length]!;
-    const created = new Date(ctx.now.getTime() - daysAgo * 86_400_000 - rng.int(0, 6 * 3600) * 1000);
-    const answeredAt = status === 'answered' || status === 'closed' ? new Date(created.getTime() + (late ? rng.int(10, 14) : rng.int(1, 3)) * 86_400_000) : undefined;
-    const by = t.officers.find((o) => o.agencyId === 'bkpsdm')?.id ?? 'seed';
+    const created = new Date(ctx.now.getTime() - daysAgo * DAY_MS - rng.int(0, 6 * 3600) * 1000);
+    const step = (from: Date, days: number) => new Date(Math.min(from.getTime() + days * DAY_MS + rng.int(1, 5) * 3600_000, ctx.now.getTime() - 60_000));
     const history: Complaint['history'] = [{ status: 'received', at: created.toISOString(), by: 'public' }];
-    if (status !== 'received') history.push({ status: answeredAt ? 'answered' : 'in_progress', at: (answeredAt ?? new Date(created.getTime() + 86_400_000)).toISOString(), by });
-    if (status === 'closed') history.push({ status: 'closed', at: new Date(answeredAt!.getTime() + 2 * 86_400_000).toISOString(), by });
-    const code = `ADU-${Array.from({ length: 8 }, (_, k) => (k === 4 ? '-' : '') + rng.pick([...CROCKFORD])).join('')}`;
     const c: Complaint = {
-      id: `cmp_${rng.hex(8)}`, code, tenant: t.tenant.id, unitId: unit.id, agencyId: unit.agencyId, category, description,
+      id: `cmp_${rng.hex(8)}`, code: `ADU-${Array.from({ length: 8 }, (_, k) => (k === 4 ? '-' : '') + rng.pick([...CROCKFORD])).join('')}`,
+      tenant: t.tenant.id, unitId: unit.id, agencyId: unit.agencyId, category, description,
       contact: rng.chance(0.7) ? `08${rng.int(11, 59)}${rng.int(1000000, 9999999)}` : undefined,
-      status, createdAt: created.toISOString(), updatedAt: history.at(-1)!.at, history,
-      ...(answeredAt ? { answer: 'Terima kasih atas laporan Anda. Kami telah menindaklanjuti dan memperbaiki layanan terkait.', answeredAt: answeredAt.toISOString(), answeredBy: by } : {}),
+      status, createdAt: created.toISOString(), updatedAt: created.toISOString(), history,
     };
-    return [complaintItem(c), codeItem(c)];
+    // Complaints about conduct name the officer who served.
+    const served = category === 'petugas' || category === 'biaya' ? rng.pick(t.officers.filter((o) => o.unitId === unit.id)) : undefined;
+    if (served) c.officerId = served.id;
+    if (status === 'rejected') {
+      c.rejectedAt = step(created, 1).toISOString(); c.rejectReason = 'Bukan kewenangan pemerintah kota; diteruskan ke instansi terkait.';
+      history.push({ status: 'rejected', at: c.rejectedAt, by });
+    } else if (status !== 'received') {
+      const verified = step(created, late && daysAgo > 60 ? 6 : 1);
+      c.verifiedAt = verified.toISOString();
+      history.push({ status: 'verified', at: c.verifiedAt, by });
+      if (status !== 'verified') {
+        const working = step(verified, 1);
+        history.push({ status: 'in_progress', at: working.toISOString(), by });
+        if (status === 'answered' || status === 'closed') {
+          const answered = step(working, late ? rng.int(10, 14) : rng.int(1, 3));
+          Object.assign(c, { answer: 'Terima kasih atas laporan Anda. Kami telah menindaklanjuti dan memperbaiki layanan terkait.', answeredAt: answered.toISOString(), answeredBy: by, cause: CAUSE_OF[category], substantiated: !!served || rng.chance(0.5) });
+          history.push({ status: 'answered', at: c.answeredAt!, by });
+          if (status === 'closed') history.push({ status: 'closed', at: step(answered, 2).toISOString(), by });
+        }
+      }
+    }
+    c.updatedAt = history.at(-1)!.at;
+    out.push(complaintItem(c), codeItem(c));
+    if (c.substantiated && c.officerId) {
+      const month = filingMonth(c, stats.timeZone);
+      out.push({ ...keys.substantiatedComplaint(c.tenant, c.officerId, month, c.id), type: 'substantiatedComplaint', tenant: c.tenant, officerId: c.officerId, complaintId: c.id, unitId: c.unitId, period: month, cause: c.cause, answeredAt: c.answeredAt });
+    }
+    const year = filingMonth(c, stats.timeZone).slice(0, 4);
+    for (const agencyId of [null, c.agencyId]) {
+      const key = `${year}|${agencyId ?? ''}`;
+      const sum = counters.get(key) ?? {};
+      for (const [k, v] of Object.entries(contribution(c, stats))) sum[k] = (sum[k] ?? 0) + v;
+      counters.set(key, sum);
+    }
   });
+  for (const [key, sum] of counters) {
+    const [year, agencyId] = key.split('|') as [string, string];
+    out.push({ ...keys.complaintStats(t.tenant.id, year, agencyId || null), type: 'complaintStats', year, ...sum });
+  }
+  return out;
 }
 
 async function withConcurrency<T>(list: T[], n: number, fn: (x: T) => Promise<void>) {

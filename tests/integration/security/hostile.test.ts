@@ -59,8 +59,8 @@ const TARGETS: Record<string, Target> = {
   },
   'PATCH /v1/complaints/{id}': {
     method: 'PATCH', path: (a) => `/v1/complaints/${a.complaintId}`, as: () => 'serang.admin',
-    valid: () => ({ status: 'answered', answer: 'Sudah kami tindak lanjuti.' }),
-    fields: { status: 'enum', answer: 'text' },
+    valid: () => ({ status: 'answered', answer: 'Sudah kami tindak lanjuti.', cause: 'prosedur', substantiated: false }),
+    fields: { status: 'enum', answer: 'text', cause: 'enum' },
   },
   'POST /v1/agencies': {
     method: 'POST', path: () => '/v1/agencies', as: () => 'serang.admin',

@@ -266,6 +266,13 @@ export const RULES: Record<string, Rule> = {
     outsider: { req: path('/v1/complaints'), status: 403 },
     national: { req: path('/v1/complaints'), status: 403 },
   },
+  'GET /v1/complaints/stats': {
+    // An agency only B has is unknown in A's city; officers and supervisors see no statistics.
+    crossTenant: { req: path(`/v1/complaints/stats?agencyId=${B_ONLY_AGENCY}`), status: 404 },
+    colleague: { req: path('/v1/complaints/stats'), status: 403 },
+    outsider: { req: path('/v1/complaints/stats'), status: 403 },
+    national: { req: path('/v1/complaints/stats'), status: 403 },
+  },
   'PATCH /v1/complaints/{id}': {
     crossTenant: { req: (fx) => ({ path: `/v1/complaints/${fx.B.complaintId}`, body: { status: 'in_progress' } }), status: 404 },
     colleague: { req: (fx) => ({ path: `/v1/complaints/${fx.A.complaintId}`, body: { status: 'in_progress' } }), status: 403 },

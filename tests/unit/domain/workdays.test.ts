@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, complaintDeadline, isOverdue } from '../../../functions/domain/workdays.js';
+import { addWorkingDays, complaintDeadline, complaintTimeliness } from '../../../functions/domain/workdays.js';
 
 const WIB = 'Asia/Jakarta';
 // 2025-10-02 is a Thursday; 10:00 WIB.
@@ -23,24 +23,40 @@ describe('addWorkingDays', () => {
   });
 });
 
-describe('complaint deadline and isOverdue', () => {
-  it('is due at the end of the fifth working day in the zone', () => {
+describe('complaint deadlines (SP4N-LAPOR!: verify in 3 working days, answer in 5 after verification)', () => {
+  const filed = thursdayMorning.toISOString(); // Thu 2 Oct 2025, 10:00 WIB
+  const at = (iso: string) => new Date(iso);
+
+  it('is due at the end of the n-th working day in the zone', () => {
     expect(complaintDeadline(thursdayMorning, WIB, []).toISOString()).toBe('2025-10-09T17:00:00.000Z');
     expect(complaintDeadline(thursdayMorning, 'Asia/Makassar', []).toISOString()).toBe('2025-10-09T16:00:00.000Z');
   });
 
-  it('becomes overdue when still unanswered at the deadline', () => {
-    expect(isOverdue(thursdayMorning, null, new Date('2025-10-09T16:59:59Z'), WIB, [])).toBe(false);
-    expect(isOverdue(thursdayMorning, null, new Date('2025-10-09T17:00:00Z'), WIB, [])).toBe(true);
+  it('verification is due at the end of the third working day (Fri, Mon, Tue) and overdue from then', () => {
+    const t = complaintTimeliness({ createdAt: filed }, at('2025-10-07T16:59:59Z'), WIB, []);
+    expect(t).toMatchObject({ verifyDue: '2025-10-07T17:00:00.000Z', verifyOverdue: false, verifyOnTime: null, answerDue: null, answerOverdue: false });
+    expect(complaintTimeliness({ createdAt: filed }, at('2025-10-07T17:00:00Z'), WIB, []).verifyOverdue).toBe(true);
   });
 
-  it('gives one more day when a holiday falls inside the window', () => {
-    expect(isOverdue(thursdayMorning, null, new Date('2025-10-10T12:00:00Z'), WIB, ['2025-10-06'])).toBe(false);
+  it('a holiday in the window moves the due day, in the tenant\'s zone', () => {
+    expect(complaintTimeliness({ createdAt: filed }, at('2025-10-08T12:00:00Z'), WIB, ['2025-10-06']).verifyDue).toBe('2025-10-08T17:00:00.000Z');
+    expect(complaintTimeliness({ createdAt: filed }, at('2025-10-08T12:00:00Z'), 'Asia/Makassar', []).verifyDue).toBe('2025-10-07T16:00:00.000Z');
   });
 
-  it('judges an answered complaint by when it was answered', () => {
-    const later = new Date('2025-12-01T00:00:00Z');
-    expect(isOverdue(thursdayMorning, new Date('2025-10-09T12:00:00Z'), later, WIB, [])).toBe(false);
-    expect(isOverdue(thursdayMorning, new Date('2025-10-10T02:00:00Z'), later, WIB, [])).toBe(true);
+  it('the answer is due five working days after verification, and each step is judged on its own', () => {
+    // Verified late (Wed 8 Oct), answered on time (Tue 14 Oct, due end of Wed 15 Oct).
+    const c = { createdAt: filed, verifiedAt: '2025-10-08T02:00:00Z', answeredAt: '2025-10-14T02:00:00Z' };
+    expect(complaintTimeliness(c, at('2025-12-01T00:00:00Z'), WIB, [])).toEqual({
+      verifyDue: '2025-10-07T17:00:00.000Z', verifyOverdue: true, verifyOnTime: false,
+      answerDue: '2025-10-15T17:00:00.000Z', answerOverdue: false, answerOnTime: true,
+    });
+    // Verified on time but not answered by the due time: only the answer is overdue.
+    const open = complaintTimeliness({ createdAt: filed, verifiedAt: '2025-10-03T02:00:00Z' }, at('2025-10-10T17:00:00Z'), WIB, []);
+    expect(open).toMatchObject({ verifyOverdue: false, verifyOnTime: true, answerDue: '2025-10-10T17:00:00.000Z', answerOverdue: true, answerOnTime: null });
+  });
+
+  it('a rejection decides the verification step; nothing is due after it', () => {
+    const t = complaintTimeliness({ createdAt: filed, rejectedAt: '2025-10-03T02:00:00Z' }, at('2025-12-01T00:00:00Z'), WIB, []);
+    expect(t).toMatchObject({ verifyOverdue: false, verifyOnTime: true, answerDue: null, answerOverdue: false });
   });
 });

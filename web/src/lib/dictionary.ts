@@ -2,6 +2,7 @@
 // their strings in strings/<feature>.ts, merged here.
 import * as activity from './strings/activity.js';
 import * as admin from './strings/admin.js';
+import * as complaints from './strings/complaints.js';
 import * as skp from './strings/skp.js';
 import * as team from './strings/team.js';
 import * as progress from './strings/progress.js';
@@ -111,7 +112,7 @@ const core = {
   'complaint.cat.pelayanan': 'Prosedur pelayanan', 'complaint.cat.petugas': 'Perilaku petugas', 'complaint.cat.biaya': 'Biaya/pungutan',
   'complaint.cat.waktu': 'Waktu pelayanan', 'complaint.cat.sarana': 'Sarana dan prasarana', 'complaint.cat.lainnya': 'Lainnya',
 };
-const id = { ...core, ...admin.id, ...team.id, ...activity.id, ...skp.id, ...progress.id };
+const id = { ...core, ...complaints.id, ...admin.id, ...team.id, ...activity.id, ...skp.id, ...progress.id };
 export type Key = keyof typeof id;
 
 const coreEn: Partial<Record<keyof typeof core, string>> = {
@@ -213,6 +214,6 @@ const coreEn: Partial<Record<keyof typeof core, string>> = {
   'nav.main': 'Main navigation', 'import.where': 'Line / column', 'import.problem': 'Problem', 'review.evidence': 'evidence',
 };
 
-const en: Partial<Record<Key, string>> = { ...coreEn, ...admin.en, ...team.en, ...activity.en, ...skp.en, ...progress.en };
+const en: Partial<Record<Key, string>> = { ...coreEn, ...complaints.en, ...admin.en, ...team.en, ...activity.en, ...skp.en, ...progress.en };
 
 export const dict: Record<'id' | 'en', Partial<Record<Key, string>>> = { id, en };
