@@ -5,10 +5,11 @@ import { orgSeeder } from './org.js';
 import { reportsSeeder } from './plans-reports.js';
 import { feedbackSeeder } from './feedback.js';
 import { surveysSeeder } from './surveys.js';
+import { forumsSeeder } from './forums.js';
 import { evaluationsSeeder } from './trainings-evaluations.js';
 import { createRng } from './prng.js';
 
-export const SEEDERS: Seeder[] = [orgSeeder, reportsSeeder, feedbackSeeder, surveysSeeder, evaluationsSeeder];
+export const SEEDERS: Seeder[] = [orgSeeder, reportsSeeder, feedbackSeeder, surveysSeeder, forumsSeeder, evaluationsSeeder];
 
 export async function seed(tenantConfigs: TenantConfig[], opts: { now?: Date; progress?: (m: string) => void; seeders?: Seeder[] } = {}): Promise<SeedContext> {
   const ctx: SeedContext = {
