@@ -13,6 +13,7 @@ export const FUNCTIONS = {
   evaluations: 'functions/evaluations/handler.ts',
   evaluationRuns: 'functions/evaluations/runs-handler.ts',
   trends: 'functions/trends/handler.ts',
+  visits: 'functions/visits/handler.ts',
 } as const;
 
 /** Functions that are not behind the HTTP API. */
@@ -111,6 +112,10 @@ export const ROUTES: RouteDef[] = [
   r('GET', '/v1/trends', 'trends'),
   r('GET', '/v1/activity', 'trends'),
   r('GET', '/v1/calendar', 'trends'),
+
+  r('POST', '/v1/visits', 'visits'),
+  r('GET', '/v1/visits', 'visits'),
+  r('PATCH', '/v1/visits/{id}/actions/{actionId}', 'visits'),
 ];
 
 export const routeKey = (def: Pick<RouteDef, 'method' | 'path'>) => `${def.method} ${def.path}`;

@@ -72,9 +72,9 @@ export async function trackComplaint(rawCode: string, sourceIp: string) {
   };
 }
 
-/** region_admin and leader see the whole tenant; agency_admin only their agency. */
+/** region_admin, leader and inspector see the whole tenant; agency_admin only their agency. */
 function adminScope(p: Principal, agencyId: string | undefined): string | undefined {
-  if (hasRole(p, 'region_admin', 'leader')) return agencyId;
+  if (hasRole(p, 'region_admin', 'leader', 'inspector')) return agencyId;
   if (hasRole(p, 'agency_admin') && p.agencyId) {
     if (agencyId && agencyId !== p.agencyId) throw forbidden('You may only see complaints about your own agency');
     return p.agencyId;

@@ -128,6 +128,22 @@ export const keys = {
   /** A substantiated complaint about an officer, in their partition by filing month: the evaluation reads a period's. */
   substantiatedComplaint: (tenant: string, officerId: string, month: string, complaintId: string): Key => ({ PK: officerPk(tenant, officerId), SK: `SUBSTANTIATED#${month}#${complaintId}` }),
   substantiatedComplaintPrefix: (period: string) => `SUBSTANTIATED#${period}`,
+  // --- field supervision visits (DESIGN §2) -----------------------------------------------------
+  /** Visits of a tenant, newest first (SK sorts by visit date); GSI1 per agency, GSI2 per unit (GSI*SK = the same sort). */
+  visit: (tenant: string, date: string, id: string): Key => ({ PK: `${t(tenant)}#VISITS`, SK: `VISIT#${date}#${id}` }),
+  visitsOfTenant: (tenant: string) => `${t(tenant)}#VISITS`,
+  visitsOfAgency: (tenant: string, agencyId: string) => `${t(tenant)}#AGENCY#${agencyId}#VISITS`,
+  visitsOfUnit: (tenant: string, unitId: string) => `${t(tenant)}#UNIT#${unitId}#VISITS`,
+  visitSort: (date: string, id: string) => `VISIT#${date}#${id}`,
+  /** One item per visit with open actions, sorted by its earliest open due date: "overdue now" is one Query
+   *  (SK < DUE#today) per tenant, or on GSI1 per agency. Deleted when the last action is done. */
+  openVisit: (tenant: string, firstDue: string, visitId: string): Key => ({ PK: `${t(tenant)}#OPENVISITS`, SK: `DUE#${firstDue}#${visitId}` }),
+  openVisitsOfTenant: (tenant: string) => `${t(tenant)}#OPENVISITS`,
+  openVisitsOfAgency: (tenant: string, agencyId: string) => `${t(tenant)}#AGENCY#${agencyId}#OPENVISITS`,
+  openVisitSort: (firstDue: string, visitId: string) => `DUE#${firstDue}#${visitId}`,
+  /** A `berat` finding about an officer, in a tenant × month partition: an evaluation batch reads a period's in one Query per month. */
+  fieldFinding: (tenant: string, month: string, officerId: string, visitId: string, index: number): Key => ({ PK: `${t(tenant)}#FIELDFINDINGS#${month}`, SK: `OFFICER#${officerId}#${visitId}#${String(index).padStart(2, '0')}` }),
+  fieldFindingsOfMonth: (tenant: string, month: string) => `${t(tenant)}#FIELDFINDINGS#${month}`,
   // --- the citizens' voice: SKM follow-ups and public forums (DESIGN §2) ------------------------
   /** One SKM follow-up per unit × survey period, all of a tenant in one partition (SK sorts by unit then period);
    *  GSI1 per agency (GSI1SK = followUpAgencySort). */

@@ -42,6 +42,17 @@ export function trainingBehindFlag(jpToDate: number, asOfMonth: string, activeMo
   };
 }
 
+/** A `berat` finding about the officer on a field supervision visit (what the evaluation reads of it). */
+export interface FieldFindingRef { visitId: string; unitName: string; date: string; note: string }
+
+// DESIGN §2 Field supervision (pengawasan langsung di lapangan): a `berat` finding about the officer in the period
+export function fieldFindingFlag(findings: readonly FieldFindingRef[]): Flag | null {
+  if (findings.length === 0) return null;
+  const named = [...findings].sort((a, b) => a.date.localeCompare(b.date) || a.visitId.localeCompare(b.visitId))
+    .map((f) => `visit ${f.visitId} to ${f.unitName} on ${f.date}: ${f.note}`);
+  return { code: 'FIELD_FINDING', reason: `Serious (berat) field finding: ${named.join('; ')}` };
+}
+
 // PermenPANRB 6/2022 (tenant sanction policy): KURANG or SANGAT_KURANG in two consecutive periods
 export function consecutiveLowFlag(previousPredikat: Predikat | null, currentPredikat: Predikat): Flag | null {
   if (previousPredikat === null || !isLowPredikat(previousPredikat) || !isLowPredikat(currentPredikat)) return null;

@@ -68,6 +68,7 @@ export const FLAGS = [
   'CONSECUTIVE_LOW',
   'AWARD_CANDIDATE',
   'CURVE_BREACH',
+  'FIELD_FINDING',
 ] as const;
 export type FlagCode = (typeof FLAGS)[number];
 

@@ -1,7 +1,7 @@
 // The evaluation of one officer for one period (DESIGN §2): ratings from the approved months'
 // scores, unit IKM, training JP to date, flags with reasons and the policy's recommendations.
 // `evaluateOfficerPeriod` is pure; `loadEvaluationInputs` does the reads for a batch of officers.
-import { awardCandidateFlag, consecutiveLowFlag, lowIkmFlag, missingReportFlag, recommendations, trainingBehindFlag, type Flag, type Recommendation } from '../domain/flags.js';
+import { awardCandidateFlag, consecutiveLowFlag, fieldFindingFlag, lowIkmFlag, missingReportFlag, recommendations, trainingBehindFlag, type FieldFindingRef, type Flag, type Recommendation } from '../domain/flags.js';
 import { mean, round2 } from '../domain/numbers.js';
 import { monthsOf, parsePeriod } from '../domain/periods.js';
 import type { TenantPolicy } from '../domain/policy.js';
@@ -32,6 +32,8 @@ export interface EvaluationInput {
   expectedMonths?: readonly string[];
   /** Months from January to the period's end in which the officer was active: the 20 JP pace is pro-rated over them. */
   activeMonthsToDate?: number;
+  /** `berat` findings about the officer on field visits in the period's months (FIELD_FINDING). */
+  fieldFindings?: readonly FieldFindingRef[];
   /** The predikat an objection's decision set: flags and recommendations derive from it (DESIGN §2 Objection). */
   amendedPredikat?: Predikat | null;
   policy: Pick<TenantPolicy, 'hasilKerjaThresholds' | 'awardConsecutivePeriods' | 'tunjanganCutPercent' | 'sanctionAfterConsecutiveLow'>;
@@ -110,6 +112,8 @@ export function evaluateOfficerPeriod(input: EvaluationInput): EvaluationResult 
   if (ikmFlag) flags.push(ikmFlag);
   const trainingFlag = trainingBehindFlag(input.trainingJpToDate, months.at(-1)!, input.activeMonthsToDate);
   if (trainingFlag) flags.push(trainingFlag);
+  const fieldFlag = fieldFindingFlag(input.fieldFindings ?? []);
+  if (fieldFlag) flags.push(fieldFlag);
   return {
     ...r,
     ikm: input.ikm,

@@ -2,7 +2,7 @@
 // the org chart, never from the request body.
 import { unauthorized } from './errors.js';
 
-export const ROLES = ['officer', 'supervisor', 'agency_admin', 'region_admin', 'leader', 'national'] as const;
+export const ROLES = ['officer', 'supervisor', 'agency_admin', 'region_admin', 'leader', 'inspector', 'national'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Principal {
@@ -33,5 +33,5 @@ export function principalFromClaims(claims: Claims | undefined): Principal {
 }
 
 export const hasRole = (p: Principal, ...roles: Role[]) => roles.some((r) => p.roles.has(r));
-/** Sees everything in its own tenant. */
-export const isTenantWide = (p: Principal) => hasRole(p, 'region_admin', 'leader');
+/** Sees everything in its own tenant (READS only: the Inspektorat reads like a leader and writes nothing more). */
+export const isTenantWide = (p: Principal) => hasRole(p, 'region_admin', 'leader', 'inspector');

@@ -30,6 +30,7 @@ export const TABLE_ACCESS: Record<keyof typeof FUNCTIONS | keyof typeof BACKGROU
   evaluations: 'write', // objections and decisions
   evaluationRuns: 'write', // the run item
   trends: 'read',
+  visits: 'write', // visits, their open-action and field-finding index items
   stream: 'write', // scores and rollups
   evaluationDispatcher: 'write', // the run item
   evaluationWorker: 'write',

@@ -26,7 +26,7 @@ describe('health and sign-in', () => {
     const { body } = await h.call('GET', '/v1/dev/users');
     for (const t of ['banjarbaru', 'serang', 'tanjung-selor', 'mulyorejo']) {
       const roles = new Set(body.users.filter((u: any) => u.tenant === t).flatMap((u: any) => u.roles));
-      expect([...roles].sort()).toEqual(['agency_admin', 'leader', 'officer', 'region_admin', 'supervisor']);
+      expect([...roles].sort()).toEqual(['agency_admin', 'inspector', 'leader', 'officer', 'region_admin', 'supervisor']);
     }
     expect(body.users.some((u: any) => u.roles.includes('national'))).toBe(true);
   });

@@ -7,9 +7,10 @@ import { feedbackSeeder } from './feedback.js';
 import { surveysSeeder } from './surveys.js';
 import { forumsSeeder } from './forums.js';
 import { evaluationsSeeder } from './trainings-evaluations.js';
+import { visitsSeeder } from './visits.js';
 import { createRng } from './prng.js';
 
-export const SEEDERS: Seeder[] = [orgSeeder, reportsSeeder, feedbackSeeder, surveysSeeder, forumsSeeder, evaluationsSeeder];
+export const SEEDERS: Seeder[] = [orgSeeder, reportsSeeder, feedbackSeeder, surveysSeeder, forumsSeeder, evaluationsSeeder, visitsSeeder];
 
 export async function seed(tenantConfigs: TenantConfig[], opts: { now?: Date; progress?: (m: string) => void; seeders?: Seeder[] } = {}): Promise<SeedContext> {
   const ctx: SeedContext = {

@@ -87,6 +87,7 @@ function buildTenant(ctx: SeedContext, tenantIndex: number): { seeded: SeededTen
   const users = [
     user('admin', `${bkpsdmKabid.name} (BKPSDM)`, ['region_admin', 'officer', 'supervisor'], bkpsdmKabid),
     user('pimpinan', `Pimpinan ${names.city}`, ['leader'], null),
+    user('inspektur', `Inspektur ${names.city} (Inspektorat)`, ['inspector'], null),
     user('opd', `${dinkesSek.name} (Sekretaris Dinkes)`, ['agency_admin', 'officer', 'supervisor'], dinkesSek),
     user('atasan', atasan.name, ['officer', 'supervisor'], atasan),
     user('pegawai', pegawai.name, ['officer'], pegawai),

@@ -52,6 +52,17 @@ const TARGETS: Record<string, Target> = {
     valid: (a) => ({ officerId: a.pegawai.id, title: 'Pelatihan', jp: 2, date: `${a.period}-01`, provider: 'BPSDM' }),
     fields: { officerId: 'id', jp: 'num', date: 'enum', title: 'text', provider: 'text' },
   },
+  'POST /v1/visits': {
+    method: 'POST', path: () => '/v1/visits', as: () => 'serang.inspektur',
+    valid: (a) => ({ unitId: a.pegawai.unitId, date: `${a.period}-05`, checklist: Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => [`u${i}`, 'sesuai'])),
+      findings: [{ note: 'Antrean tanpa nomor', severity: 'berat', officerId: a.pegawai.id, evidenceUrl: 'https://foto.example/a.jpg' }], actions: [{ title: 'Pasang mesin antrean', due: `${a.period}-20` }] }),
+    fields: { unitId: 'id', date: 'enum', checklist: 'obj', 'checklist.u1': 'enum', findings: 'arr', 'findings.0.severity': 'enum', 'findings.0.officerId': 'id', 'findings.0.evidenceUrl': 'text', actions: 'arr', 'actions.0.due': 'enum', 'actions.0.title': 'text' },
+  },
+  'PATCH /v1/visits/{id}/actions/{actionId}': {
+    method: 'PATCH', path: () => '/v1/visits/20250110-hostile001/actions/a1', as: () => 'serang.inspektur',
+    valid: () => ({ status: 'done', note: 'Selesai' }),
+    fields: { status: 'enum', note: 'text' },
+  },
   'PUT /v1/policy': {
     method: 'PUT', path: () => '/v1/policy', as: () => 'serang.admin',
     valid: (a) => a.policy as Record<string, unknown>,

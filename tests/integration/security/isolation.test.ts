@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { batchPut } from '../../../functions/data/batch.js';
 import { keys } from '../../../functions/data/keys.js';
 import { ROUTES, routeKey } from '../../../functions/routes.js';
+import { newVisitItems, type Visit } from '../../../functions/visits/repository.js';
 import { feedbackItem, feedbackRefItem, type Feedback } from '../../../functions/feedback/repository.js';
 import { startHarness, type Harness } from '../harness.js';
 import { BEHAVIOUR, buildTenant, ITEMS, PLAN, type TenantFx } from './fixture.js';
@@ -46,6 +47,14 @@ const byId = (make: (t: TenantFx, o?: TenantFx['pegawai']) => string, body?: unk
   outsider: { req: (fx) => ({ path: make(fx.A), body }), status: 403 },
   national: { req: (fx) => ({ path: make(fx.B), body }), status: 403 },
 });
+/** A visit to pegawai's unit with an action owned by pegawai's colleague, the same id in each tenant. */
+const VISIT_ID = '20250110-isolatio01';
+const visitOf = (t: TenantFx): Visit => ({
+  id: VISIT_ID, tenant: t.tenant, unitId: t.pegawai.unitId!, unitName: 'Unit', agencyId: t.pegawai.agencyId, date: '2025-01-10',
+  checklist: {}, findings: [], actions: [{ id: 'a1', title: 'Tindak lanjut', ownerOfficerId: t.colleague.id, due: '2025-01-20', status: 'open', history: [] }],
+  recordedBy: 'test', createdAt: '2025-01-10T00:00:00Z', rev: 1,
+});
+const visitBody = (unitId: string) => ({ unitId, date: '2025-01-10', checklist: Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => [`u${i}`, 'sesuai'])), findings: [], actions: [] });
 const ownTenantOnly = (check: Case['check']): Case => ({ req: path(''), status: 200, check });
 
 const csv = (nip: string) => `nip,name,position,grade,agencyId,unitId,supervisorNip\n${nip},Nama Baru,Staf,III/a,dinkes,,\n`;
@@ -358,6 +367,25 @@ export const RULES: Record<string, Rule> = {
     outsider: { req: (fx) => ({ path: `/v1/activity?scope=agency&id=${fx.A.pegawai.agencyId}` }), status: 403 }, // a supervisor of another agency
     national: { req: path('/v1/activity?scope=tenant&id=banjarbaru'), status: 403 },
   },
+  'POST /v1/visits': {
+    crossTenant: { req: () => ({ path: '/v1/visits', body: visitBody(B_ONLY_UNIT) }), status: 404 },
+    colleague: { req: (fx) => ({ path: '/v1/visits', body: visitBody(fx.A.pegawai.unitId!) }), status: 403 }, // an officer
+    outsider: { req: (fx) => ({ path: '/v1/visits', body: visitBody(fx.A.pegawai.unitId!) }), status: 403 }, // a supervisor of another agency
+    national: { req: (fx) => ({ path: '/v1/visits', body: visitBody(fx.B.pegawai.unitId!) }), status: 403 },
+  },
+  'GET /v1/visits': {
+    crossTenant: { req: () => ({ path: `/v1/visits?unitId=${B_ONLY_UNIT}` }), status: 404 },
+    colleague: { req: (fx) => ({ path: `/v1/visits?unitId=${fx.A.pegawai.unitId}` }), status: 403 },
+    outsider: { req: (fx) => ({ path: `/v1/visits?agencyId=${fx.A.pegawai.agencyId}` }), status: 403 },
+    national: { req: () => ({ path: '/v1/visits?status=overdue' }), status: 403 },
+  },
+  'PATCH /v1/visits/{id}/actions/{actionId}': {
+    // B's visit is not reachable from A (A's own same-id visit is only A's); pegawai owns no action of it.
+    crossTenant: { req: () => ({ path: '/v1/visits/20250110-onlyinbbru/actions/a1', body: { status: 'done' } }), status: 404 },
+    colleague: { req: () => ({ path: `/v1/visits/${VISIT_ID}/actions/a1`, body: { status: 'done' } }), status: 403 },
+    outsider: { req: () => ({ path: `/v1/visits/${VISIT_ID}/actions/a1`, body: { status: 'done' } }), status: 403 },
+    national: { req: () => ({ path: `/v1/visits/${VISIT_ID}/actions/a1`, body: { status: 'done' } }), status: 403 },
+  },
   'GET /v1/calendar': {
     // No tenant in the request: the caller's own city's dates (Serang's zone).
     crossTenant: { req: path('/v1/calendar'), status: 200, check: (b) => expect(b.timeZone).toBe('Asia/Jakarta') },
@@ -376,6 +404,7 @@ beforeAll(async () => {
     { ...keys.unit('banjarbaru', B_ONLY_UNIT), type: 'unit', id: B_ONLY_UNIT, agencyId: 'dinkes', name: 'Loket Kios Banjarbaru', kind: 'loket' },
     { ...keys.agency('banjarbaru', B_ONLY_AGENCY), type: 'agency', id: B_ONLY_AGENCY, name: 'Dinas Perhubungan Banjarbaru', shortName: 'Dishub', kind: 'perhubungan' },
     ...feedbackItems(fx.B, fx.B.pegawai, FEEDBACK_ID.B), ...feedbackItems(fx.A, fx.A.colleague, FEEDBACK_ID.A),
+    ...newVisitItems(visitOf(fx.A)), ...newVisitItems(visitOf(fx.B)), ...newVisitItems({ ...visitOf(fx.B), id: '20250110-onlyinbbru' }),
   ]);
   outsideA = await snapshot(h.tableName, notOfTenant('serang'));
 });

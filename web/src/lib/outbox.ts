@@ -6,7 +6,8 @@
 import { api, ApiError } from './api.js';
 
 const KEY = 'kinerja.outbox';
-export interface Entry { id: string; path: string; body: unknown; headers?: Record<string, string>; createdAt: string }
+/** `auth`: sent with the signed-in user's token (a dashboard form); public pages send without. */
+export interface Entry { id: string; path: string; body: unknown; headers?: Record<string, string>; auth?: boolean; createdAt: string }
 /** sent: stored now or by an earlier try; repeat: refused as already rated; offline / busy: kept for a retry. */
 export type Outcome = 'sent' | 'repeat' | 'offline' | 'busy';
 type Listener = (id: string, outcome: Outcome | 'refused', error?: ApiError) => void;
@@ -22,8 +23,8 @@ const write = (list: Entry[]) => { try { localStorage.setItem(KEY, JSON.stringif
 const inFlight = new Set<string>();
 const listeners = new Set<Listener>();
 
-export function enqueue(path: string, body: unknown, headers?: Record<string, string>): Entry {
-  const entry = { id: randomId(), path, body, ...(headers ? { headers } : {}), createdAt: new Date().toISOString() };
+export function enqueue(path: string, body: unknown, headers?: Record<string, string>, auth = false): Entry {
+  const entry = { id: randomId(), path, body, ...(headers ? { headers } : {}), ...(auth ? { auth } : {}), createdAt: new Date().toISOString() };
   write([...read(), entry]);
   return entry;
 }
@@ -55,7 +56,7 @@ export async function send(entry: Entry): Promise<Outcome> {
   if (inFlight.has(entry.id)) return 'busy'; // never two requests for the same answers at once
   inFlight.add(entry.id);
   try {
-    await api(entry.path, { body: entry.body, auth: false, headers: { ...entry.headers, 'idempotency-key': entry.id } });
+    await api(entry.path, { body: entry.body, auth: entry.auth ?? false, headers: { ...entry.headers, 'idempotency-key': entry.id } });
     backoffMs = 0;
     settle(entry.id, 'sent');
     return 'sent';

@@ -31,7 +31,7 @@ export const hasRole = (me: Me | null, ...roles: string[]) => !!me && roles.some
 /** Where a user lands after sign-in: the widest view their roles allow. */
 export function homeFor(me: Me): string {
   if (hasRole(me, 'national')) return '/nasional';
-  if (hasRole(me, 'leader', 'region_admin')) return '/kota';
+  if (hasRole(me, 'leader', 'region_admin', 'inspector')) return '/kota';
   if (hasRole(me, 'agency_admin') && me.agencyId) return `/opd/${me.agencyId}`;
   if (hasRole(me, 'supervisor') || me.subordinates > 0) return '/review';
   if (me.officer) return `/pegawai/${me.officer.id}`;
@@ -44,7 +44,8 @@ export function navFor(me: Me, t: (k: any) => string): NavItem[] {
   const items: NavItem[] = [];
   const admin = (href: string, label: string) => items.push({ href, label, group: 'admin' });
   if (hasRole(me, 'national')) items.push({ href: '/nasional', label: t('nav.national') });
-  if (hasRole(me, 'leader', 'region_admin')) items.push({ href: '/kota', label: t('nav.city') });
+  if (hasRole(me, 'leader', 'region_admin', 'inspector')) items.push({ href: '/kota', label: t('nav.city') });
+  if (hasRole(me, 'supervisor', 'agency_admin', 'region_admin', 'inspector')) items.push({ href: '/kunjungan', label: t('visits.nav') });
   if (hasRole(me, 'agency_admin', 'leader', 'region_admin') && me.agencyId) items.push({ href: `/opd/${me.agencyId}`, label: t('nav.agency') });
   if (hasRole(me, 'supervisor', 'agency_admin') || me.subordinates > 0) items.push({ href: '/review', label: t('nav.review') });
   // The team screens: a supervisor's team and the objections they decide.
