@@ -15,6 +15,7 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/keberatan', load: () => import('./views/Objections.svelte') },
   { pattern: '/pelatihan', load: () => import('./views/Training.svelte') },
   { pattern: '/kunjungan', load: () => import('./views/Visits.svelte') },
+  { pattern: '/forum', load: () => import('./views/Forums.svelte') },
   { pattern: '/daftar-catatan', load: () => import('./views/FlaggedOfficers.svelte') },
   { pattern: '/admin/evaluasi', load: () => import('./views/admin/Evaluation.svelte') },
   { pattern: '/admin/impor', load: () => import('./views/admin/Import.svelte') },

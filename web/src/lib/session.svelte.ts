@@ -68,6 +68,7 @@ export function navFor(me: Me, t: (k: any) => string): NavItem[] {
     admin('/admin/pegawai', t('admin.nav.officers'));
     admin('/admin/pengaduan', t('nav.complaints'));
     admin('/admin/poster', t('nav.poster'));
+    admin('/forum', t('forums.nav'));
   }
   return items;
 }
