@@ -24,3 +24,21 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u20
 /** Free text from the public: trimmed, bounded, no control characters. */
 export const freeText = (max: number, min = 0) =>
   z.string().check(z.trim(), z.minLength(min), z.maxLength(max), z.refine((s) => !CONTROL.test(s), 'Control characters are not allowed'));
+
+const isRealDay = (s: string) => {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+};
+/** A calendar date `YYYY-MM-DD`. */
+export const calendarDay = () => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD'), z.refine(isRealDay, 'Not a calendar date'));
+
+const isHttpsUrl = (s: string) => {
+  try {
+    const u = new URL(s);
+    return u.protocol === 'https:' && u.hostname.length > 0;
+  } catch {
+    return false;
+  }
+};
+/** A link to evidence or a certificate: https only. */
+export const httpsLink = (max = 500) => z.string().check(z.maxLength(max), z.refine(isHttpsUrl, 'Use an https:// link'));

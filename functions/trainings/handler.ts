@@ -2,23 +2,9 @@
 import * as z from 'zod/mini';
 import { httpApi, ok, type Routes } from '../http/api.js';
 import { pageQuery } from '../http/paging.js';
-import { parse } from '../http/validation.js';
+import { calendarDay, httpsLink, parse } from '../http/validation.js';
 import { IdempotencyKey } from '../reports/schema.js';
 import { logTraining, officerTrainings } from './service.js';
-
-const isRealDay = (s: string) => {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-};
-
-const isHttpsUrl = (s: string) => {
-  try {
-    const u = new URL(s);
-    return u.protocol === 'https:' && u.hostname.length > 0;
-  } catch {
-    return false;
-  }
-};
 
 const TrainingBody = z.object({
   officerId: z.string().check(z.minLength(1), z.maxLength(80)),
@@ -29,10 +15,10 @@ const TrainingBody = z.object({
     z.lte(200),
     z.refine((n) => Number.isInteger(Math.round(n * 10)) && Math.abs(n * 10 - Math.round(n * 10)) < 1e-9, 'At most one decimal'),
   ),
-  date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD'), z.refine(isRealDay, 'Not a calendar date')),
+  date: calendarDay(),
   provider: z.string().check(z.trim(), z.minLength(2), z.maxLength(200)),
   /** A link to the certificate (sertifikat), https only. */
-  certificateUrl: z.optional(z.string().check(z.maxLength(500), z.refine(isHttpsUrl, 'Use an https:// link'))),
+  certificateUrl: z.optional(httpsLink()),
 });
 
 const YearQuery = z.object({ year: z.optional(z.coerce.number().check(z.int(), z.gte(2000), z.lte(2100))), ...pageQuery });

@@ -3,26 +3,14 @@
 import * as z from 'zod/mini';
 import { IKM_KEYS } from '../domain/ikm.js';
 import { pageQuery } from '../http/paging.js';
-import { freeText } from '../http/validation.js';
+import { calendarDay, freeText, httpsLink } from '../http/validation.js';
 
 export const CHECKLIST_VALUES = ['sesuai', 'perlu_perbaikan', 'tidak_sesuai'] as const;
 export const SEVERITIES = ['ringan', 'sedang', 'berat'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
 const id = z.string().check(z.minLength(1), z.maxLength(80), z.regex(/^[A-Za-z0-9._-]+$/, 'Not an id'));
-const isRealDay = (s: string) => {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-};
-export const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD'), z.refine(isRealDay, 'Not a calendar date'));
-const isHttpsUrl = (s: string) => {
-  try {
-    const u = new URL(s);
-    return u.protocol === 'https:' && u.hostname.length > 0;
-  } catch {
-    return false;
-  }
-};
+export const day = calendarDay();
 
 const checklistValue = z.enum(CHECKLIST_VALUES);
 export const Checklist = z.strictObject(Object.fromEntries(IKM_KEYS.map((k) => [k, checklistValue])) as Record<(typeof IKM_KEYS)[number], typeof checklistValue>);
@@ -31,7 +19,7 @@ const Finding = z.strictObject({
   note: freeText(1000, 3),
   severity: z.enum(SEVERITIES),
   officerId: z.optional(id),
-  evidenceUrl: z.optional(z.string().check(z.maxLength(500), z.refine(isHttpsUrl, 'Use an https:// link'))),
+  evidenceUrl: z.optional(httpsLink()),
 });
 
 const Action = z.strictObject({
