@@ -3,9 +3,10 @@
 // the first answer. The record is written in the same transaction as what it guards, so a retry
 // finds either both or neither. Records expire after a day (TTL on `expiresAt`).
 import { createHash } from 'node:crypto';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ddb, tableName } from './client.js';
+import { transactionConditionFailed, transactionConflicted } from './conditions.js';
 import { keys } from './keys.js';
 
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
@@ -34,4 +35,28 @@ export async function getIdempotencyRecord<T>(tenant: string, route: string, key
   const res = await ddb().send(new GetCommand({ TableName: tableName(), Key: keyOf(tenant, route, key), ConsistentRead: true }));
   const item = res.Item as (IdempotencyRecord<T> & { expiresAt: number }) | undefined;
   return item && item.expiresAt >= epoch(now) ? { bodyHash: item.bodyHash, result: item.result } : undefined;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Sends a transaction whose first item may be a claimIdempotencyKey Put. Answers undefined when it
+ * wrote; when the claim's condition failed, the record the first request stored. A conflict with a
+ * concurrent retry's transaction is waited out and tried again (it wrote nothing).
+ */
+export async function transactOnce<T>(items: TransactItem[], claimed: { tenant: string; route: string; key: string } | undefined, now: Date): Promise<IdempotencyRecord<T> | undefined> {
+  const command = new TransactWriteCommand({ TransactItems: items });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await ddb().send(command);
+      return undefined;
+    } catch (error) {
+      if (claimed && transactionConditionFailed(error, 0)) {
+        const stored = await getIdempotencyRecord<T>(claimed.tenant, claimed.route, claimed.key, now);
+        if (stored) return stored;
+      }
+      if (transactionConflicted(error) && attempt < 5) { await sleep(40 * 2 ** attempt); continue; }
+      throw error;
+    }
+  }
 }

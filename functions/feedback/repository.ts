@@ -1,11 +1,11 @@
 // Continuous feedback items: the feedback in the officer's partition (replies kept on it, a thread is
 // one Query), an id → key reference for replies, the officer's "last feedback" item that the team
 // rows' BatchGet reads, and the per agency × month × author counts the agency card reads in one Query.
-import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { queryPage } from '../data/batch.js';
 import { ddb, tableName } from '../data/client.js';
-import { conditionFailed, transactionConditionFailed, transactionConflicted } from '../data/conditions.js';
-import { claimIdempotencyKey, getIdempotencyRecord } from '../data/idempotency-repository.js';
+import { conditionFailed } from '../data/conditions.js';
+import { claimIdempotencyKey, transactOnce } from '../data/idempotency-repository.js';
 import { keys } from '../data/keys.js';
 
 export const FEEDBACK_KINDS = ['apresiasi', 'bimbingan', 'perbaikan'] as const;
@@ -35,7 +35,6 @@ export interface Feedback {
 export interface FeedbackStat { authorId: string; authorName: string; count: number; byKind: Record<FeedbackKind, number> }
 
 const ROUTE = 'feedback';
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export const feedbackItem = (tenant: string, f: Feedback) => ({ ...keys.feedback(tenant, f.officerId, f.period, f.createdAt, f.id), type: 'feedback', tenant, ...f });
 export const feedbackRefItem = (tenant: string, f: Feedback) => {
@@ -59,37 +58,21 @@ const view = ({ PK: _pk, SK: _sk, type: _t, tenant: _tenant, ...rest }: Record<s
  */
 export async function putFeedback(tenant: string, f: Feedback, statsMonth: string, idem: { key: string; bodyHash: string } | undefined, now: Date): Promise<{ bodyHash: string; result: Feedback } | undefined> {
   const claim = idem && claimIdempotencyKey(tenant, ROUTE, idem.key, { bodyHash: idem.bodyHash, result: f }, now);
-  const command = new TransactWriteCommand({
-    TransactItems: [
-      ...(claim ? [claim] : []),
-      { Put: { TableName: tableName(), Item: feedbackItem(tenant, f), ConditionExpression: 'attribute_not_exists(PK)' } },
-      { Put: { TableName: tableName(), Item: feedbackRefItem(tenant, f), ConditionExpression: 'attribute_not_exists(PK)' } },
-      { Put: { TableName: tableName(), Item: feedbackLastItem(tenant, f.officerId, f.createdAt) } },
-      {
-        Update: {
-          TableName: tableName(),
-          Key: keys.feedbackStats(tenant, f.agencyId, statsMonth, f.authorId),
-          UpdateExpression: 'SET #type = :type, authorId = :author, authorName = :name, #month = :month ADD #count :one, #kind :one',
-          ExpressionAttributeNames: { '#type': 'type', '#month': 'month', '#count': 'count', '#kind': `k_${f.kind}` },
-          ExpressionAttributeValues: { ':type': 'feedbackStat', ':author': f.authorId, ':name': f.authorName, ':month': statsMonth, ':one': 1 },
-        },
+  return transactOnce<Feedback>([
+    ...(claim ? [claim] : []),
+    { Put: { TableName: tableName(), Item: feedbackItem(tenant, f), ConditionExpression: 'attribute_not_exists(PK)' } },
+    { Put: { TableName: tableName(), Item: feedbackRefItem(tenant, f), ConditionExpression: 'attribute_not_exists(PK)' } },
+    { Put: { TableName: tableName(), Item: feedbackLastItem(tenant, f.officerId, f.createdAt) } },
+    {
+      Update: {
+        TableName: tableName(),
+        Key: keys.feedbackStats(tenant, f.agencyId, statsMonth, f.authorId),
+        UpdateExpression: 'SET #type = :type, authorId = :author, authorName = :name, #month = :month ADD #count :one, #kind :one',
+        ExpressionAttributeNames: { '#type': 'type', '#month': 'month', '#count': 'count', '#kind': `k_${f.kind}` },
+        ExpressionAttributeValues: { ':type': 'feedbackStat', ':author': f.authorId, ':name': f.authorName, ':month': statsMonth, ':one': 1 },
       },
-    ],
-  });
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await ddb().send(command);
-      return undefined;
-    } catch (error) {
-      if (idem && transactionConditionFailed(error, 0)) {
-        const stored = await getIdempotencyRecord<Feedback>(tenant, ROUTE, idem.key, now);
-        if (stored) return stored;
-      }
-      // A concurrent retry's transaction on the same items: wait for it, then find its record.
-      if (transactionConflicted(error) && attempt < 5) { await sleep(40 * 2 ** attempt); continue; }
-      throw error;
-    }
-  }
+    },
+  ], idem && { tenant, route: ROUTE, key: idem.key }, now);
 }
 
 /** The sort-key range of an officer's feedback, of one year (by the month it concerns) or all. */
