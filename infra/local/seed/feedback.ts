@@ -47,16 +47,20 @@ function tenantFeedback(ctx: SeedContext, st: SeededTenant, rhkOf: Map<string, P
   const byId = new Map(st.officers.map((o) => [o.id, o]));
   const reports = new Map<string, Officer[]>();
   for (const o of st.officers) if (o.supervisorId) reports.set(o.supervisorId, [...(reports.get(o.supervisorId) ?? []), o]);
+  // The demo pair (serang.atasan and serang.pegawai…) always has a thread to show.
+  const demo = (suffix: string) => ctx.users.find((u) => u.username === `${t}.${suffix}`)?.officerId;
+  const [demoAtasan, demoPegawai] = [demo('atasan'), demo('pegawai')];
   const out: Feedback[] = [];
   for (const [supervisorId, team] of reports) {
     const author = byId.get(supervisorId);
     // About one in six supervisors only approves reports and never coaches between reviews.
-    if (!author || rng.chance(0.17)) continue;
+    if (!author || (author.id !== demoAtasan && rng.chance(0.17))) continue;
     const eagerness = 0.3 + 0.5 * rng.next();
     for (let i = MONTHS - 1; i >= 0; i--) {
       const period = addMonths(current, -i);
-      if (!rng.chance(eagerness)) continue;
-      const officer = rng.pick(team);
+      const demoMonth = author.id === demoAtasan && i === 1;
+      if (!demoMonth && !rng.chance(eagerness)) continue;
+      const officer = demoMonth ? byId.get(demoPegawai!)! : rng.pick(team);
       const kind = rng.pick(rng.chance(0.45) ? ['bimbingan'] as const : FEEDBACK_KINDS);
       const start = zonedTimeToUtc(tz, Number(period.slice(0, 4)), Number(period.slice(5, 7)), 1, 8, 0).getTime();
       const at = Math.min(ctx.now.getTime() - 3_600_000, start + rng.int(0, 27) * DAY + rng.int(0, 8) * 3_600_000);
