@@ -47,7 +47,10 @@ export const IkmQuery = z.strictObject({
 }).check(z.refine((q) => !(q.unitId && q.agencyId), { message: 'Give unitId or agencyId, not both', path: ['agencyId'] }));
 
 // --- SKM follow-ups (tindak lanjut), and the action shapes public forums share ------------------
-const isRealDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+const isRealDay = (s: string) => {
+  const d = new Date(`${s}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+};
 export const day = z.string().check(z.refine(isRealDay, 'Use a calendar date YYYY-MM-DD'));
 export const ikmElement = z.enum(['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9']);
 export const actionInput = z.strictObject({ title: freeText(200, 3), owner: freeText(120, 2), due: day });

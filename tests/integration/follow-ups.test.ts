@@ -60,6 +60,7 @@ describe('SKM follow-up', () => {
     expect(await fields({ unitId: dinkesUnit, period: '2026-13', actions: ACTIONS })).toEqual(['period']);
     expect(await fields({ unitId: dinkesUnit, period: month(), elements: ['u10'], actions: ACTIONS })).toEqual(['elements.0']);
     expect(await fields({ unitId: dinkesUnit, period: month(), actions: [{ ...ACTIONS[0], due: '2026-02-30' }] })).toEqual(['actions.0.due']);
+    expect(await fields({ unitId: dinkesUnit, period: month(), actions: [{ ...ACTIONS[0], due: '9999-99-99' }] })).toEqual(['actions.0.due']);
     expect(await fields({ unitId: dinkesUnit, period: month(), actions: [] })).toEqual(['actions']);
     expect(await fields({ unitId: dinkesUnit, period: month(), actions: ACTIONS, status: 'done' })).toEqual(['status']);
     expect(changes(before, await snapshot(h.tableName))).toEqual(NOTHING);

@@ -98,6 +98,21 @@ const TARGETS: Record<string, Target> = {
     valid: () => ({ rating: 'BAIK' }),
     fields: { rating: 'enum' },
   },
+  'POST /v1/forums': {
+    method: 'POST', path: () => '/v1/forums', as: () => 'serang.opd',
+    valid: () => ({ agencyId: 'dinkes', date: '2025-03-04', place: 'Aula Puskesmas', participants: { citizens: 20, officers: 4 }, minutes: 'Warga menyampaikan antrean yang lama.', issues: [{ text: 'Antrean lama', element: 'u3' }], actions: [{ title: 'Tambah loket', owner: 'Sekretariat', due: '2025-04-01' }] }),
+    fields: { agencyId: 'id', date: 'enum', place: 'text', minutes: 'text', 'participants.citizens': 'num', 'issues.0.element': 'enum', 'issues.0.text': 'text', actions: 'arr', 'actions.0.due': 'enum' },
+  },
+  'POST /v1/ikm/follow-ups': {
+    method: 'POST', path: () => '/v1/ikm/follow-ups', as: () => 'serang.opd',
+    valid: (a) => ({ unitId: a.pegawai.unitId, period: a.period, elements: ['u3'], actions: [{ title: 'Pantau waktu layanan', owner: 'Kepala unit', due: '2099-01-31' }] }),
+    fields: { unitId: 'id', period: 'enum', elements: 'arr', actions: 'arr', 'actions.0.title': 'text', 'actions.0.due': 'enum' },
+  },
+  'PATCH /v1/forums/{id}/actions/{actionId}': {
+    method: 'PATCH', path: () => '/v1/forums/frm_0000000000000000/actions/a1', as: () => 'serang.admin',
+    valid: () => ({ status: 'done', note: 'Selesai' }),
+    fields: { status: 'enum', note: 'text' },
+  },
   'POST /v1/evaluations/runs': {
     method: 'POST', path: () => '/v1/evaluations/runs', as: () => 'serang.admin',
     valid: (a) => ({ period: a.evalPeriod }),
