@@ -1,7 +1,7 @@
 // Complaint items: one per complaint in its own partition, a global tracking-code pointer, and two
 // listings (GSI1 per tenant × status, GSI2 per tenant), both sorted newest first and read a page at a time.
 import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { queryPage } from '../data/batch.js';
+import { queryAll, queryPage } from '../data/batch.js';
 import { ddb, tableName } from '../data/client.js';
 import { keys } from '../data/keys.js';
 import { GSI1, GSI2 } from '../data/table.js';
@@ -182,4 +182,15 @@ export async function saveTransition(before: Complaint, after: Complaint, entry:
     if (transactionConditionFailed(error, 0)) return false;
     throw error;
   }
+}
+
+export interface SubstantiatedRef { officerId: string; complaintId: string; unitId: string; cause?: string; period: string }
+
+/** Substantiated complaints of the months of a period, whole tenant: one Query per month (rare items). */
+export async function substantiatedComplaintsOfMonths(tenant: string, months: readonly string[]): Promise<SubstantiatedRef[]> {
+  const pages = await Promise.all(months.map((m) => queryAll<SubstantiatedRef>({
+    KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.substantiatedComplaintsOfMonth(tenant, m) },
+    ProjectionExpression: 'officerId, complaintId, unitId, cause, period',
+  })));
+  return pages.flat();
 }

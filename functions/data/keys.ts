@@ -125,9 +125,9 @@ export const keys = {
   complaintCode: (code: string): Key => ({ PK: `COMPLAINTCODE#${code}`, SK: 'CODE' }),
   /** Complaint counters of a filing year: the city's (`TENANT`) and each agency's (with its units and officers). */
   complaintStats: (tenant: string, year: string, agencyId: string | null): Key => ({ PK: `${t(tenant)}#COMPLAINTSTATS#${year}`, SK: agencyId === null ? 'TENANT' : `AGENCY#${agencyId}` }),
-  /** A substantiated complaint about an officer, in their partition by filing month: the evaluation reads a period's. */
-  substantiatedComplaint: (tenant: string, officerId: string, month: string, complaintId: string): Key => ({ PK: officerPk(tenant, officerId), SK: `SUBSTANTIATED#${month}#${complaintId}` }),
-  substantiatedComplaintPrefix: (period: string) => `SUBSTANTIATED#${period}`,
+  /** A substantiated complaint about an officer, in a tenant × filing-month partition: an evaluation batch reads a month's in one Query. */
+  substantiatedComplaint: (tenant: string, officerId: string, month: string, complaintId: string): Key => ({ PK: `${t(tenant)}#SUBSTANTIATED#${month}`, SK: `OFFICER#${officerId}#${complaintId}` }),
+  substantiatedComplaintsOfMonth: (tenant: string, month: string) => `${t(tenant)}#SUBSTANTIATED#${month}`,
   // --- field supervision visits (DESIGN §2) -----------------------------------------------------
   /** Visits of a tenant, newest first (SK sorts by visit date); GSI1 per agency, GSI2 per unit (GSI*SK = the same sort). */
   visit: (tenant: string, date: string, id: string): Key => ({ PK: `${t(tenant)}#VISITS`, SK: `VISIT#${date}#${id}` }),

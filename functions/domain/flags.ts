@@ -53,6 +53,15 @@ export function fieldFindingFlag(findings: readonly FieldFindingRef[]): Flag | n
   return { code: 'FIELD_FINDING', reason: `Serious (berat) field finding: ${named.join('; ')}` };
 }
 
+export interface SubstantiatedComplaintRef { complaintId: string; unitId: string; cause?: string; period: string }
+
+// DESIGN §2 Complaints (SP4N-LAPOR! practice): two or more substantiated complaints about the officer in one period
+export function substantiatedComplaintsFlag(complaints: readonly SubstantiatedComplaintRef[]): Flag | null {
+  if (complaints.length < 2) return null;
+  const named = [...complaints].sort((a, b) => a.complaintId.localeCompare(b.complaintId)).map((c) => `${c.complaintId} (${c.cause ?? 'lainnya'}, ${c.unitId})`);
+  return { code: 'SUBSTANTIATED_COMPLAINTS', reason: `${complaints.length} substantiated complaints in the period: ${named.join('; ')}` };
+}
+
 // PermenPANRB 6/2022 (tenant sanction policy): KURANG or SANGAT_KURANG in two consecutive periods
 export function consecutiveLowFlag(previousPredikat: Predikat | null, currentPredikat: Predikat): Flag | null {
   if (previousPredikat === null || !isLowPredikat(previousPredikat) || !isLowPredikat(currentPredikat)) return null;

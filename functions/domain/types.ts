@@ -69,6 +69,7 @@ export const FLAGS = [
   'AWARD_CANDIDATE',
   'CURVE_BREACH',
   'FIELD_FINDING',
+  'SUBSTANTIATED_COMPLAINTS',
 ] as const;
 export type FlagCode = (typeof FLAGS)[number];
 

@@ -1,7 +1,7 @@
 // The evaluation of one officer for one period (DESIGN §2): ratings from the approved months'
 // scores, unit IKM, training JP to date, flags with reasons and the policy's recommendations.
 // `evaluateOfficerPeriod` is pure; `loadEvaluationInputs` does the reads for a batch of officers.
-import { awardCandidateFlag, consecutiveLowFlag, fieldFindingFlag, lowIkmFlag, missingReportFlag, recommendations, trainingBehindFlag, type FieldFindingRef, type Flag, type Recommendation } from '../domain/flags.js';
+import { awardCandidateFlag, consecutiveLowFlag, fieldFindingFlag, lowIkmFlag, missingReportFlag, recommendations, substantiatedComplaintsFlag, trainingBehindFlag, type FieldFindingRef, type Flag, type Recommendation, type SubstantiatedComplaintRef } from '../domain/flags.js';
 import { mean, round2 } from '../domain/numbers.js';
 import { monthsOf, parsePeriod } from '../domain/periods.js';
 import type { TenantPolicy } from '../domain/policy.js';
@@ -34,6 +34,8 @@ export interface EvaluationInput {
   activeMonthsToDate?: number;
   /** `berat` findings about the officer on field visits in the period's months (FIELD_FINDING). */
   fieldFindings?: readonly FieldFindingRef[];
+  /** Substantiated complaints about the officer filed in the period's months (DESIGN §2 Complaints). */
+  substantiatedComplaints?: readonly SubstantiatedComplaintRef[];
   /** The predikat an objection's decision set: flags and recommendations derive from it (DESIGN §2 Objection). */
   amendedPredikat?: Predikat | null;
   policy: Pick<TenantPolicy, 'hasilKerjaThresholds' | 'awardConsecutivePeriods' | 'tunjanganCutPercent' | 'sanctionAfterConsecutiveLow'>;
@@ -48,6 +50,8 @@ export interface EvaluationResult {
   trainingJp: number;
   flags: Flag[];
   recommendations: Recommendation[];
+  /** Substantiated complaints about the officer in the period (absent when none). */
+  substantiatedComplaints?: SubstantiatedComplaintRef[];
 }
 
 /** How many earlier periods an evaluation looks back at (CONSECUTIVE_LOW needs 1, the award N − 1). */
@@ -114,10 +118,14 @@ export function evaluateOfficerPeriod(input: EvaluationInput): EvaluationResult 
   if (trainingFlag) flags.push(trainingFlag);
   const fieldFlag = fieldFindingFlag(input.fieldFindings ?? []);
   if (fieldFlag) flags.push(fieldFlag);
+  const complaints = [...(input.substantiatedComplaints ?? [])].sort((a, b) => a.complaintId.localeCompare(b.complaintId));
+  const complaintFlag = substantiatedComplaintsFlag(complaints);
+  if (complaintFlag) flags.push(complaintFlag);
   return {
     ...r,
     ikm: input.ikm,
     trainingJp: input.trainingJpToDate,
     ...outcomeOf(input.amendedPredikat ?? r.predikat, flags, input.previous, input.policy),
+    ...(complaints.length ? { substantiatedComplaints: complaints } : {}),
   };
 }

@@ -10,6 +10,7 @@ import type { Predikat } from '../domain/types.js';
 import { unitIkmsOfTenant } from '../surveys/ikm-repository.js';
 import { jpToMonth } from '../trainings/repository.js';
 import { fieldFindingsOfMonths } from '../visits/repository.js';
+import { substantiatedComplaintsOfMonths } from '../complaints/repository.js';
 import { earlierNeeded, lookBack, type EvaluationInput, type MonthScore } from './evaluate-officer.js';
 import type { OfficerRef } from './queue.js';
 import { finalPredikat, type Evaluation } from './repository.js';
@@ -59,12 +60,14 @@ export async function loadEvaluationInputs(tenant: string, officers: readonly Of
   const year = lastMonth.slice(0, 4);
   const earlier = earlierPeriods(period, lookBack(policy));
   const isMonth = parsePeriod(period).kind === 'month';
-  const [found, ikm, findings] = await Promise.all([
+  const [found, ikm, findings, complaints] = await Promise.all([
     // Strongly consistent: the evaluation read here is the version the write is conditioned on.
     getAll(officers.flatMap((o) => [...months.map((m) => keys.score(tenant, o.id, m)), keys.evaluation(tenant, o.id, period), keys.trainingYear(tenant, o.id, year)]), true),
     unitIkms(tenant, period, runId),
     // Field findings: one Query per month of the period for the whole tenant (rare items), not one per officer.
     fieldFindingsOfMonths(tenant, months),
+    // Substantiated complaints likewise: one Query per month for the tenant.
+    substantiatedComplaintsOfMonths(tenant, months),
   ]);
   const findingsOf = (o: OfficerRef) => findings.filter((f) => f.officerId === o.id);
   const scoresOf = (o: OfficerRef) => months.map((m) => found.get(at(keys.score(tenant, o.id, m)))).filter((s): s is Item => s !== undefined).map((s) => s as unknown as MonthScore);
@@ -98,6 +101,7 @@ export async function loadEvaluationInputs(tenant: string, officers: readonly Of
         activeMonthsToDate: expectedMonths(o.statuses, year).filter((m) => m <= lastMonth).length,
         amendedPredikat: amendedOf(o),
         fieldFindings: findingsOf(o).map(({ visitId, unitName, date, note }) => ({ visitId, unitName, date, note })),
+        substantiatedComplaints: complaints.filter((c) => c.officerId === o.id).map(({ complaintId, unitId, cause, period: month }) => ({ complaintId, unitId, ...(cause ? { cause } : {}), period: month })),
       },
       existing,
     });

@@ -94,6 +94,7 @@ export function resultChanges(before: EvaluationResult, after: EvaluationResult)
 export const resultOf = (e: EvaluationResult): EvaluationResult => ({
   capaian: e.capaian, hasilKerja: e.hasilKerja, perilaku: e.perilaku, predikat: e.predikat, ikm: e.ikm,
   trainingJp: e.trainingJp, flags: e.flags, recommendations: e.recommendations,
+  ...(e.substantiatedComplaints?.length ? { substantiatedComplaints: e.substantiatedComplaints } : {}),
 });
 
 export async function getEvaluation(tenant: string, officerId: string, period: string): Promise<Evaluation | undefined> {
@@ -195,7 +196,8 @@ export async function writeEvaluations(list: readonly { evaluation: Evaluation; 
         Key: keys.evaluation(e.tenant, e.officerId, e.period),
         // A changed result is published anew when this run ends (its own publishedAt, if any, goes), and
         // what changed joins the evaluation's history.
-        UpdateExpression: `SET ${Object.keys(fields).map((_, i) => `#f${i} = :f${i}`).join(', ')}, #h = list_append(if_not_exists(#h, :none), :change) REMOVE publishedAt`,
+        // A result without substantiated complaints drops a list an earlier run wrote.
+        UpdateExpression: `SET ${Object.keys(fields).map((_, i) => `#f${i} = :f${i}`).join(', ')}, #h = list_append(if_not_exists(#h, :none), :change) REMOVE publishedAt${'substantiatedComplaints' in fields ? '' : ', substantiatedComplaints'}`,
         ConditionExpression: '#run = :readRun AND #at = :readAt',
         ExpressionAttributeNames: { ...names, '#run': 'runId', '#at': 'evaluatedAt', '#h': 'history' },
         ExpressionAttributeValues: {

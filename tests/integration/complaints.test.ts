@@ -224,11 +224,12 @@ describe('SP4N-LAPOR! steps, causes and statistics', () => {
     expect((await h.call('GET', '/v1/complaints/stats', { as: 'serang.pegawai' })).status).toBe(403);
     expect((await h.call('GET', '/v1/complaints/stats?unitId=nope', { as: 'serang.admin' })).status).toBe(400);
 
-    // The two substantiated complaints wait in the officer's partition for the month's evaluation; a
+    // The two substantiated complaints wait in the month's list for the officer's evaluation; a
     // corrected answer takes one out again.
+    const { monthOf } = await import('../../functions/domain/periods.js');
     const substantiated = async () => ((await ddb().send(new QueryCommand({
       TableName: h.tableName, KeyConditionExpression: 'PK = :p AND begins_with(SK, :s)',
-      ExpressionAttributeValues: { ':p': keys.officerPartition('serang', officer.id), ':s': 'SUBSTANTIATED#' },
+      ExpressionAttributeValues: { ':p': keys.substantiatedComplaintsOfMonth('serang', monthOf(new Date(), 'Asia/Jakarta')), ':s': `OFFICER#${officer.id}#` },
     }))).Items ?? []).map((i) => i.complaintId).sort();
     expect(await substantiated()).toEqual([ids[0], ids[1]].sort());
     expect((await patch(ids[1], { status: 'answered', answer: 'Setelah diperiksa, laporan tidak terbukti.', cause: 'petugas', substantiated: false })).status).toBe(200);

@@ -117,6 +117,34 @@ describe('objections survive reruns', () => {
   });
 });
 
+describe('substantiated complaints in the evaluation', () => {
+  it('one appears in the officer\'s evaluation; two in the period add SUBSTANTIATED_COMPLAINTS naming them; a correction takes them out', async () => {
+    const other = serang.find((o) => o.agencyId === atasan.agencyId && o.id !== pegawai.id && o.id !== atasan.id && o.id !== decider.id)!;
+    const ref = (o: Officer, id: string) => ({ ...keys.substantiatedComplaint(T, o.id, P, id), type: 'substantiatedComplaint', tenant: T, officerId: o.id, complaintId: id, unitId: o.unitId, period: P, cause: 'petugas' });
+    await batchPut([ref(other, 'cmp_a1'), ref(other, 'cmp_a2'), ref(atasan, 'cmp_b1')]);
+    expect((await runToEnd(P)).status).toBe('done');
+    const twice = await evaluationOf(other);
+    expect(twice.substantiatedComplaints!.map((c) => c.complaintId)).toEqual(['cmp_a1', 'cmp_a2']);
+    expect(twice.flags.find((f) => f.code === 'SUBSTANTIATED_COMPLAINTS')?.reason).toMatch(/2 substantiated complaints.*cmp_a1.*cmp_a2/);
+    const once = await evaluationOf(atasan);
+    expect(once.substantiatedComplaints!.map((c) => c.complaintId)).toEqual(['cmp_b1']);
+    expect(once.flags.map((f) => f.code)).not.toContain('SUBSTANTIATED_COMPLAINTS');
+    // Through the API the officer's evaluation carries them too.
+    const listed = await h.call('GET', `/v1/officers/${other.id}/evaluations?year=2025`, { as: 'serang.admin' });
+    expect(listed.body.items.find((e: any) => e.period === P).flags.map((f: any) => f.code)).toContain('SUBSTANTIATED_COMPLAINTS');
+
+    const { DeleteCommand } = await import('@aws-sdk/lib-dynamodb');
+    await ddb().send(new DeleteCommand({ TableName: h.tableName, Key: keys.substantiatedComplaint(T, other.id, P, 'cmp_a2') }));
+    expect((await runToEnd(P)).status).toBe('done');
+    const corrected = await evaluationOf(other);
+    expect(corrected.flags.map((f) => f.code)).not.toContain('SUBSTANTIATED_COMPLAINTS');
+    expect(corrected.substantiatedComplaints!.map((c) => c.complaintId)).toEqual(['cmp_a1']);
+    await ddb().send(new DeleteCommand({ TableName: h.tableName, Key: keys.substantiatedComplaint(T, other.id, P, 'cmp_a1') }));
+    expect((await runToEnd(P)).status).toBe('done');
+    expect((await evaluationOf(other)).substantiatedComplaints).toBeUndefined();
+  });
+});
+
 describe('runs', () => {
   it('a second run of the same tenant and period while one is running is refused with 409', async () => {
     const [a, b] = await Promise.all([

@@ -11,6 +11,7 @@ export const id = {
   'complaints.verifyLate': 'Verifikasi terlambat', 'complaints.answerLate': 'Jawaban terlambat', 'complaints.allowedNext': 'Langkah berikutnya: {next}',
   'cause.prosedur': 'Prosedur', 'cause.petugas': 'Petugas', 'cause.biaya': 'Biaya', 'cause.waktu': 'Waktu', 'cause.sarana': 'Sarana', 'cause.sistem': 'Sistem', 'cause.lainnya': 'Lainnya',
   'track.steps': 'Perjalanan pengaduan', 'track.rejected': 'Pengaduan ditolak: {reason}',
+  'flag.SUBSTANTIATED_COMPLAINTS': 'Pengaduan terbukti berulang',
 };
 export const en: Record<keyof typeof id, string> = {
   'complaints.status.VERIFIED': 'Verified', 'complaints.status.REJECTED': 'Rejected',
@@ -23,4 +24,5 @@ export const en: Record<keyof typeof id, string> = {
   'complaints.verifyLate': 'Verification late', 'complaints.answerLate': 'Answer late', 'complaints.allowedNext': 'Next steps: {next}',
   'cause.prosedur': 'Procedure', 'cause.petugas': 'Staff', 'cause.biaya': 'Cost', 'cause.waktu': 'Time', 'cause.sarana': 'Facilities', 'cause.sistem': 'System', 'cause.lainnya': 'Other',
   'track.steps': 'Steps so far', 'track.rejected': 'Complaint rejected: {reason}',
+  'flag.SUBSTANTIATED_COMPLAINTS': 'Repeated substantiated complaints',
 };
