@@ -99,6 +99,10 @@ describe('progress during the month', () => {
     expect(await card.locator('a[href="#umpan-balik"]').textContent()).toContain('Beri umpan balik');
     await card.scrollIntoViewIfNeeded();
     await screenshot(sup.page, 'progress-desktop');
+    // "Beri umpan balik" leads to the feedback thread on the same page, its form focused.
+    await card.locator('a[href="#umpan-balik"]').click();
+    await sup.page.waitForFunction(() => document.activeElement?.closest('#umpan-balik') !== null);
+    expect(new URL(sup.page.url()).hash).toBe('#umpan-balik');
 
     await sup.page.goto('/tim');
     const row = sup.page.locator(`tr[data-officer="${who.id}"] [data-progress-cell] [data-progress]`);
