@@ -32,7 +32,35 @@ export function yearStats(type: string, tenant: string, year: string, agencyId: 
   return [{ key: keyOf(tenant, year), attrs }, { key: keyOf(tenant, year, agencyId), attrs: { ...attrs, agencyId } }];
 }
 
-export interface ActionOwnerItem { actions: ActionItem[]; version: number }
+/** What every item with actions carries: the actions, a version for conditional writes, and who wrote it when. */
+export interface ActionOwnerItem {
+  actions: ActionItem[];
+  version: number;
+  createdAt: string;
+  createdBy: string;
+  updatedAt?: string;
+  updatedBy?: string;
+}
+
+/**
+ * Puts a new item (on condition its key is free) and ADDs `add` to its counts items, in one transaction.
+ * `claim` (an Idempotency-Key's Put) goes first: false when the claim or the key was already taken.
+ */
+export async function insertCounted(item: Record<string, unknown>, stats: StatsTarget[], add: Record<string, number>, claim?: TransactItem): Promise<boolean> {
+  try {
+    await ddb().send(new TransactWriteCommand({
+      TransactItems: [
+        ...(claim ? [claim] : []),
+        { Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
+        ...stats.map((s) => statsUpdate(s.key, s.attrs, add)),
+      ],
+    }));
+    return true;
+  } catch (error) {
+    if (transactionConditionFailed(error, 0)) return false;
+    throw error;
+  }
+}
 
 export interface ActionChange { actionId: string; status: ActionStatus; note?: string; by: string; at: string }
 

@@ -1,16 +1,13 @@
 // Public forum items (one per forum, by id; GSI1 the tenant's by date, GSI2 an agency's) and the
 // per tenant × year and agency × year counts of forums and actions, written in one transaction.
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { queryPage } from '../data/batch.js';
-import { ddb, tableName } from '../data/client.js';
-import { transactionConditionFailed } from '../data/conditions.js';
 import { keys } from '../data/keys.js';
 import { GSI1, GSI2 } from '../data/table.js';
-import { patchAction, statsUpdate, yearStats, type ActionChange, type ActionPatchSpec, type TransactItem } from '../data/action-repository.js';
-import { countActions, type ActionItem } from '../domain/action-items.js';
+import { insertCounted, patchAction, yearStats, type ActionChange, type ActionOwnerItem, type ActionPatchSpec, type TransactItem } from '../data/action-repository.js';
+import { countActions } from '../domain/action-items.js';
 import type { IkmKey } from '../domain/ikm.js';
 
-export interface Forum {
+export interface Forum extends ActionOwnerItem {
   id: string;
   tenant: string;
   agencyId: string;
@@ -20,12 +17,6 @@ export interface Forum {
   participants: { citizens: number; officers: number };
   minutes: string;
   issues: { text: string; element?: IkmKey }[];
-  actions: ActionItem[];
-  version: number;
-  createdAt: string;
-  createdBy: string;
-  updatedAt?: string;
-  updatedBy?: string;
 }
 
 const statsOf = (f: Pick<Forum, 'tenant' | 'agencyId' | 'date'>) => yearStats('forumStats', f.tenant, f.date.slice(0, 4), f.agencyId, keys.forumStats);
@@ -42,22 +33,8 @@ const view = ({ PK: _pk, SK: _sk, GSI1PK: _g1, GSI1SK: _s1, GSI2PK: _g2, GSI2SK:
  * Stores a forum and counts it (forums held, actions open) for its tenant and agency in its year.
  * `claim` (an Idempotency-Key's Put) goes first in the same transaction: false when it was taken.
  */
-export async function insertForum(f: Forum, claim?: TransactItem): Promise<boolean> {
-  const add = { forums: 1, ...countActions(f.actions) };
-  try {
-    await ddb().send(new TransactWriteCommand({
-      TransactItems: [
-        ...(claim ? [claim] : []),
-        { Put: { TableName: tableName(), Item: forumItem(f), ConditionExpression: 'attribute_not_exists(PK)' } },
-        ...statsOf(f).map((s) => statsUpdate(s.key, s.attrs, add)),
-      ],
-    }));
-    return true;
-  } catch (error) {
-    if (claim && transactionConditionFailed(error, 0)) return false;
-    throw error;
-  }
-}
+export const insertForum = (f: Forum, claim?: TransactItem): Promise<boolean> =>
+  insertCounted(forumItem(f), statsOf(f), { forums: 1, ...countActions(f.actions) }, claim);
 
 /** The Query of a list: an agency's forums (GSI2) or the tenant's (GSI1), newest first, a year's by SK range. */
 export function forumQuery(tenant: string, q: { agencyId?: string; unitId?: string; year?: number }) {

@@ -43,7 +43,7 @@ export async function recordForum(p: Principal, input: ForumInput, idempotencyKe
   const scopedKey = idempotencyKey && `${p.sub}\n${idempotencyKey}`;
   const claim = scopedKey ? claimIdempotencyKey(p.tenant, 'forum', scopedKey, { bodyHash, result }, now) : undefined;
   if (await insertForum(forum, claim)) return result;
-  const first = await getIdempotencyRecord<ForumView>(p.tenant, 'forum', scopedKey!, now);
+  const first = scopedKey ? await getIdempotencyRecord<ForumView>(p.tenant, 'forum', scopedKey, now) : undefined;
   if (first) return replayOf(first, bodyHash);
   throw serviceUnavailable();
 }

@@ -1,16 +1,13 @@
 // SKM follow-up items (one per unit × survey period, in the tenant's follow-up partition, GSI1 per
 // agency) and their per tenant × year and agency × year action counts, written in one transaction.
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { queryPage } from '../data/batch.js';
-import { ddb, tableName } from '../data/client.js';
-import { transactionConditionFailed } from '../data/conditions.js';
 import { keys, type Key } from '../data/keys.js';
 import { GSI1 } from '../data/table.js';
-import { patchAction, statsUpdate, yearStats, type ActionChange, type ActionPatchSpec } from '../data/action-repository.js';
-import { countActions, type ActionItem } from '../domain/action-items.js';
+import { insertCounted, patchAction, yearStats, type ActionChange, type ActionOwnerItem, type ActionPatchSpec } from '../data/action-repository.js';
+import { countActions } from '../domain/action-items.js';
 import type { IkmKey } from '../domain/ikm.js';
 
-export interface FollowUp {
+export interface FollowUp extends ActionOwnerItem {
   id: string;
   tenant: string;
   unitId: string;
@@ -22,12 +19,6 @@ export interface FollowUp {
   elements: { key: IkmKey; nrr: number }[];
   ikm: number;
   respondents: number;
-  actions: ActionItem[];
-  version: number;
-  createdAt: string;
-  createdBy: string;
-  updatedAt?: string;
-  updatedBy?: string;
 }
 
 /** `unitId.period`: one follow-up per unit and period, and the id names its key (a period holds no dot). */
@@ -46,21 +37,8 @@ export const followUpItem = (f: FollowUp) => ({
 const view = ({ PK: _pk, SK: _sk, GSI1PK: _g1, GSI1SK: _s1, type: _t, ...rest }: Record<string, unknown>) => rest as unknown as FollowUp;
 
 /** Stores a new follow-up and counts it; false when the unit already has one for the period. */
-export async function insertFollowUp(f: FollowUp): Promise<boolean> {
-  const add = { followUps: 1, ...countActions(f.actions) };
-  try {
-    await ddb().send(new TransactWriteCommand({
-      TransactItems: [
-        { Put: { TableName: tableName(), Item: followUpItem(f), ConditionExpression: 'attribute_not_exists(PK)' } },
-        ...statsOf(f).map((s) => statsUpdate(s.key, s.attrs, add)),
-      ],
-    }));
-    return true;
-  } catch (error) {
-    if (transactionConditionFailed(error, 0)) return false;
-    throw error;
-  }
-}
+export const insertFollowUp = (f: FollowUp): Promise<boolean> =>
+  insertCounted(followUpItem(f), statsOf(f), { followUps: 1, ...countActions(f.actions) });
 
 export interface FollowUpScope { unitId?: string; agencyId?: string; period?: string }
 
