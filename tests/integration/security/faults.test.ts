@@ -60,7 +60,7 @@ describe('throttling and transient errors', () => {
       ['POST', `/v1/reports/${a.pegawai.id}.${a.period}/review`, { as: 'serang.atasan', body: { decision: 'approve', feedback: 'Baik', behaviour: BEHAVIOUR } }],
       ['PUT', `/v1/officers/${a.pegawai.id}/plans/${year}`, { as: 'serang.atasan', body: { ...PLAN, version: 1, reason: 'Target disesuaikan' } }],
       ['POST', '/v1/trainings', { as: a.pegawai.nip, body: { officerId: a.pegawai.id, title: 'Pelatihan', jp: 2, date: `${a.period}-01`, provider: 'BPSDM' } }],
-      ['PATCH', `/v1/complaints/${a.complaintId}`, { as: 'serang.admin', body: { status: 'in_progress' } }],
+      ['PATCH', `/v1/complaints/${a.complaintId}`, { as: 'serang.admin', body: { status: 'verified' } }],
       ['POST', '/v1/public/surveys', { headers: { 'x-forwarded-for': '10.55.1.1' }, body: { tenant: 'serang', unitId: a.pegawai.unitId, answers: { u1: 3, u2: 3, u3: 3, u4: 3, u5: 3, u6: 3, u7: 3, u8: 3, u9: 3 } } }],
       ['POST', '/v1/public/complaints', { headers: { 'x-forwarded-for': '10.55.1.2' }, body: { tenant: 'serang', unitId: a.pegawai.unitId, category: 'waktu', description: 'Pelayanan lambat sekali hari ini, menunggu tiga jam.' } }],
     ];
