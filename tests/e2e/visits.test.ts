@@ -55,7 +55,7 @@ describe('field visits (/kunjungan)', () => {
     // Offline: queued, not lost; back online: sent once.
     await context.setOffline(true);
     await page.getByRole('button', { name: 'Simpan kunjungan' }).click();
-    await expect.poll(() => page.locator('.notice').textContent()).toContain('Belum tersambung');
+    await expect.poll(() => page.locator('.visit-form .notice').textContent(), { timeout: 10_000 }).toContain('Belum tersambung');
     await context.setOffline(false);
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
     await expect.poll(() => page.locator('.notice').textContent(), { timeout: 15_000 }).toContain('Kunjungan tersimpan');
