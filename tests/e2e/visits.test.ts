@@ -41,6 +41,8 @@ describe('field visits (/kunjungan)', () => {
     await page.reload();
     await expect.poll(() => page.locator('textarea[name="finding-0-note"]').inputValue()).toContain(marker);
     expect(await page.locator('[data-testid="aspect-u7"] input[value="tidak_sesuai"]').isChecked()).toBe(true);
+    await expect.poll(() => page.locator('.visit-form select[name="unitId"]:not([disabled])').inputValue(), { timeout: 10_000 }).toBe(unit.id);
+    for (let i = 1; i <= 9; i++) expect(await page.locator(`[data-testid="aspect-u${i}"] input:checked`).count(), `u${i} kept`).toBe(1);
     expect(await page.locator('[data-testid="finding-0"]').textContent()).toContain(pegawai.name);
 
     await page.getByRole('button', { name: /Tambah tindak lanjut/ }).click();
