@@ -160,6 +160,8 @@ export const keys = {
    *  Query per tenant × year (SK `YEAR#y` for the tenant, `YEAR#y#AGENCY#a` per agency). */
   forumStats: (tenant: string, year: string, agencyId?: string): Key => ({ PK: `${t(tenant)}#FORUMSTATS`, SK: agencyId ? `YEAR#${year}#AGENCY#${agencyId}` : `YEAR#${year}` }),
   followUpStats: (tenant: string, year: string, agencyId?: string): Key => ({ PK: `${t(tenant)}#FOLLOWUPSTATS`, SK: agencyId ? `YEAR#${year}#AGENCY#${agencyId}` : `YEAR#${year}` }),
+  /** Awards given in a year (`count`, ADDed in the award's own transaction): the transparency page's awards section. */
+  awardStats: (tenant: string, year: string): Key => ({ PK: `${t(tenant)}#AWARDSTATS`, SK: `YEAR#${year}` }),
   // --- evaluation runs (scheduled or started by the BKPSDM) --------------------------------
   evaluationRun: (tenant: string, runId: string): Key => ({ PK: `${t(tenant)}#EVALRUN`, SK: `RUN#${runId}` }),
   /** One per tenant and period: which run holds it, so a second concurrent run is refused. */
