@@ -6,7 +6,7 @@ import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGet, queryAll, queryPage } from '../data/batch.js';
 import { ddb, tableName } from '../data/client.js';
 import { transactionConditionFailed, transactionConflicted } from '../data/conditions.js';
-import { claimIdempotencyKey, getIdempotencyRecord, type IdempotencyRecord } from '../data/idempotency-repository.js';
+import { claimIdempotencyKey, transactOnce, type IdempotencyRecord } from '../data/idempotency-repository.js';
 import { keys } from '../data/keys.js';
 import { GSI1, GSI2 } from '../data/table.js';
 import type { StartKey } from '../http/paging.js';
@@ -69,7 +69,6 @@ const view = (item: Record<string, unknown>): Visit => {
   return rest as unknown as Visit;
 };
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export const VISIT_ROUTE = 'visit';
 
 /** Stores a new visit with its index items in one transaction. With an Idempotency-Key its record is
@@ -77,20 +76,7 @@ export const VISIT_ROUTE = 'visit';
 export async function putVisit(v: Visit, idem?: { key: string; bodyHash: string }, now = new Date()): Promise<IdempotencyRecord<Visit> | undefined> {
   const claim = idem && claimIdempotencyKey<Visit>(v.tenant, VISIT_ROUTE, idem.key, { bodyHash: idem.bodyHash, result: v }, now);
   const puts = newVisitItems(v).map((Item) => ({ Put: { TableName: tableName(), Item, ConditionExpression: 'attribute_not_exists(PK)' } }));
-  const command = new TransactWriteCommand({ TransactItems: [...(claim ? [claim] : []), ...puts] });
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await ddb().send(command);
-      return undefined;
-    } catch (error) {
-      if (idem && transactionConditionFailed(error, 0)) {
-        const stored = await getIdempotencyRecord<Visit>(v.tenant, VISIT_ROUTE, idem.key, now);
-        if (stored) return stored;
-      }
-      if (transactionConflicted(error) && attempt < 5) { await sleep(40 * 2 ** attempt); continue; }
-      throw error;
-    }
-  }
+  return transactOnce<Visit>([...(claim ? [claim] : []), ...puts], idem && { tenant: v.tenant, route: VISIT_ROUTE, key: idem.key }, now);
 }
 
 export async function getVisit(tenant: string, id: string): Promise<Visit | undefined> {
