@@ -108,7 +108,7 @@ async function main() {
     if (fresh) await seedIntoDataDir(ddbPort, say);
     say(`starting DynamoDB Local on 127.0.0.1:${ddbPort} (data in ${DB_DIR})`);
     dynamo = await startDynamoLocal({ port: ddbPort, dbPath: DB_DIR });
-    applyLocalEnv({ endpoint: dynamo.endpoint });
+    applyLocalEnv({ endpoint: dynamo.endpoint, outboxDir: join(DATA_DIR, 'outbox') });
     if (!fresh) say('demo data already present (npm start -- --reset starts over)');
     background = await startBackground({ endpoint: dynamo.endpoint, tableName: LOCAL_TABLE_NAME, dataDir: DATA_DIR, fromLatest: true, log: say });
     await webBuild;

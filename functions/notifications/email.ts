@@ -1,0 +1,90 @@
+// E-mail behind one small port (DESIGN §5 local stand-ins): Amazon SES v2 `SendEmail` in AWS, and
+// locally an RFC 5322 `.eml` file per message in the outbox directory that `GET /v1/dev/outbox` lists.
+// The adapter is chosen by the environment: EMAIL_TRANSPORT=ses (set by CDK) or OUTBOX_DIR (local).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { requireEnv } from '../config/env.js';
+
+export interface EmailMessage {
+  /** The tenant the message is sent for (logged and tagged; never part of the address). */
+  tenant: string;
+  to: string;
+  subject: string;
+  /** Plain text, UTF-8. */
+  text: string;
+  /** A stable id (e.g. the notification id): the local outbox writes a file of this name only once. */
+  id?: string;
+}
+
+export interface EmailPort { send: (message: EmailMessage) => Promise<{ messageId: string }> }
+
+/** Encodes a header value as an RFC 2047 encoded-word when it is not plain ASCII. */
+const headerText = (s: string) => (/^[\x20-\x7e]*$/.test(s) ? s : `=?UTF-8?B?${Buffer.from(s, 'utf8').toString('base64')}?=`);
+
+/** The message as RFC 5322 text: CRLF line ends, UTF-8 plain-text body in base64 lines of 76. */
+export function toEml(m: EmailMessage, from: string, messageId: string, date = new Date()): string {
+  const body = Buffer.from(m.text, 'utf8').toString('base64').replace(/.{1,76}/g, '$&\r\n');
+  return [
+    `From: ${from}`,
+    `To: ${m.to}`,
+    `Subject: ${headerText(m.subject)}`,
+    `Date: ${date.toUTCString().replace('GMT', '+0000')}`,
+    `Message-ID: <${messageId}>`,
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=utf-8',
+    'Content-Transfer-Encoding: base64',
+    `X-Kinerja-Tenant: ${m.tenant}`,
+    '',
+    body,
+  ].join('\r\n');
+}
+
+const safeName = (s: string) => s.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 150);
+
+/** Local stand-in: one `.eml` per message; a message id already written is not written again. */
+export function outboxAdapter(dir: string, from: string): EmailPort {
+  return {
+    send: async (m) => {
+      mkdirSync(dir, { recursive: true });
+      const id = m.id ?? randomUUID();
+      const messageId = `${safeName(id)}@outbox.local`;
+      const file = join(dir, `${safeName(id)}.eml`);
+      try {
+        writeFileSync(file, toEml(m, from, messageId), { flag: 'wx' });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+      return { messageId };
+    },
+  };
+}
+
+/** Amazon SES v2; the client is loaded on first use so functions that never send do not pay for it. */
+export function sesAdapter(from: string): EmailPort {
+  let client: Promise<{ send: (m: EmailMessage) => Promise<string | undefined> }> | undefined;
+  const load = () => (client ??= import('@aws-sdk/client-sesv2').then(({ SESv2Client, SendEmailCommand }) => {
+    const ses = new SESv2Client({});
+    return {
+      send: async (m: EmailMessage) => (await ses.send(new SendEmailCommand({
+        FromEmailAddress: from,
+        Destination: { ToAddresses: [m.to] },
+        Content: { Simple: { Subject: { Data: m.subject, Charset: 'UTF-8' }, Body: { Text: { Data: m.text, Charset: 'UTF-8' } } } },
+        EmailTags: [{ Name: 'tenant', Value: safeName(m.tenant) }],
+      }))).MessageId,
+    };
+  }));
+  return { send: async (m) => ({ messageId: (await (await load()).send(m)) ?? '' }) };
+}
+
+let port: EmailPort | undefined;
+
+/** The adapter the environment names: SES in AWS, the outbox directory locally. */
+export function emailPort(): EmailPort {
+  if (port) return port;
+  if (process.env.EMAIL_TRANSPORT === 'ses') return (port = sesAdapter(requireEnv('EMAIL_FROM')));
+  return (port = outboxAdapter(requireEnv('OUTBOX_DIR'), process.env.EMAIL_FROM ?? 'Kinerja ASN <no-reply@kinerja-asn.local>'));
+}
+
+/** Sends one plain-text e-mail (notifications, account invitations). */
+export const sendEmail = (message: EmailMessage) => emailPort().send(message);
