@@ -1,14 +1,10 @@
 // Complaint function: public filing (rate-limited, Idempotency-Key honoured) and tracking, and the
 // admins' paged list and answers.
-import * as z from 'zod/mini';
 import { httpApi, ok, type Routes } from '../http/api.js';
 import { idempotencyKeyOf } from '../http/idempotency.js';
 import { parse } from '../http/validation.js';
-import { ComplaintBody, ComplaintListQuery, ComplaintPatch, ComplaintStatsQuery } from './schemas.js';
+import { CodeParams, ComplaintBody, ComplaintListQuery, ComplaintPatch, ComplaintStatsQuery, IdParams } from './schemas.js';
 import { adminListComplaints, complaintStats, fileComplaint, patchComplaint, trackComplaint } from './service.js';
-
-const CodeParams = z.object({ code: z.string().check(z.maxLength(40)) });
-const IdParams = z.object({ id: z.string().check(z.minLength(1), z.maxLength(80)) });
 
 const routes: Routes = {
   'POST /v1/public/complaints': {

@@ -73,3 +73,6 @@ export const ComplaintStatsQuery = z.strictObject({
   year: z.optional(z.coerce.number().check(z.int(), z.gte(2000), z.lte(2100))),
 });
 export type ComplaintStatsInput = z.infer<typeof ComplaintStatsQuery>;
+
+export const CodeParams = z.object({ code: z.string().check(z.maxLength(40)) });
+export const IdParams = z.object({ id: z.string().check(z.minLength(1), z.maxLength(80)) });

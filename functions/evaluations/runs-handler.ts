@@ -1,10 +1,8 @@
 // Evaluation runs function: start the run the scheduler would start (202) and follow its progress.
-import * as z from 'zod/mini';
 import { httpApi, ok, type Routes } from '../http/api.js';
 import { parse } from '../http/validation.js';
+import { RunBody } from './schema.js';
 import { evaluationRun, evaluationSchedule, startEvaluationRun } from './run-service.js';
-
-const RunBody = z.object({ period: z.string().check(z.regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, 'Use YYYY-MM, YYYY-Qn or YYYY')) });
 
 const routes: Routes = {
   'POST /v1/evaluations/runs': {

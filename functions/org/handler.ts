@@ -1,19 +1,17 @@
 // Org function: health, the caller, tenants, agencies and units, org ratings and the curve, officers and
 // the officer CSV import.
-import * as z from 'zod/mini';
 import { readableOfficer } from '../http/access.js';
 import { httpApi, ok, type Routes } from '../http/api.js';
 import { forbidden, HttpError } from '../http/errors.js';
 import { hasRole } from '../http/principal.js';
 import { parse } from '../http/validation.js';
+import { AgenciesQuery } from './schema.js';
 import { importOfficers } from './import-officers.js';
 import { agenciesWithUnits, me, visibleTenants } from './service.js';
 import { listOfficers, OfficerPatch, OfficersQuery, patchOfficer } from './officers.js';
 import { getPolicy, getPolicyHistory, putPolicy } from './policy.js';
 import { addAgency, addUnit, AgencyCreate, AgencyPatch, changeAgency, changeUnit, UnitCreate, UnitPatch } from './agencies.js';
 import { agencyCurve, CurveQuery, OrgRatingBody, readOrgRating, setOrgRating, YearParam } from './curve.js';
-
-const AgenciesQuery = z.object({ tenant: z.optional(z.string().check(z.minLength(1), z.maxLength(60))) });
 
 const routes: Routes = {
   'GET /v1/health': { auth: 'public', handle: async () => ok({ status: 'ok' }) },

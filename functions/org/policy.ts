@@ -9,7 +9,7 @@ import { parse } from '../http/validation.js';
 const between = (min: number, max: number) => z.number().check(z.gte(min), z.lte(max));
 const intBetween = (min: number, max: number) => z.number().check(z.int(), z.gte(min), z.lte(max));
 
-const PolicySchema = z.strictObject({
+export const PolicySchema = z.strictObject({
   hasilKerjaThresholds: z.strictObject({ diAtas: between(0, 120), sesuai: between(0, 120) }),
   tambahanWeight: between(0, 1),
   reportDueDay: intBetween(1, 28),

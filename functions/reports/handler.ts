@@ -1,24 +1,14 @@
 // Reports function: monthly report submission, reads, the review queue and supervisor reviews.
-import * as z from 'zod/mini';
 import { findTenant } from '../config/tenants.js';
 import { zonedParts } from '../domain/periods.js';
 import { httpApi, ok, type Routes } from '../http/api.js';
-import { pageQuery } from '../http/paging.js';
 import { parse } from '../http/validation.js';
 import { officerReports, readReport, reviewQueue } from './queries.js';
 import { reviewReport } from './review.js';
-import { IdempotencyKey, ProgressBody, ProgressParams, QueueQuery, ReportBody, ReviewBody, YearQuery } from './schema.js';
+import { IdempotencyKey, IdParams, LateWindowBody, ProgressBody, ProgressParams, QueueQuery, ReportBody, ReportListQuery, ReviewBody } from './schema.js';
 import { readProgress, saveProgress } from './progress.js';
 import { publicReport, submitReport } from './submit.js';
 import { openLateWindow } from './late-windows.js';
-
-const IdParams = z.object({ id: z.string().check(z.minLength(1), z.maxLength(120)) });
-const ReportListQuery = z.extend(YearQuery, pageQuery);
-const LateWindowBody = z.strictObject({
-  officerId: z.string().check(z.minLength(1), z.maxLength(80)),
-  period: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Period must be a month YYYY-MM')),
-  reason: z.string().check(z.trim(), z.minLength(5, 'Say why the report is late'), z.maxLength(1000)),
-});
 
 const routes: Routes = {
   'POST /v1/reports': {

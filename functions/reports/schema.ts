@@ -85,3 +85,11 @@ export const ProgressBody = z.strictObject({
   version: z.optional(z.number().check(z.int(), z.gte(0))),
 });
 export type ProgressBody = z.infer<typeof ProgressBody>;
+
+export const IdParams = z.object({ id: z.string().check(z.minLength(1), z.maxLength(120)) });
+export const ReportListQuery = z.extend(YearQuery, pageQuery);
+export const LateWindowBody = z.strictObject({
+  officerId: z.string().check(z.minLength(1), z.maxLength(80)),
+  period: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Period must be a month YYYY-MM')),
+  reason: z.string().check(z.trim(), z.minLength(5, 'Say why the report is late'), z.maxLength(1000)),
+});

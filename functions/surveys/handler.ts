@@ -1,19 +1,19 @@
 // Survey function: the public unit card and survey intake (rate-limited), IKM reads for signed-in
-// users, kiosk tokens for counter devices, SKM follow-ups, and (same function) public forums.
-import * as z from 'zod/mini';
+// users, kiosk tokens for counter devices, SKM follow-ups, and (same function) public forums and the
+// city's transparency page.
 import { httpApi, ok, type Routes } from '../http/api.js';
 import { idempotencyKeyOf } from '../http/idempotency.js';
 import { parse } from '../http/validation.js';
-import { FollowUpBody, FollowUpPatchBody, FollowUpQuery, IkmQuery, KioskTokenBody, ProposalQuery, SurveyBody } from './schemas.js';
+import { FollowUpBody, FollowUpPatchBody, FollowUpQuery, IkmQuery, KioskTokenBody, ProposalQuery, SurveyBody, UnitParams } from './schemas.js';
 import { createFollowUp, followUpProposal, listFollowUps, updateFollowUpAction } from './follow-ups.js';
 import { forumRoutes } from '../forums/handler.js';
+import { transparencyRoutes } from '../transparency/handler.js';
 import { issueKioskToken } from './kiosk.js';
 import { publicUnit, readIkm, submitSurvey } from './service.js';
 
-const UnitParams = z.object({ tenant: z.string().check(z.minLength(1), z.maxLength(60)), unitId: z.string().check(z.minLength(1), z.maxLength(80)) });
-
 const routes: Routes = {
   ...forumRoutes,
+  ...transparencyRoutes,
   'GET /v1/public/units/{tenant}/{unitId}': {
     auth: 'public',
     handle: async ({ params }) => {

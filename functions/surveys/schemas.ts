@@ -70,3 +70,5 @@ export const FollowUpQuery = z.strictObject({
   unitId: z.optional(id), agencyId: z.optional(id), period: z.optional(period), ...pageQuery,
 }).check(z.refine((q) => !(q.unitId && q.agencyId), { message: 'Give unitId or agencyId, not both', path: ['agencyId'] }));
 export const ProposalQuery = z.strictObject({ unitId: id, period });
+
+export const UnitParams = z.object({ tenant: z.string().check(z.minLength(1), z.maxLength(60)), unitId: z.string().check(z.minLength(1), z.maxLength(80)) });
