@@ -1,5 +1,9 @@
-// The CDK app (`npx cdk synth`, `npx cdk deploy --all`): one stack per cell of infra/deployments.ts.
+// The CDK app (`npx cdk synth`, `npx cdk deploy --all`): one stack per cell of infra/deployments.ts,
+// checked by cdk-nag on every synth (infra/constructs/nag.ts): an unacknowledged finding fails it.
 import { App } from 'aws-cdk-lib';
+import { attachNag } from './constructs/nag.js';
 import { createCellStacks } from './stacks/cell-stack.js';
 
-createCellStacks(new App());
+const app = new App();
+createCellStacks(app);
+attachNag(app);

@@ -1,6 +1,7 @@
 // The checked-in deployments config: one cell per AWS region, each serving its tenants (cities).
 // Adding a city is adding a tenant here; adding a region is adding a cell. The local runtime reads it too.
 import type { TenantConfig } from '../functions/config/tenants.js';
+import type { CustomDomain } from './constructs/web.js';
 
 export interface CellConfig {
   /** Stack name suffix and resource prefix, e.g. "jakarta". */
@@ -10,6 +11,8 @@ export interface CellConfig {
   /** Regions holding replicas of the cell's table (DynamoDB global table). */
   replicaRegions: string[];
   tenants: TenantConfig[];
+  /** The cell's own domain names and their ACM certificate (us-east-1); without it, *.cloudfront.net. */
+  domain?: CustomDomain;
 }
 
 export const cells: CellConfig[] = [

@@ -5,6 +5,7 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import type { CellConfig } from '../deployments.js';
 import { AppFunction } from './function.js';
+import { acknowledge } from './nag.js';
 
 export const PRE_TOKEN_ENTRY = 'functions/auth/pre-token.ts';
 /** The dashboard's sign-in page, where the hosted UI returns with the code (web/src/lib/auth.ts). */
@@ -29,13 +30,15 @@ export class Auth extends Construct {
       // Essentials: the V2 trigger that can add claims to access tokens; 10,000 MAU free.
       featurePlan: cognito.FeaturePlan.ESSENTIALS,
       customAttributes: { tenant: attribute(64), roles: attribute(256), officer_id: attribute(64), agency_id: attribute(64) },
-      passwordPolicy: { minLength: 12, requireSymbols: false },
+      passwordPolicy: { minLength: 12, requireLowercase: true, requireUppercase: true, requireDigits: true, requireSymbols: true },
       mfa: cognito.Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    acknowledge(this.userPool, 'MFA stays optional (TOTP offered): BKPSDM creates an account for every civil servant, many without a phone of their own at work; required MFA would block first sign-in city-wide. Tokens are short-lived and accounts are admin-created only.', 'AwsSolutions-COG2');
+    acknowledge(this.userPool, 'The Plus plan (threat protection) costs US$0.02 per MAU with no free tier: US$100 a month for 5,000 officers against the US$5 budget (DESIGN §6).', 'AwsSolutions-COG8');
     this.userPool.addTrigger(cognito.UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, this.preToken.fn, cognito.LambdaVersion.V2_0);
     // Prefixes are global per region; the account id keeps two deployments of a cell apart.
     this.domain = this.userPool.addDomain('HostedUi', { cognitoDomain: { domainPrefix: `kinerja-asn-${props.cell.name}-${Aws.ACCOUNT_ID}` } });

@@ -4,7 +4,7 @@ import { Duration } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -12,6 +12,7 @@ import { DAILY_CRON, SCHEDULE_RETRIES, schedulesOf } from '../../functions/evalu
 import { BACKGROUND_FUNCTIONS } from '../../functions/routes.js';
 import type { CellConfig } from '../deployments.js';
 import { AppFunction } from './function.js';
+import { acknowledge } from './nag.js';
 import { TABLE_ACCESS, grantTable } from './table-access.js';
 
 const WORKER_TIMEOUT = Duration.minutes(2);
@@ -37,8 +38,8 @@ export class Processing extends Construct {
   constructor(scope: Construct, id: string, props: ProcessingProps) {
     super(scope, id);
     const { table, environment } = props;
-    const background = (name: keyof typeof BACKGROUND_FUNCTIONS, timeout: Duration) => {
-      const fn = new AppFunction(this, `Fn-${name}`, { name, entry: BACKGROUND_FUNCTIONS[name], environment, timeout });
+    const background = (name: keyof typeof BACKGROUND_FUNCTIONS, timeout: Duration, asyncInvoked = false) => {
+      const fn = new AppFunction(this, `Fn-${name}`, { name, entry: BACKGROUND_FUNCTIONS[name], environment, timeout, asyncInvoked });
       grantTable(fn.fn, table, TABLE_ACCESS[name]);
       return fn;
     };
@@ -47,6 +48,7 @@ export class Processing extends Construct {
     // is split to isolate the poison record, and its metadata lands in a queue for replay.
     this.stream = background('stream', Duration.minutes(1));
     this.streamFailures = new sqs.Queue(this, 'StreamFailures', { retentionPeriod: Duration.days(14), enforceSSL: true });
+    acknowledge(this.streamFailures, 'The stream mapping\'s on-failure destination, i.e. the dead-letter queue of the stream; nothing consumes it automatically.', 'AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy');
     this.stream.fn.addEventSource(
       new DynamoEventSource(table, {
         startingPosition: lambda.StartingPosition.TRIM_HORIZON,
@@ -61,26 +63,32 @@ export class Processing extends Construct {
 
     // Evaluations: the dispatcher lists a tenant's officers and enqueues batches; workers evaluate them.
     this.evaluationDlq = new sqs.Queue(this, 'EvaluationDlq', { retentionPeriod: Duration.days(14), enforceSSL: true });
+    acknowledge(this.evaluationDlq, 'This is the evaluation queue\'s dead-letter queue; it needs none of its own.', 'Serverless-SQSRedrivePolicy');
     this.evaluationQueue = new sqs.Queue(this, 'EvaluationQueue', {
       visibilityTimeout: Duration.seconds(WORKER_TIMEOUT.toSeconds() * 6), // AWS guidance: ≥ 6 × function timeout
       deadLetterQueue: { queue: this.evaluationDlq, maxReceiveCount: MAX_RECEIVE_COUNT },
       enforceSSL: true,
     });
-    this.dispatcher = background('evaluationDispatcher', Duration.minutes(5));
+    // EventBridge Scheduler invokes the dispatcher asynchronously: a day's failed pass lands in its DLQ.
+    this.dispatcher = background('evaluationDispatcher', Duration.minutes(5), true);
     this.worker = background('evaluationWorker', WORKER_TIMEOUT);
     this.worker.fn.addEnvironment('EVALUATION_MAX_RECEIVE', String(MAX_RECEIVE_COUNT));
     for (const fn of [this.dispatcher.fn, ...props.runStarters]) {
       this.evaluationQueue.grantSendMessages(fn);
       fn.addEnvironment('EVALUATION_QUEUE_URL', this.evaluationQueue.queueUrl);
     }
-    this.worker.fn.addEventSource(new SqsEventSource(this.evaluationQueue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 5 }));
+    // The mapping SqsEventSource would create, held here to acknowledge the finding on it alone.
+    const workerSource = this.worker.fn.addEventSourceMapping('EvaluationQueue', { eventSourceArn: this.evaluationQueue.queueArn, batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 5 });
+    this.evaluationQueue.grantConsumeMessages(this.worker.fn);
+    acknowledge(workerSource, 'SQS event source mappings take no on-failure destination; the queue redrives a batch to EvaluationDlq after three receives.', 'Serverless-LambdaEventSourceMappingDestination');
 
     this.scheduleEvaluations(props.cell);
   }
 
   private scheduleEvaluations(cell: CellConfig): void {
     const role = new iam.Role(this, 'SchedulerRole', { assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com') });
-    this.dispatcher.fn.grantInvoke(role);
+    // The function itself, not grantInvoke's extra "<arn>:*" (every version and alias).
+    role.addToPolicy(new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.dispatcher.fn.functionArn] }));
     // One daily trigger per tenant (the same definition the local scheduler uses); the dispatcher reads
     // the tenant's policy to decide whether an evaluation falls due that day.
     for (const tenant of cell.tenants) {

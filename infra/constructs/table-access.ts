@@ -1,11 +1,13 @@
 // Least privilege on the one table: each function gets exactly the DynamoDB actions its code uses,
-// listed by name (no wildcards), on the table and its indexes. Scan is granted to nobody.
+// listed by name (no wildcards), on the table and its two indexes by name. Scan is granted to nobody.
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import { TABLE_KEYS } from '../../functions/data/table.js';
 import type { BACKGROUND_FUNCTIONS, FUNCTIONS } from '../../functions/routes.js';
 
-export type TableAccess = 'read' | 'write';
+/** write+delete: also removes items inside transactions (TransactWriteItems Delete needs DeleteItem). */
+export type TableAccess = 'read' | 'write' | 'write+delete' | 'none';
 
 export const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'] as const;
 /** TransactWriteItems has no IAM action of its own: it is authorised per Put/Update/Delete/ConditionCheck. */
@@ -13,10 +15,10 @@ export const WRITE_ACTIONS = [
   ...READ_ACTIONS,
   'dynamodb:PutItem',
   'dynamodb:UpdateItem',
-  'dynamodb:DeleteItem', // Powertools idempotency removes its record when a request fails
-  'dynamodb:BatchWriteItem',
+  'dynamodb:BatchWriteItem', // BatchWriteItem's DeleteRequests are authorised by this action alone
   'dynamodb:ConditionCheckItem',
 ] as const;
+export const DELETE_ACTIONS = [...WRITE_ACTIONS, 'dynamodb:DeleteItem'] as const;
 
 /** What each function does with the table. Read-only functions serve dashboards and never write. */
 export const TABLE_ACCESS: Record<keyof typeof FUNCTIONS | keyof typeof BACKGROUND_FUNCTIONS, TableAccess> = {
@@ -26,21 +28,24 @@ export const TABLE_ACCESS: Record<keyof typeof FUNCTIONS | keyof typeof BACKGROU
   scores: 'read',
   trainings: 'write',
   surveys: 'write', // public survey responses, rate-limit counters
-  complaints: 'write',
+  complaints: 'write+delete', // a complaint no longer substantiated drops its officer item
   evaluations: 'write', // objections and decisions
   evaluationRuns: 'write', // the run item
   trends: 'read',
-  visits: 'write', // visits, their open-action and field-finding index items
+  contract: 'none', // serves the OpenAPI document, built from code; reads nothing
+  visits: 'write+delete', // visits, their open-action (moved when its due date changes) and field-finding index items
+  documents: 'read', // PDFs print what the table holds
   stream: 'write', // scores and rollups
   evaluationDispatcher: 'write', // the run item
   evaluationWorker: 'write',
 };
 
 export function grantTable(fn: lambda.IFunction, table: dynamodb.ITableV2, access: TableAccess): void {
+  if (access === 'none') return;
   fn.addToRolePolicy(
     new iam.PolicyStatement({
-      actions: [...(access === 'read' ? READ_ACTIONS : WRITE_ACTIONS)],
-      resources: [table.tableArn, `${table.tableArn}/index/*`],
+      actions: [...{ read: READ_ACTIONS, write: WRITE_ACTIONS, 'write+delete': DELETE_ACTIONS }[access]],
+      resources: [table.tableArn, ...[TABLE_KEYS.gsi1, TABLE_KEYS.gsi2].map((g) => `${table.tableArn}/index/${g.indexName}`)],
     }),
   );
 }

@@ -2,6 +2,7 @@
 // to the HTTP API on the same origin, security headers on every response, and the runtime config.json.
 import { Annotations, Duration, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -10,6 +11,7 @@ import { Construct } from 'constructs';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { REPO_ROOT } from './bundling.js';
+import { acknowledge } from './nag.js';
 
 export const WEB_DIST = resolve(REPO_ROOT, 'web/dist');
 export const API_PATH_PATTERN = '/v1/*';
@@ -25,21 +27,41 @@ const SPA_REWRITE = `function handler(event) {
   return request;
 }`;
 
+/** Viewer and bucket access logs hold addresses: kept as long as the functions' logs. */
+export const ACCESS_LOG_DAYS = 30;
+
+/** A cell's own domain: its ACM certificate (us-east-1) lets CloudFront refuse TLS below 1.2. */
+export interface CustomDomain { names: string[]; certificateArn: string }
+
 export interface DashboardConfig { region: string; userPoolId: string; clientId: string; hostedUiDomain: string }
 
 export class Web extends Construct {
   readonly bucket: s3.Bucket;
+  /** CloudFront's viewer logs (cloudfront/) and the dashboard bucket's access logs (s3/). */
+  readonly logBucket: s3.Bucket;
   readonly distribution: cloudfront.Distribution;
   readonly headers: cloudfront.ResponseHeadersPolicy;
   /** https://<distribution domain>, the dashboard's origin. */
   readonly url: string;
 
-  constructor(scope: Construct, id: string, props: { authOrigins: string[] }) {
+  constructor(scope: Construct, id: string, props: { authOrigins: string[]; domain?: CustomDomain }) {
     super(scope, id);
+    this.logBucket = new s3.Bucket(this, 'Logs', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      // CloudFront's standard logging writes with an ACL grant; the bucket owner still owns every object.
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      lifecycleRules: [{ expiration: Duration.days(ACCESS_LOG_DAYS) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    acknowledge(this.logBucket, 'This is the access-log bucket itself; logging its own access would log the log writes.', 'AwsSolutions-S1');
     this.bucket = new s3.Bucket(this, 'Bucket', {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       encryption: s3.BucketEncryption.S3_MANAGED,
       enforceSSL: true,
+      serverAccessLogsBucket: this.logBucket,
+      serverAccessLogsPrefix: 's3/',
       removalPolicy: RemovalPolicy.RETAIN,
     });
     const auth = props.authOrigins.join(' ');
@@ -68,6 +90,12 @@ export class Web extends Construct {
       defaultRootObject: 'index.html',
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       priceClass: cloudfront.PriceClass.PRICE_CLASS_200, // includes the Asia edge locations, not South America/Oceania
+      enableLogging: true,
+      logBucket: this.logBucket,
+      logFilePrefix: 'cloudfront/',
+      ...(props.domain
+        ? { domainNames: props.domain.names, certificate: acm.Certificate.fromCertificateArn(this, 'Certificate', props.domain.certificateArn), minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021 }
+        : {}),
       defaultBehavior: {
         origin: origins.S3BucketOrigin.withOriginAccessControl(this.bucket),
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
@@ -81,7 +109,12 @@ export class Web extends Construct {
         ],
       },
     });
-    this.url = `https://${this.distribution.distributionDomainName}`;
+    this.url = props.domain ? `https://${props.domain.names[0]}` : `https://${this.distribution.distributionDomainName}`;
+    if (!props.domain) {
+      acknowledge(this.distribution, 'Without a domain of its own a cell uses the *.cloudfront.net certificate, whose security policy CloudFront fixes; a cell with `domain` in infra/deployments.ts gets TLSv1.2_2021.', 'AwsSolutions-CFR4');
+    }
+    acknowledge(this.distribution, 'No geo restriction: officers travel and citizens abroad (diaspora, students) file complaints and surveys; abuse is limited per client, not per country.', 'AwsSolutions-CFR1');
+    acknowledge(this.distribution, 'No WAF: a web ACL (US$5 a month plus rules and requests) alone exceeds a city\'s US$5 budget (DESIGN §6); per-client limits in DynamoDB, API Gateway throttles and strict schemas stand in (SECURITY.md).', 'AwsSolutions-CFR2');
   }
 
   /** /v1/* → the HTTP API: never cached, every viewer header but Host (API Gateway routes by Host), all methods. */
@@ -114,5 +147,24 @@ export class Web extends Construct {
       distribution: this.distribution,
       distributionPaths: ['/index.html', '/config.json'],
     });
+    this.acknowledgeDeploymentHandler();
+  }
+
+  /** CDK's own custom-resource function behind BucketDeployment (one per stack): its role, policy and runtime are CDK's. */
+  private acknowledgeDeploymentHandler(): void {
+    const stack = Stack.of(this);
+    const handler = stack.node.children.find((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'));
+    if (!handler) return;
+    const bucketId = stack.resolve((this.bucket.node.defaultChild as s3.CfnBucket).logicalId) as string;
+    const copies = [
+      'Action::s3:GetObject*', 'Action::s3:GetBucket*', 'Action::s3:List*', 'Action::s3:DeleteObject*', 'Action::s3:Abort*', 'Resource::*',
+      `Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-${stack.region}/*`, `Resource::<${bucketId}.Arn>/*`,
+    ].map((finding) => `AwsSolutions-IAM5[${finding}]`);
+    acknowledge(
+      handler,
+      'CDK\'s BucketDeployment custom resource: runs only during a deployment to copy the built dashboard from the CDK asset bucket into this bucket and invalidate CloudFront; its role, grants and runtime are set by CDK.',
+      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', ...copies,
+      'AwsSolutions-L1', 'Serverless-LambdaDLQ', 'Serverless-LambdaLatestVersion', 'Serverless-LambdaTracing',
+    );
   }
 }

@@ -22,7 +22,7 @@ export class CellStack extends Stack {
     const environment = { TABLE_NAME: data.table.tableName, TENANTS: JSON.stringify(cell.tenants) };
 
     const auth = new Auth(this, 'Auth', { cell });
-    const web = new Web(this, 'Web', { authOrigins: [auth.hostedUiUrl, `https://cognito-idp.${this.region}.amazonaws.com`] });
+    const web = new Web(this, 'Web', { authOrigins: [auth.hostedUiUrl, `https://cognito-idp.${this.region}.amazonaws.com`], domain: cell.domain });
     // The client's callback URL is the CloudFront domain, so the client follows the distribution.
     const dashboardClient = auth.addDashboardClient(web.url);
 

@@ -3,7 +3,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { claimsFor, handler } from '../../functions/auth/pre-token.js';
 import { ROUTES, routeKey } from '../../functions/routes.js';
-import { PUBLIC_WRITE_THROTTLE, STAGE_THROTTLE } from '../../infra/constructs/api.js';
+import { ACCESS_LOG_FIELDS, PUBLIC_WRITE_THROTTLE, STAGE_THROTTLE } from '../../infra/constructs/api.js';
 import { resourcesOf, synthCells, type CellTemplate } from './template.js';
 
 let cellTemplates: CellTemplate[];
@@ -54,6 +54,19 @@ describe('api', () => {
       expect(PUBLIC_WRITE_THROTTLE.rateLimit).toBeLessThan(STAGE_THROTTLE.rateLimit);
     }
   });
+
+  it('writes an access log line per request with the request id, to a log group that expires', () => {
+    for (const { template } of cellTemplates) {
+      const [[, stage]] = resourcesOf(template, 'AWS::ApiGatewayV2::Stage');
+      const format = JSON.parse(stage.AccessLogSettings.Format);
+      expect(format).toEqual(ACCESS_LOG_FIELDS);
+      expect(format.requestId).toBe('$context.requestId');
+      expect(Object.values(format)).not.toContain('$context.path'); // paths carry ids and tracking codes
+      const group = JSON.stringify(stage.AccessLogSettings.DestinationArn);
+      expect(group).toContain('ApiAccessLogs');
+      template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: Match.anyValue() });
+    }
+  });
 });
 
 describe('auth', () => {
@@ -63,6 +76,7 @@ describe('auth', () => {
         Schema: Match.arrayWith(['tenant', 'roles', 'officer_id', 'agency_id'].map((Name) => Match.objectLike({ Name, AttributeDataType: 'String' }))),
         LambdaConfig: { PreTokenGenerationConfig: { LambdaArn: Match.anyValue(), LambdaVersion: 'V2_0' } },
         AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+        Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 12, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true }) },
       });
       template.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
     }

@@ -2,7 +2,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BACKGROUND_FUNCTIONS, FUNCTIONS } from '../../functions/routes.js';
-import { WRITE_ACTIONS } from '../../infra/constructs/table-access.js';
+import { TABLE_ACCESS, WRITE_ACTIONS } from '../../infra/constructs/table-access.js';
 import { appFunctions, resourcesOf, synthCells, type CellTemplate } from './template.js';
 
 let cellTemplates: CellTemplate[];
@@ -61,6 +61,19 @@ describe('web', () => {
     }
   });
 
+  it('logs viewer requests and dashboard-bucket access to a private log bucket that forgets them after 30 days', () => {
+    for (const t of cellTemplates) {
+      const logging = distributionConfig(t).Logging;
+      expect(logging.Prefix).toBe('cloudfront/');
+      expect(JSON.stringify(logging.Bucket)).toContain('WebLogs');
+      t.template.hasResourceProperties('AWS::S3::Bucket', { LoggingConfiguration: { DestinationBucketName: Match.objectLike({ Ref: Match.stringLikeRegexp('WebLogs') }), LogFilePrefix: 's3/' } });
+      t.template.hasResourceProperties('AWS::S3::Bucket', {
+        LifecycleConfiguration: { Rules: [Match.objectLike({ ExpirationInDays: 30, Status: 'Enabled' })] },
+        PublicAccessBlockConfiguration: Match.objectLike({ BlockPublicAcls: true }),
+      });
+    }
+  });
+
   it('deploys config.json naming the user pool, client, hosted UI and region', () => {
     for (const t of cellTemplates) {
       const [[, deployment]] = resourcesOf(t.template, 'Custom::CDKBucketDeployment');
@@ -71,13 +84,14 @@ describe('web', () => {
 });
 
 describe('functions', () => {
-  it('runs every function on Node.js 22, arm64, with a log group that expires', () => {
+  it('runs every function on Node.js 24, arm64, traced by X-Ray, with a log group that expires', () => {
     for (const t of cellTemplates) {
       const fns = appFunctions(t.template);
       expect(fns).toHaveLength(Object.keys(FUNCTIONS).length + Object.keys(BACKGROUND_FUNCTIONS).length + 1);
       for (const [id, p] of fns) {
-        expect(p.Runtime, id).toBe('nodejs22.x');
+        expect(p.Runtime, id).toBe('nodejs24.x');
         expect(p.Architectures, id).toEqual(['arm64']);
+        expect(p.TracingConfig, id).toEqual({ Mode: 'Active' });
         expect(p.LoggingConfig?.LogGroup, id).toBeDefined();
         expect(Object.keys(p.Environment.Variables)).toEqual(expect.arrayContaining(id.includes('PreToken') ? ['POWERTOOLS_SERVICE_NAME'] : ['TABLE_NAME', 'TENANTS', 'POWERTOOLS_SERVICE_NAME']));
       }
@@ -94,6 +108,13 @@ describe('functions', () => {
       expect(actions).not.toContain('*');
       expect(actions.filter((a) => /^dynamodb:\*|^[a-z0-9-]+:\*$/.test(a))).toEqual([]);
       expect(actions).not.toContain('dynamodb:Scan');
+      // DeleteItem only where a transaction removes an item (complaints, visits); resources name the indexes.
+      const deleters = statements.filter((s) => s.actions.includes('dynamodb:DeleteItem')).map((s) => s.id);
+      const mayDelete = Object.entries(TABLE_ACCESS).filter(([, a]) => a === 'write+delete').map(([name]) => `Fn${name}`);
+      expect(deleters.length).toBe(mayDelete.length);
+      for (const id of deleters) expect(mayDelete.some((name) => id.includes(name)), id).toBe(true);
+      const tableResources = resourcesOf(t.template, 'AWS::IAM::Policy').flatMap(([, p]) => p.PolicyDocument.Statement).filter((st: { Action: string[] }) => [st.Action].flat().includes('dynamodb:Query')).flatMap((st: { Resource: unknown }) => [st.Resource].flat());
+      expect(JSON.stringify(tableResources)).not.toContain('/index/*');
       for (const readOnly of ['Fnscores', 'Fntrends']) {
         const own = statements.filter((s) => s.id.includes(readOnly)).flatMap((s) => s.actions);
         expect(own).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
