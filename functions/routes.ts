@@ -14,6 +14,9 @@ export const FUNCTIONS = {
   evaluationRuns: 'functions/evaluations/runs-handler.ts',
   trends: 'functions/trends/handler.ts',
   visits: 'functions/visits/handler.ts',
+  notifications: 'functions/notifications/handler.ts',
+  contract: 'functions/contract/handler.ts',
+  documents: 'functions/documents/handler.ts',
 } as const;
 
 /** Functions that are not behind the HTTP API. */
@@ -21,6 +24,7 @@ export const BACKGROUND_FUNCTIONS = {
   stream: 'functions/scoring/stream.ts',
   evaluationDispatcher: 'functions/evaluations/dispatcher.ts',
   evaluationWorker: 'functions/evaluations/worker.ts',
+  notificationPass: 'functions/notifications/scheduled.ts',
 } as const;
 
 export type FunctionName = keyof typeof FUNCTIONS;
@@ -37,6 +41,7 @@ const r = (method: RouteDef['method'], path: string, fn: FunctionName, auth: Rou
 
 export const ROUTES: RouteDef[] = [
   r('GET', '/v1/health', 'org', 'public'),
+  r('GET', '/v1/openapi.json', 'contract', 'public'),
   r('GET', '/v1/me', 'org'),
   r('GET', '/v1/tenants', 'org'),
   r('GET', '/v1/agencies', 'org'),
@@ -87,6 +92,8 @@ export const ROUTES: RouteDef[] = [
   r('POST', '/v1/forums', 'surveys'),
   r('GET', '/v1/forums', 'surveys'),
   r('PATCH', '/v1/forums/{id}/actions/{actionId}', 'surveys'),
+  // The public transparency page's JSON, also the surveys function's (functions/transparency/handler.ts).
+  r('GET', '/v1/public/cities/{tenant}/transparency', 'surveys', 'public'),
 
   r('POST', '/v1/public/complaints', 'complaints', 'public'),
   r('GET', '/v1/public/complaints/{code}', 'complaints', 'public'),
@@ -116,6 +123,24 @@ export const ROUTES: RouteDef[] = [
   r('POST', '/v1/visits', 'visits'),
   r('GET', '/v1/visits', 'visits'),
   r('PATCH', '/v1/visits/{id}/actions/{actionId}', 'visits'),
+
+  // Notifications and the CSV exports (functions/exports/) share the light notifications function.
+  r('GET', '/v1/me/notifications', 'notifications'),
+  r('POST', '/v1/me/notifications/read', 'notifications'),
+  r('POST', '/v1/notifications/runs', 'notifications'),
+  r('GET', '/v1/exports/tpp', 'notifications'),
+  r('GET', '/v1/exports/siasn', 'notifications'),
+  r('GET', '/v1/exports/angka-kredit', 'notifications'),
+
+  // PDFs (and an agency's as one ZIP) from the documents function, the only one that bundles pdf-lib.
+  r('GET', '/v1/officers/{id}/plans/{year}/document', 'documents'),
+  r('GET', '/v1/evaluations/{id}/document', 'documents'),
+  r('GET', '/v1/awards/{id}/certificate', 'documents'),
+  r('GET', '/v1/agencies/{id}/evaluation-documents', 'documents'),
+  // Awards are served by the evaluations function (functions/awards/handler.ts).
+  r('POST', '/v1/awards', 'evaluations'),
+  r('GET', '/v1/awards', 'evaluations'),
+  r('GET', '/v1/public/cities/{tenant}/awards', 'evaluations', 'public'),
 ];
 
 export const routeKey = (def: Pick<RouteDef, 'method' | 'path'>) => `${def.method} ${def.path}`;
