@@ -3,6 +3,7 @@ import { httpApi, ok, type Routes } from '../http/api.js';
 import { parse } from '../http/validation.js';
 import { teamRoutes } from '../team/routes.js';
 import { feedbackRoutes } from '../feedback/handler.js';
+import { awardRoutes } from '../awards/handler.js';
 import { listFlagged } from './flagged.js';
 import { evaluationHistory } from './history.js';
 import { decideObjection, fileObjection, listObjections } from './objections.js';
@@ -12,6 +13,7 @@ import { officerEvaluations } from './service.js';
 const routes: Routes = {
   ...teamRoutes,
   ...feedbackRoutes,
+  ...awardRoutes,
   'GET /v1/evaluations/flagged': {
     auth: 'user',
     handle: async ({ principal, query }) => ok(await listFlagged(principal, parse(FlaggedQuery, query, 'query'))),

@@ -7,7 +7,7 @@ import { HttpError, badRequest, forbidden, notFound } from './errors.js';
 import { MAX_REQUEST_BYTES, requestTooLarge } from './limits.js';
 import { jsonShapeProblem } from './json.js';
 import { logger } from './logger.js';
-import { hasRole, principalFromClaims, type Principal } from './principal.js';
+import { freshPrincipal, hasRole, principalFromClaims, type Principal } from './principal.js';
 import { clientAddress } from './rate-limit.js';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -67,6 +67,10 @@ function readBody(event: ApiEvent, route: Route): unknown {
 }
 
 function toResponse(result: ApiResult): APIGatewayProxyStructuredResultV2 {
+  // Binary bodies (PDF, ZIP) travel base64-encoded; the route's headers name their content type.
+  if (result.body instanceof Uint8Array) {
+    return { statusCode: result.status, headers: { ...JSON_HEADERS, ...result.headers }, body: Buffer.from(result.body).toString('base64'), isBase64Encoded: true };
+  }
   return {
     statusCode: result.status,
     headers: { ...JSON_HEADERS, ...result.headers },
@@ -119,7 +123,7 @@ export function httpApi(routes: Routes) {
     const route = routes[event.routeKey];
     if (!route) throw notFound('Route');
     const principal =
-      route.auth === 'user' ? principalFromClaims(event.requestContext.authorizer?.jwt?.claims) : (undefined as unknown as Principal);
+      route.auth === 'user' ? await freshPrincipal(principalFromClaims(event.requestContext.authorizer?.jwt?.claims)) : (undefined as unknown as Principal);
     // DESIGN §1: the national role reads aggregates only; no route may write on its behalf.
     if (principal && hasRole(principal, 'national') && !event.routeKey.startsWith('GET ')) throw forbidden('National readers are read-only');
     const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v ?? '']));

@@ -1,0 +1,78 @@
+// Who may print what: exactly who may read the data the document prints (functions/http/access.ts),
+// so nobody receives another officer's PDF; the agency bundle is for the agency's admin and the BKPSDM.
+import { zipSync } from 'fflate';
+import { getAgency, getOfficers } from '../data/org-repository.js';
+import { evaluationsOfPeriod, getEvaluation, pageEvaluationsOfPeriod, parseEvaluationId } from '../evaluations/repository.js';
+import { readableOfficer } from '../http/access.js';
+import { badRequest, forbidden, HttpError, notFound } from '../http/errors.js';
+import { decodeCursor, encodeCursor, type PageRequest } from '../http/paging.js';
+import { hasRole, type Principal } from '../http/principal.js';
+import { readableAward } from '../awards/service.js';
+import { renderCertificate } from './certificate.js';
+import { loadEvaluation, renderEvaluation } from './evaluation.js';
+import { loadSkp, renderSkp } from './skp.js';
+
+export interface Document { bytes: Uint8Array; filename: string }
+
+/** Lambda answers at most 6 MB, base64 included (4/3): a bundle stays under this many bytes. */
+export const MAX_BUNDLE_BYTES = 4 * 1024 * 1024;
+/** Evaluations per bundle page: 100 documents render within the §6 budget of 15 s. */
+export const DEFAULT_BUNDLE_SIZE = 100;
+
+const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/-+/g, '-').slice(0, 80);
+
+export async function skpDocument(p: Principal, officerId: string, year: number): Promise<Document> {
+  const officer = await readableOfficer(p, officerId);
+  const bytes = await renderSkp(await loadSkp(p.tenant, officer, year));
+  return { bytes, filename: `SKP-${officer.nip}-${year}.pdf` };
+}
+
+export async function evaluationDocument(p: Principal, id: string): Promise<Document> {
+  const ref = parseEvaluationId(id);
+  if (!ref) throw notFound('Evaluation');
+  const officer = await readableOfficer(p, ref.officerId);
+  const e = await getEvaluation(p.tenant, officer.id, ref.period);
+  if (!e) throw notFound('Evaluation');
+  const bytes = await renderEvaluation(await loadEvaluation(p.tenant, officer, e));
+  return { bytes, filename: `Evaluasi-${officer.nip}-${e.period}.pdf` };
+}
+
+export async function certificateDocument(p: Principal, id: string): Promise<Document> {
+  const award = await readableAward(p, id);
+  return { bytes: await renderCertificate(p.tenant, award), filename: `Piagam-${award.officerNip}-${award.kind}-${award.period}.pdf` };
+}
+
+const tooLarge = (count: number, limit: number) => new HttpError(413, 'PAYLOAD_TOO_LARGE',
+  `${count} documents make a ZIP over ${Math.round(MAX_BUNDLE_BYTES / 1048576)} MB; ask for fewer with limit (now ${limit}) and follow the next cursor`);
+
+/**
+ * One page of an agency's evaluation documents of a period as a ZIP (one PDF per evaluation, named by
+ * NIP): `limit` evaluations (default 100) in officer order, the next page's cursor beside it. A page whose
+ * ZIP would not fit in a Lambda response is refused (413) naming a smaller limit, never truncated.
+ */
+export async function agencyBundle(p: Principal, agencyId: string, q: PageRequest & { period: string }): Promise<Document & { count: number; nextCursor: string | null }> {
+  if (hasRole(p, 'national')) throw forbidden('National readers see aggregates only');
+  const agency = await getAgency(p.tenant, agencyId);
+  if (!agency) throw notFound('Agency');
+  if (!hasRole(p, 'region_admin') && !(hasRole(p, 'agency_admin') && p.agencyId === agencyId)) throw forbidden('Only the agency\'s admin and the BKPSDM download its documents');
+  const limit = q.limit ?? DEFAULT_BUNDLE_SIZE;
+  const startKey = decodeCursor(q.cursor, { GSI1PK: evaluationsOfPeriod(p.tenant, q.period) });
+  if (startKey && !String(startKey.GSI1SK).startsWith(`AGENCY#${agencyId}#`)) throw badRequest('Invalid cursor', [{ field: 'cursor', message: 'Not a cursor of this list; start again without it' }]);
+  const page = await pageEvaluationsOfPeriod(p.tenant, q.period, agencyId, { limit, startKey });
+  if (!page.items.length && !startKey) throw notFound(`Evaluations of ${q.period} in this agency`);
+  const officers = new Map((await getOfficers(p.tenant, page.items.map((e) => e.officerId))).map((o) => [o.id, o]));
+  const files: Record<string, Uint8Array> = {};
+  let total = 0;
+  for (const e of page.items) {
+    const officer = officers.get(e.officerId);
+    if (!officer) continue;
+    const bytes = await renderEvaluation(await loadEvaluation(p.tenant, officer, e));
+    total += bytes.length;
+    if (total > MAX_BUNDLE_BYTES) throw tooLarge(page.items.length, limit);
+    files[`Evaluasi-${officer.nip}-${e.period}.pdf`] = bytes;
+  }
+  // PDFs are already compressed: store them, which keeps the ZIP fast to build.
+  const bytes = zipSync(files, { level: 0 });
+  if (bytes.length > MAX_BUNDLE_BYTES) throw tooLarge(page.items.length, limit);
+  return { bytes, filename: `Evaluasi-${safe(agency.shortName || agency.id)}-${q.period}.zip`, count: Object.keys(files).length, nextCursor: encodeCursor(page.lastKey) };
+}
