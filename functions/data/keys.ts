@@ -160,10 +160,6 @@ export const keys = {
    *  Query per tenant × year (SK `YEAR#y` for the tenant, `YEAR#y#AGENCY#a` per agency). */
   forumStats: (tenant: string, year: string, agencyId?: string): Key => ({ PK: `${t(tenant)}#FORUMSTATS`, SK: agencyId ? `YEAR#${year}#AGENCY#${agencyId}` : `YEAR#${year}` }),
   followUpStats: (tenant: string, year: string, agencyId?: string): Key => ({ PK: `${t(tenant)}#FOLLOWUPSTATS`, SK: agencyId ? `YEAR#${year}#AGENCY#${agencyId}` : `YEAR#${year}` }),
-  /** The public digest of a forum / follow-up (no minutes, no owners, no who-changed-it), beside its year's counts:
-   *  `begins_with(SK, 'YEAR#y')` on the stats partition is the transparency section in one Query. */
-  publicForum: (tenant: string, year: string, date: string, id: string): Key => ({ PK: `${t(tenant)}#FORUMSTATS`, SK: `YEAR#${year}#FORUM#${date}#${id}` }),
-  publicFollowUp: (tenant: string, year: string, period: string, unitId: string): Key => ({ PK: `${t(tenant)}#FOLLOWUPSTATS`, SK: `YEAR#${year}#FOLLOWUP#${period}#${unitId}` }),
   /** Awards given in a year (`count`, ADDed in the award's own transaction): the transparency page's awards section. */
   awardStats: (tenant: string, year: string): Key => ({ PK: `${t(tenant)}#AWARDSTATS`, SK: `YEAR#${year}` }),
   /** An award in the officer's partition, one per officer × kind × period (the key refuses a second); GSI1 lists the
@@ -185,16 +181,4 @@ export const keys = {
   agencyEvaluationPartition: (tenant: string) => `${t(tenant)}#AGENCYEVAL`,
   /** GSI1 on the agency × period items: one agency's periods (GSI1SK = PERIOD#…), so a year's curve is one Query. */
   agencyEvaluationSeries: (tenant: string, agencyId: string) => `${t(tenant)}#AGENCYEVAL#${agencyId}`,
-  // --- notifications (DESIGN §2) ------------------------------------------------------------------
-  /** GSI1 on the `COUNTED#month` marker of an officer's first submission: who reported in a month, by agency,
-   *  so the daily pass finds officers without a report by one Query per agency instead of a read per officer. */
-  reportedInMonth: (tenant: string, month: string) => `${t(tenant)}#REPORTED#${month}`,
-  reportedSort: (agencyId: string, officerId: string) => `AGENCY#${agencyId}#OFFICER#${officerId}`,
-  /** An inbox (`OFFICER#id`, `ROLE#region_admin`, `ROLE#agency_admin#agencyId`), newest first; GSI1 holds its unread ones. */
-  inbox: (tenant: string, recipient: string) => `${t(tenant)}#INBOX#${recipient}`,
-  inboxUnread: (tenant: string, recipient: string) => `${t(tenant)}#INBOX#${recipient}#UNREAD`,
-  notification: (tenant: string, recipient: string, createdAt: string, id: string): Key => ({ PK: `${t(tenant)}#INBOX#${recipient}`, SK: `N#${createdAt}#${id}` }),
-  /** One per deterministic notification id (recipient, kind, subject, period): put on condition it does not
-   *  exist, so a retried pass or event creates and e-mails nothing twice; records the e-mail's fate; TTL. */
-  notificationOnce: (tenant: string, id: string): Key => ({ PK: `${t(tenant)}#NOTIFYONCE#${id}`, SK: 'ONCE' }),
 };
