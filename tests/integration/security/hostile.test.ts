@@ -138,6 +138,12 @@ const TARGETS: Record<string, Target> = {
     valid: () => ({ note: 'Siap, segera saya lengkapi.' }),
     fields: { note: 'text' },
   },
+  // A kinerja award for an officer without candidacy: refused (409) even when nothing else is wrong.
+  'POST /v1/awards': {
+    method: 'POST', path: () => '/v1/awards', as: () => 'serang.admin',
+    valid: (a) => ({ officerId: a.pegawai.id, kind: 'kinerja', title: 'Pegawai Berkinerja Terbaik', citation: 'Atas predikat Sangat Baik berturut-turut.', period: a.evalPeriod }),
+    fields: { officerId: 'id', kind: 'enum', title: 'text', citation: 'text', period: 'enum' },
+  },
 };
 
 // --- hostile values, each invalid for any field of its kind -------------------------------------

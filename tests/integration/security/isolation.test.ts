@@ -392,6 +392,29 @@ export const RULES: Record<string, Rule> = {
     colleague: 'na', outsider: 'na',
     national: { req: path('/v1/calendar'), status: 403 },
   },
+  // Documents print exactly what their reader may see: the officer's (404 across cities, 403 to a colleague).
+  'GET /v1/officers/{id}/plans/{year}/document': officerRead('/plans/' + new Date().getUTCFullYear() + '/document'),
+  'GET /v1/evaluations/{id}/document': byId((t, o) => `/v1/evaluations/${evaluation(t, o)}/document`),
+  'GET /v1/awards/{id}/certificate': byId((t, o = t.pegawai) => `/v1/awards/${o.id}.inovasi.2025/certificate`),
+  'GET /v1/agencies/{id}/evaluation-documents': {
+    crossTenant: { req: (fx) => ({ path: `/v1/agencies/${B_ONLY_AGENCY}/evaluation-documents?period=${fx.B.evalPeriod}` }), status: 404 },
+    colleague: { req: (fx) => ({ path: `/v1/agencies/${fx.A.pegawai.agencyId}/evaluation-documents?period=${fx.A.evalPeriod}` }), status: 403 },
+    outsider: { req: (fx) => ({ path: `/v1/agencies/${fx.A.pegawai.agencyId}/evaluation-documents?period=${fx.A.evalPeriod}` }), status: 403 },
+    national: { req: (fx) => ({ path: `/v1/agencies/${B_ONLY_AGENCY}/evaluation-documents?period=${fx.B.evalPeriod}` }), status: 403 },
+  },
+  'POST /v1/awards': {
+    crossTenant: { req: (fx) => ({ path: '/v1/awards', body: { officerId: fx.B.pegawai.id, kind: 'inovasi', title: 'Inovasi Uji', citation: 'Atas inovasi uji isolasi.' } }), status: 404 },
+    colleague: { req: (fx) => ({ path: '/v1/awards', body: { officerId: fx.A.colleague.id, kind: 'inovasi', title: 'Inovasi Uji', citation: 'Atas inovasi uji isolasi.' } }), status: 403 },
+    outsider: { req: (fx) => ({ path: '/v1/awards', body: { officerId: fx.A.pegawai.id, kind: 'inovasi', title: 'Inovasi Uji', citation: 'Atas inovasi uji isolasi.' } }), status: 403 },
+    national: { req: (fx) => ({ path: '/v1/awards', body: { officerId: fx.B.pegawai.id, kind: 'inovasi', title: 'Inovasi Uji', citation: 'Atas inovasi uji isolasi.' } }), status: 403 },
+  },
+  'GET /v1/awards': {
+    crossTenant: { req: () => ({ path: `/v1/awards?agencyId=${B_ONLY_AGENCY}` }), status: 404 },
+    colleague: { req: (fx) => ({ path: `/v1/awards?officerId=${fx.A.colleague.id}` }), status: 403 },
+    outsider: { req: (fx) => ({ path: `/v1/awards?officerId=${fx.A.pegawai.id}` }), status: 403 },
+    national: { req: path('/v1/awards'), status: 403 },
+  },
+  'GET /v1/public/cities/{tenant}/awards': { crossTenant: 'public', colleague: 'public', outsider: 'public', national: 'public' },
 };
 
 let h: Harness;
