@@ -181,4 +181,16 @@ export const keys = {
   agencyEvaluationPartition: (tenant: string) => `${t(tenant)}#AGENCYEVAL`,
   /** GSI1 on the agency × period items: one agency's periods (GSI1SK = PERIOD#…), so a year's curve is one Query. */
   agencyEvaluationSeries: (tenant: string, agencyId: string) => `${t(tenant)}#AGENCYEVAL#${agencyId}`,
+  // --- notifications (DESIGN §2) ------------------------------------------------------------------
+  /** GSI1 on the `COUNTED#month` marker of an officer's first submission: who reported in a month, by agency,
+   *  so the daily pass finds officers without a report by one Query per agency instead of a read per officer. */
+  reportedInMonth: (tenant: string, month: string) => `${t(tenant)}#REPORTED#${month}`,
+  reportedSort: (agencyId: string, officerId: string) => `AGENCY#${agencyId}#OFFICER#${officerId}`,
+  /** An inbox (`OFFICER#id`, `ROLE#region_admin`, `ROLE#agency_admin#agencyId`), newest first; GSI1 holds its unread ones. */
+  inbox: (tenant: string, recipient: string) => `${t(tenant)}#INBOX#${recipient}`,
+  inboxUnread: (tenant: string, recipient: string) => `${t(tenant)}#INBOX#${recipient}#UNREAD`,
+  notification: (tenant: string, recipient: string, createdAt: string, id: string): Key => ({ PK: `${t(tenant)}#INBOX#${recipient}`, SK: `N#${createdAt}#${id}` }),
+  /** One per deterministic notification id (recipient, kind, subject, period): put on condition it does not
+   *  exist, so a retried pass or event creates and e-mails nothing twice; records the e-mail's fate; TTL. */
+  notificationOnce: (tenant: string, id: string): Key => ({ PK: `${t(tenant)}#NOTIFYONCE#${id}`, SK: 'ONCE' }),
 };

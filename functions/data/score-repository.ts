@@ -63,7 +63,7 @@ export async function countSubmissionOnce(tenant: string, officerId: string, age
   try {
     await ddb().send(new TransactWriteCommand({
       TransactItems: [
-        { Put: { TableName: tableName(), Item: { ...keys.reportCounted(tenant, officerId, period), type: 'reportCounted', tenant, officerId, agencyId, period }, ConditionExpression: 'attribute_not_exists(PK)' } },
+        { Put: { TableName: tableName(), Item: { ...keys.reportCounted(tenant, officerId, period), type: 'reportCounted', tenant, officerId, agencyId, period, GSI1PK: keys.reportedInMonth(tenant, period), GSI1SK: keys.reportedSort(agencyId, officerId) }, ConditionExpression: 'attribute_not_exists(PK)' } },
         ...rollupTransactItems(tenant, agencyId, period, { submitted: 1 }),
       ],
     }));

@@ -5,11 +5,12 @@ import { logger } from '../http/logger.js';
 import { processScoringRecords } from './processor.js';
 import { processSurveyRecords } from '../surveys/rollup.js';
 import { processActivityRecords } from '../activity/stream.js';
+import { processNotificationRecords } from '../notifications/events.js';
 
 /** A processor returns the sequence numbers of the records it could not handle. */
 export type StreamProcessor = (records: DynamoDBRecord[]) => Promise<string[]>;
 
-const PROCESSORS: StreamProcessor[] = [processScoringRecords, processSurveyRecords, processActivityRecords];
+const PROCESSORS: StreamProcessor[] = [processScoringRecords, processSurveyRecords, processActivityRecords, processNotificationRecords];
 
 export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
   const failed = new Set<string>();

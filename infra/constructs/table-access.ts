@@ -35,9 +35,11 @@ export const TABLE_ACCESS: Record<keyof typeof FUNCTIONS | keyof typeof BACKGROU
   contract: 'none', // serves the OpenAPI document, built from code; reads nothing
   visits: 'write+delete', // visits, their open-action (moved when its due date changes) and field-finding index items
   documents: 'read', // PDFs print what the table holds
+  notifications: 'write', // marks notifications read, runs the daily pass; exports only read
   stream: 'write', // scores and rollups
   evaluationDispatcher: 'write', // the run item
   evaluationWorker: 'write',
+  notificationPass: 'write', // the daily notification pass
 };
 
 export function grantTable(fn: lambda.IFunction, table: dynamodb.ITableV2, access: TableAccess): void {

@@ -9,6 +9,7 @@ import { keys } from '../../functions/data/keys.js';
 import { SERVICE_ENDED } from '../../functions/domain/officer-status.js';
 import type { DevUser } from './seed/context.js';
 import type { Signer } from './auth.js';
+import { readOutbox } from './outbox.js';
 
 const TokenRequest = z.object({ username: z.string().trim().min(1).max(100) });
 const err = (status: number, code: string, message: string, details: unknown[] = []) => ({ status, body: { error: { code, message, details } } });
@@ -45,6 +46,8 @@ export function devRoutes(signer: Signer) {
       if (claims === 'ended') return err(403, 'SERVICE_ENDED', 'Masa kerja pegawai ini telah berakhir; tidak dapat masuk (this officer\'s service has ended: no sign-in)');
       return { status: 200, body: { token: await signer.sign(claims), claims } };
     }
+    // The local SES stand-in's outbox: the e-mails the notifications (and invitations) sent.
+    if (method === 'GET' && path === '/v1/dev/outbox') return { status: 200, body: { items: readOutbox() } };
     return err(404, 'NOT_FOUND', 'No such route');
   };
 }

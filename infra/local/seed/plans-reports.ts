@@ -154,8 +154,9 @@ function seedTenant(ctx: SeedContext, st: SeededTenant, index: number, out: Item
         }));
         add(o.agencyId, period, rollupContribution(score));
       }
-      // A resubmission after `returned` must not be counted again by the stream.
-      if (status !== 'approved') out.push({ ...keys.reportCounted(t, o.id, period), type: 'reportCounted', tenant: t, officerId: o.id, agencyId: o.agencyId, period });
+      // A resubmission after `returned` must not be counted again by the stream; the marker's GSI1 tells the
+      // notification pass who reported in the month.
+      out.push({ ...keys.reportCounted(t, o.id, period), type: 'reportCounted', tenant: t, officerId: o.id, agencyId: o.agencyId, period, GSI1PK: keys.reportedInMonth(t, period), GSI1SK: keys.reportedSort(o.agencyId, o.id) });
       out.push(reportItem(report));
     }
   }

@@ -144,6 +144,16 @@ const TARGETS: Record<string, Target> = {
     valid: (a) => ({ officerId: a.pegawai.id, kind: 'kinerja', title: 'Pegawai Berkinerja Terbaik', citation: 'Atas predikat Sangat Baik berturut-turut.', period: a.evalPeriod }),
     fields: { officerId: 'id', kind: 'enum', title: 'text', citation: 'text', period: 'enum' },
   },
+  'POST /v1/me/notifications/read': {
+    method: 'POST', path: () => '/v1/me/notifications/read', as: (a) => a.pegawai.nip,
+    valid: (a) => ({ ids: [Buffer.from(`OFFICER#${a.pegawai.id}|N#2025-01-01T00:00:00.000Z#x`, 'utf8').toString('base64url')] }),
+    fields: { ids: 'arr', 'ids.0': 'id' },
+  },
+  'POST /v1/notifications/runs': {
+    method: 'POST', path: () => '/v1/notifications/runs', as: () => 'serang.admin',
+    valid: () => ({ day: new Date().toISOString().slice(0, 10) }),
+    fields: { day: 'enum' },
+  },
 };
 
 // --- hostile values, each invalid for any field of its kind -------------------------------------

@@ -56,6 +56,8 @@ const visitOf = (t: TenantFx): Visit => ({
 });
 const visitBody = (unitId: string) => ({ unitId, date: '2025-01-10', checklist: Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => [`u${i}`, 'sesuai'])), findings: [], actions: [] });
 const ownTenantOnly = (check: Case['check']): Case => ({ req: path(''), status: 200, check });
+/** A well-formed notification id (inbox | sort key) of someone else's inbox. */
+const notificationIdOf = (officerId: string) => Buffer.from(`OFFICER#${officerId}|N#2025-01-01T00:00:00.000Z#x`, 'utf8').toString('base64url');
 
 const csv = (nip: string) => `nip,name,position,grade,agencyId,unitId,supervisorNip\n${nip},Nama Baru,Staf,III/a,dinkes,,\n`;
 const report4 = (officerId: string, fx: Fx) => ({ officerId, period: fx.A.period, items: ITEMS });
@@ -392,6 +394,33 @@ export const RULES: Record<string, Rule> = {
     colleague: 'na', outsider: 'na',
     national: { req: path('/v1/calendar'), status: 403 },
   },
+  // Notifications: only the caller's own inbox (and their admin role's); a notification id of anyone else's is not found.
+  'GET /v1/me/notifications': {
+    crossTenant: { req: path('/v1/me/notifications'), status: 200, check: (b) => expect(Array.isArray(b.items)).toBe(true) },
+    colleague: { req: path('/v1/me/notifications'), status: 200, check: (b) => expect(typeof b.unread).toBe('number') },
+    outsider: { req: path('/v1/me/notifications'), status: 200, check: (b) => expect(Array.isArray(b.items)).toBe(true) },
+    national: { req: path('/v1/me/notifications'), status: 200, check: (b) => expect(b.items).toEqual([]) },
+  },
+  'POST /v1/me/notifications/read': {
+    crossTenant: { req: (fx) => ({ path: '/v1/me/notifications/read', body: { ids: [notificationIdOf(fx.B.pegawai.id)] } }), status: 404 },
+    colleague: { req: (fx) => ({ path: '/v1/me/notifications/read', body: { ids: [notificationIdOf(fx.A.colleague.id)] } }), status: 404 },
+    outsider: { req: (fx) => ({ path: '/v1/me/notifications/read', body: { ids: [notificationIdOf(fx.A.pegawai.id)] } }), status: 404 },
+    national: { req: () => ({ path: '/v1/me/notifications/read', body: { all: true } }), status: 200, check: (b) => expect(b.marked).toBe(0) },
+  },
+  'POST /v1/notifications/runs': {
+    // Serang's BKPSDM runs Serang's pass; the matrix's last test checks nothing outside Serang was written.
+    crossTenant: { req: () => ({ path: '/v1/notifications/runs', body: {} }), status: 200, check: (b) => expect(b.tenant).toBe('serang') },
+    colleague: { req: () => ({ path: '/v1/notifications/runs', body: {} }), status: 403 },
+    outsider: { req: () => ({ path: '/v1/notifications/runs', body: {} }), status: 403 },
+    national: { req: () => ({ path: '/v1/notifications/runs', body: {} }), status: 403 },
+  },
+  ...Object.fromEntries(['tpp?period=2025-01', 'siasn?year=2025', 'angka-kredit?year=2025'].map((q): [string, Rule] => [`GET /v1/exports/${q.split('?')[0]}`, {
+    // Serang's own officers only (the CSV names none of Banjarbaru's); 409 when Serang has not evaluated it.
+    crossTenant: { req: path(`/v1/exports/${q}`), status: [200, 409] },
+    colleague: { req: path(`/v1/exports/${q}`), status: 403 },
+    outsider: { req: path(`/v1/exports/${q}`), status: 403 },
+    national: { req: path(`/v1/exports/${q}`), status: 403 },
+  }])),
   // Documents print exactly what their reader may see: the officer's (404 across cities, 403 to a colleague).
   'GET /v1/officers/{id}/plans/{year}/document': officerRead('/plans/' + new Date().getUTCFullYear() + '/document'),
   'GET /v1/evaluations/{id}/document': byId((t, o) => `/v1/evaluations/${evaluation(t, o)}/document`),

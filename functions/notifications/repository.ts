@@ -1,0 +1,111 @@
+// Notification items: one inbox partition per recipient (an officer, or a role's shared inbox), newest
+// first, its unread ones on GSI1; and one "once" marker per deterministic notification id, put in the same
+// transaction on condition it does not exist, so a retried pass or event creates (and e-mails) nothing twice.
+import { QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ddb, tableName } from '../data/client.js';
+import { conditionFailed, transactionConditionFailed } from '../data/conditions.js';
+import { queryPage } from '../data/batch.js';
+import { keys } from '../data/keys.js';
+import { GSI1 } from '../data/table.js';
+
+export type NotificationKind =
+  | 'report_due' | 'reviews_pending' | 'evaluation_published' | 'objection_pending'
+  | 'complaint_to_verify' | 'complaint_overdue' | 'action_due' | 'action_overdue' | 'complaint_answered';
+
+export interface Notification {
+  /** Deterministic: hash of recipient, kind, subject and period. */
+  id: string;
+  tenant: string;
+  /** Inbox: `OFFICER#id`, `ROLE#region_admin`, `ROLE#agency_admin#agencyId`, or `EMAIL` (a citizen: e-mail only). */
+  recipient: string;
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  /** A dashboard path the message is about (e.g. `/laporan`), when there is one. */
+  link?: string;
+  createdAt: string;
+  read: boolean;
+}
+
+const ONCE_TTL_DAYS = 400;
+
+/** Creates the notification unless its id exists; true when this call created it (and so must e-mail it). */
+export async function createOnce(n: Notification, email: string | undefined): Promise<boolean> {
+  const once = { ...keys.notificationOnce(n.tenant, n.id), type: 'notificationOnce', recipient: n.recipient, kind: n.kind, createdAt: n.createdAt, emailStatus: email ? 'pending' : 'none', expiresAt: Math.floor(Date.now() / 1000) + ONCE_TTL_DAYS * 86_400 };
+  const inApp = n.recipient !== 'EMAIL';
+  const key = keys.notification(n.tenant, n.recipient, n.createdAt, n.id);
+  try {
+    await ddb().send(new TransactWriteCommand({
+      TransactItems: [
+        { Put: { TableName: tableName(), Item: once, ConditionExpression: 'attribute_not_exists(PK)' } },
+        ...(inApp ? [{ Put: { TableName: tableName(), Item: { ...key, type: 'notification', ...n, GSI1PK: keys.inboxUnread(n.tenant, n.recipient), GSI1SK: key.SK } } }] : []),
+      ],
+    }));
+    return true;
+  } catch (error) {
+    if (transactionConditionFailed(error)) return false;
+    throw error;
+  }
+}
+
+/** Records what became of the e-mail of a notification this writer created. */
+export async function recordEmail(tenant: string, id: string, status: 'sent' | 'failed', detail: string): Promise<void> {
+  await ddb().send(new UpdateCommand({
+    TableName: tableName(), Key: keys.notificationOnce(tenant, id),
+    UpdateExpression: 'SET emailStatus = :s, emailDetail = :d, emailAt = :at',
+    ExpressionAttributeValues: { ':s': status, ':d': detail.slice(0, 300), ':at': new Date().toISOString() },
+  }));
+}
+
+const view = ({ PK: _p, SK: _s, type: _t, GSI1PK: _g, GSI1SK: _gs, tenant: _tn, ...rest }: Record<string, unknown>) => rest as unknown as Omit<Notification, 'tenant'> & { readAt?: string };
+
+export async function pageInbox(tenant: string, recipient: string, page: { limit: number; startKey?: Record<string, unknown> }) {
+  const res = await queryPage({
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :n)',
+    ExpressionAttributeValues: { ':pk': keys.inbox(tenant, recipient), ':n': 'N#' },
+    ScanIndexForward: false,
+  }, page);
+  return { items: res.items.map((i) => ({ sk: i.SK as string, item: view(i) })), lastKey: res.lastKey };
+}
+
+/** Unread count of an inbox (keys only, from the sparse unread index), counted up to `cap`. */
+export async function countUnread(tenant: string, recipient: string, cap = 999): Promise<number> {
+  let count = 0;
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const res = await ddb().send(new QueryCommand({
+      TableName: tableName(), IndexName: GSI1, Select: 'COUNT',
+      KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': keys.inboxUnread(tenant, recipient) },
+      ExclusiveStartKey: startKey,
+    }));
+    count += res.Count ?? 0;
+    startKey = res.LastEvaluatedKey;
+  } while (startKey && count < cap);
+  return Math.min(count, cap);
+}
+
+/** SKs of up to `limit` unread notifications of an inbox. */
+export async function unreadKeys(tenant: string, recipient: string, limit: number): Promise<string[]> {
+  const res = await queryPage<{ SK: string }>({
+    IndexName: GSI1, KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': keys.inboxUnread(tenant, recipient) },
+    ProjectionExpression: 'SK',
+  }, { limit });
+  return res.items.map((i) => i.SK);
+}
+
+/** Marks one notification read (leaves the unread index); false when it does not exist or was read already. */
+export async function markRead(tenant: string, recipient: string, sk: string, at: string): Promise<boolean> {
+  try {
+    await ddb().send(new UpdateCommand({
+      TableName: tableName(), Key: { PK: keys.inbox(tenant, recipient), SK: sk },
+      UpdateExpression: 'SET #r = :t, readAt = :at REMOVE GSI1PK, GSI1SK',
+      ConditionExpression: 'attribute_exists(PK) AND #r = :f',
+      ExpressionAttributeNames: { '#r': 'read' },
+      ExpressionAttributeValues: { ':t': true, ':f': false, ':at': at },
+    }));
+    return true;
+  } catch (error) {
+    if (conditionFailed(error)) return false;
+    throw error;
+  }
+}

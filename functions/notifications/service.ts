@@ -1,0 +1,104 @@
+// The caller's notifications: their own inbox and the shared inbox of each admin role they hold, merged
+// newest first. A cursor carries each inbox's position; a page reads at most one page of each inbox.
+import { badRequest, forbidden, notFound } from '../http/errors.js';
+import { hasRole, type Principal } from '../http/principal.js';
+import { pageLimit, type PageRequest } from '../http/paging.js';
+import { keys } from '../data/keys.js';
+import { findTenant } from '../config/tenants.js';
+import { agencyAdmins, officerInbox, REGION_ADMINS } from './deliver.js';
+import { runDailyPass } from './pass.js';
+import { countUnread, markRead, pageInbox, unreadKeys } from './repository.js';
+
+/** The inboxes a caller reads: their own (as an officer) and their admin roles' shared ones. */
+export function inboxesOf(p: Principal): string[] {
+  return [
+    ...(p.officerId ? [officerInbox(p.officerId)] : []),
+    ...(hasRole(p, 'region_admin') ? [REGION_ADMINS] : []),
+    ...(hasRole(p, 'agency_admin') && p.agencyId ? [agencyAdmins(p.agencyId)] : []),
+  ];
+}
+
+/** Public id of a notification: its inbox and sort key, so a mark-read addresses it without a lookup. */
+const publicId = (recipient: string, sk: string) => Buffer.from(`${recipient}|${sk}`, 'utf8').toString('base64url');
+function parseId(id: string): { recipient: string; sk: string } | undefined {
+  const [recipient, sk, ...rest] = Buffer.from(id, 'base64url').toString('utf8').split('|');
+  return recipient && sk?.startsWith('N#') && rest.length === 0 ? { recipient, sk } : undefined;
+}
+
+type Position = Record<string, string | null>; // inbox → last SK taken; null: that inbox is exhausted
+const badCursor = () => badRequest('Invalid cursor', [{ field: 'cursor', message: 'Not a cursor of this list; start again without it' }]);
+
+function decodePosition(cursor: string | undefined, inboxes: string[]): Position | undefined {
+  if (!cursor) return undefined;
+  let pos: unknown;
+  try { pos = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')); } catch { throw badCursor(); }
+  if (!pos || typeof pos !== 'object' || Array.isArray(pos)) throw badCursor();
+  const entries = Object.entries(pos as Record<string, unknown>);
+  if (entries.length > inboxes.length || !entries.every(([k, v]) => inboxes.includes(k) && (v === null || (typeof v === 'string' && v.startsWith('N#') && v.length < 200)))) throw badCursor();
+  return pos as Position;
+}
+
+export async function myNotifications(p: Principal, q: PageRequest) {
+  const inboxes = inboxesOf(p);
+  const limit = pageLimit(q);
+  const pos = decodePosition(q.cursor, inboxes);
+  const pages = await Promise.all(inboxes.map(async (recipient) => {
+    const at = pos ? pos[recipient] : undefined;
+    if (at === null) return { recipient, items: [], more: false };
+    const page = await pageInbox(p.tenant, recipient, { limit, startKey: at ? { PK: keys.inbox(p.tenant, recipient), SK: at } : undefined });
+    return { recipient, items: page.items, more: page.lastKey !== undefined };
+  }));
+  const merged = pages.flatMap((pg) => pg.items.map((i) => ({ ...i, recipient: pg.recipient }))).sort((a, b) => (a.sk < b.sk ? 1 : -1));
+  const taken = merged.slice(0, limit);
+  // Each inbox continues after its last item taken; one whose items were all taken and has no more is done
+  // (null); one none of whose items fit keeps its old place (absent: from the top).
+  const next: Position = {};
+  for (const pg of pages) {
+    const mine = taken.filter((t) => t.recipient === pg.recipient);
+    const place = mine.length === pg.items.length && !pg.more ? null : (mine.at(-1)?.sk ?? pos?.[pg.recipient]);
+    if (place !== undefined) next[pg.recipient] = place;
+  }
+  const more = inboxes.some((r) => next[r] !== null);
+  const unread = (await Promise.all(inboxes.map((r) => countUnread(p.tenant, r)))).reduce((s, n) => s + n, 0);
+  return {
+    items: taken.map(({ recipient, sk, item }) => ({
+      id: publicId(recipient, sk), kind: item.kind, title: item.title, body: item.body, link: item.link ?? null,
+      createdAt: item.createdAt, read: item.read, shared: recipient !== officerInbox(p.officerId ?? ''),
+    })),
+    nextCursor: more ? Buffer.from(JSON.stringify(next), 'utf8').toString('base64url') : null,
+    unread,
+  };
+}
+
+const MARK_ALL_MAX = 500;
+
+export async function markNotificationsRead(p: Principal, body: { ids?: string[]; all?: boolean }) {
+  const inboxes = inboxesOf(p);
+  const at = new Date().toISOString();
+  let targets: { recipient: string; sk: string }[];
+  if (body.all) {
+    targets = (await Promise.all(inboxes.map(async (recipient) => (await unreadKeys(p.tenant, recipient, MARK_ALL_MAX)).map((sk) => ({ recipient, sk }))))).flat();
+  } else {
+    targets = (body.ids ?? []).map((id) => {
+      const parsed = parseId(id);
+      // Another user's notification is not found, whether it exists or not.
+      if (!parsed || !inboxes.includes(parsed.recipient)) throw notFound('Notification');
+      return parsed;
+    });
+  }
+  let marked = 0;
+  for (const t of targets) if (await markRead(p.tenant, t.recipient, t.sk, at)) marked++;
+  const unread = (await Promise.all(inboxes.map((r) => countUnread(p.tenant, r)))).reduce((s, n) => s + n, 0);
+  return { marked, unread };
+}
+
+export async function startPass(p: Principal, body: { day?: string }) {
+  if (!hasRole(p, 'region_admin')) throw forbidden('Only the BKPSDM (region_admin) runs the notification pass');
+  if (body.day) {
+    const zone = findTenant(p.tenant)?.timeZone ?? 'Asia/Jakarta';
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+    const earliest = new Date(Date.parse(`${today}T00:00:00Z`) - 31 * 86_400_000).toISOString().slice(0, 10);
+    if (body.day > today || body.day < earliest) throw badRequest('day must be today or one of the last 31 days', [{ field: 'day', message: `Between ${earliest} and ${today}` }]);
+  }
+  return runDailyPass(p.tenant, { day: body.day });
+}
