@@ -45,14 +45,16 @@ export interface ActionOwnerItem {
 /**
  * Puts a new item (on condition its key is free) and ADDs `add` to its counts items, in one transaction.
  * `claim` (an Idempotency-Key's Put) goes first: false when the claim or the key was already taken.
+ * `digest` (the item's public summary, for the transparency page) is put in the same transaction.
  */
-export async function insertCounted(item: Record<string, unknown>, stats: StatsTarget[], add: Record<string, number>, claim?: TransactItem): Promise<boolean> {
+export async function insertCounted(item: Record<string, unknown>, stats: StatsTarget[], add: Record<string, number>, claim?: TransactItem, digest?: Record<string, unknown>): Promise<boolean> {
   try {
     await ddb().send(new TransactWriteCommand({
       TransactItems: [
         ...(claim ? [claim] : []),
         { Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
         ...stats.map((s) => statsUpdate(s.key, s.attrs, add)),
+        ...(digest ? [{ Put: { TableName: tableName(), Item: digest } }] : []),
       ],
     }));
     return true;
@@ -72,6 +74,8 @@ export interface ActionPatchSpec<T extends ActionOwnerItem> {
   errors: { item: () => Error; action: () => Error; busy: () => Error };
   /** Counts items to ADD the open/done delta to (tenant × year, agency × year). */
   stats: (item: T) => StatsTarget[];
+  /** The item's public summary, rewritten with the change (a Put: complete even if it was missing). */
+  digest?: (item: T) => Record<string, unknown>;
 }
 
 const MAX_ATTEMPTS = 4;
@@ -105,6 +109,7 @@ export async function patchAction<T extends ActionOwnerItem>(spec: ActionPatchSp
             },
           },
           ...counted,
+          ...(spec.digest ? [{ Put: { TableName: tableName(), Item: spec.digest({ ...item, actions }) } }] : []),
         ],
       }));
       return { ...item, actions, version: item.version + 1, updatedAt: change.at, updatedBy: change.by };

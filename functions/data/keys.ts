@@ -160,6 +160,10 @@ export const keys = {
    *  Query per tenant × year (SK `YEAR#y` for the tenant, `YEAR#y#AGENCY#a` per agency). */
   forumStats: (tenant: string, year: string, agencyId?: string): Key => ({ PK: `${t(tenant)}#FORUMSTATS`, SK: agencyId ? `YEAR#${year}#AGENCY#${agencyId}` : `YEAR#${year}` }),
   followUpStats: (tenant: string, year: string, agencyId?: string): Key => ({ PK: `${t(tenant)}#FOLLOWUPSTATS`, SK: agencyId ? `YEAR#${year}#AGENCY#${agencyId}` : `YEAR#${year}` }),
+  /** The public digest of a forum / follow-up (no minutes, no owners, no who-changed-it), beside its year's counts:
+   *  `begins_with(SK, 'YEAR#y')` on the stats partition is the transparency section in one Query. */
+  publicForum: (tenant: string, year: string, date: string, id: string): Key => ({ PK: `${t(tenant)}#FORUMSTATS`, SK: `YEAR#${year}#FORUM#${date}#${id}` }),
+  publicFollowUp: (tenant: string, year: string, period: string, unitId: string): Key => ({ PK: `${t(tenant)}#FOLLOWUPSTATS`, SK: `YEAR#${year}#FOLLOWUP#${period}#${unitId}` }),
   /** Awards given in a year (`count`, ADDed in the award's own transaction): the transparency page's awards section. */
   awardStats: (tenant: string, year: string): Key => ({ PK: `${t(tenant)}#AWARDSTATS`, SK: `YEAR#${year}` }),
   /** An award in the officer's partition, one per officer × kind × period (the key refuses a second); GSI1 lists the

@@ -23,6 +23,8 @@ export const RATE_RULES = {
   complaint: { name: 'complaint', limit: 5, windowSeconds: 600 },
   /** Tracking lookups: generous for a citizen, far too slow to walk the code space. */
   complaintTrack: { name: 'complaint-track', limit: 60, windowSeconds: 600 },
+  /** The public transparency page (cached 5 minutes by the browser): a reader never gets near it. */
+  transparency: { name: 'transparency', limit: 120, windowSeconds: 600 },
 } as const satisfies Record<string, RateRule>;
 
 // A local default keeps `npm start` working; AWS sets RATE_SALT per deployment.

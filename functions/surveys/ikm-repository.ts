@@ -35,11 +35,7 @@ export async function unitIkm(tenant: string, unitId: string, period: string): P
 /** IKM of every unit of the tenant that has respondents in the period, in one Query over the unit rollup partition
  *  (for a job that needs many units at once; a unit absent from the map has no rollup: unitIkm gives it null too). */
 export async function unitIkmsOfTenant(tenant: string, period: string): Promise<Map<string, IkmResult | null>> {
-  const { from, to } = monthRange(period);
-  const items = await queryAll<Record<string, unknown>>({
-    KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-    ExpressionAttributeValues: { ':pk': keys.unitRollup(tenant, '-', '-').PK, ':from': from, ':to': to },
-  });
+  const items = await unitRollupsOfTenant(tenant, period);
   const byUnit = new Map<string, Record<string, unknown>[]>();
   for (const i of items) byUnit.set(String(i.unitId), [...(byUnit.get(String(i.unitId)) ?? []), i]);
   return new Map([...byUnit].map(([unitId, list]) => [unitId, ikmFromSums(sumRollups(list))]));
@@ -51,4 +47,13 @@ export async function agencyIkm(tenant: string, agencyId: string, period: string
 
 export async function tenantIkm(tenant: string, period: string): Promise<IkmResult | null> {
   return ikmFromSums(await tenantIkmSums(tenant, period));
+}
+
+/** Every unit × month rollup of the period's months (items carry unitId, agencyId, period and the sums): one Query. */
+export function unitRollupsOfTenant(tenant: string, period: string): Promise<Record<string, unknown>[]> {
+  const { from, to } = monthRange(period);
+  return queryAll<Record<string, unknown>>({
+    KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': keys.unitRollup(tenant, '-', '-').PK, ':from': from, ':to': to },
+  });
 }

@@ -101,7 +101,7 @@ export async function submitSurvey(input: SurveyInput, ctx: IntakeContext, now =
 export interface IkmQuery { unitId?: string; agencyId?: string; period: string; tenant?: string }
 
 /** Krejcie–Morgan check: the yearly population pro-rated to the period (a month serves yearly/12 users). */
-function sampleCheck(respondents: number, yearlyUsers: number | undefined, period: string) {
+export function sampleCheck(respondents: number, yearlyUsers: number | undefined, period: string) {
   if (!yearlyUsers) return null;
   const kind = parsePeriod(period).kind;
   const population = Math.ceil(yearlyUsers / (kind === 'month' ? 12 : kind === 'quarter' ? 4 : 1));

@@ -24,7 +24,10 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/admin/kebijakan', load: () => import('./views/admin/Policy.svelte') },
   { pattern: '/admin/opd', load: () => import('./views/admin/Organisation.svelte') },
   { pattern: '/admin/pegawai', load: () => import('./views/admin/Officers.svelte') },
+  { pattern: '/admin/penghargaan', load: () => import('./views/admin/Awards.svelte') },
+  { pattern: '/penghargaan/:tenant', load: () => import('./views/public/Recognition.svelte'), public: true },
   { pattern: '/survei/:tenant/:unitId', load: () => import('./views/public/Survey.svelte'), public: true },
   { pattern: '/pengaduan', load: () => import('./views/public/ComplaintForm.svelte'), public: true },
   { pattern: '/lacak/:code?', load: () => import('./views/public/Track.svelte'), public: true },
+  { pattern: '/transparansi/:tenant', load: () => import('./views/public/Transparency.svelte'), public: true },
 ];

@@ -8,10 +8,11 @@ import { surveysSeeder } from './surveys.js';
 import { forumsSeeder } from './forums.js';
 import { evaluationsSeeder } from './trainings-evaluations.js';
 import { visitsSeeder } from './visits.js';
+import { storySeeder } from './story.js';
 import { awardsSeeder } from './awards.js';
 import { createRng } from './prng.js';
 
-export const SEEDERS: Seeder[] = [orgSeeder, reportsSeeder, feedbackSeeder, surveysSeeder, forumsSeeder, evaluationsSeeder, awardsSeeder, visitsSeeder];
+export const SEEDERS: Seeder[] = [orgSeeder, reportsSeeder, feedbackSeeder, surveysSeeder, forumsSeeder, storySeeder, evaluationsSeeder, awardsSeeder, visitsSeeder];
 
 export async function seed(tenantConfigs: TenantConfig[], opts: { now?: Date; progress?: (m: string) => void; seeders?: Seeder[] } = {}): Promise<SeedContext> {
   const ctx: SeedContext = {
