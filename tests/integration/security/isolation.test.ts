@@ -271,6 +271,7 @@ export const RULES: Record<string, Rule> = {
   },
   'POST /v1/public/complaints': { crossTenant: 'public', colleague: 'public', outsider: 'public', national: 'public' },
   'GET /v1/public/complaints/{code}': { crossTenant: 'public', colleague: 'public', outsider: 'public', national: 'public' },
+  'GET /v1/public/cities/{tenant}/transparency': { crossTenant: 'public', colleague: 'public', outsider: 'public', national: 'public' },
   'GET /v1/complaints': {
     crossTenant: { req: path('/v1/complaints'), status: 200, check: (b, fx) => { expect(b.items.map((c: any) => c.id)).toEqual([fx.A.complaintId]); expect(b.complaints).toEqual(b.items); } },
     colleague: { req: path('/v1/complaints'), status: 403 },
