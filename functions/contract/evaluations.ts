@@ -2,7 +2,7 @@
 // flagged officers, runs and the schedule; the supervisor's team view and continuous feedback.
 import { DecisionBody, FlaggedQuery, ObjectionBody, ObjectionsQuery, RunBody, YearQuery } from '../evaluations/schema.js';
 import { FeedbackBody, FeedbackQuery, ReplyBody, StatsQuery } from '../feedback/schema.js';
-import { TeamQuery } from '../team/service.js';
+import { TeamQuery } from '../team/schema.js';
 import { anything, arr, created, int, isoTime, nullable, num, obj, ok, oneOf, opt, page, str, type Contract } from './registry.js';
 import { Predikat, Rating } from './shared.js';
 

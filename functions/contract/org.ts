@@ -2,11 +2,7 @@
 // curve, officers and their CSV import, the tenant policy.
 import { ORG_RATINGS } from '../domain/types.js';
 import { AGENCY_KINDS, UNIT_KINDS } from '../domain/organisation.js';
-import { AgencyCreate, AgencyPatch, UnitCreate, UnitPatch } from '../org/agencies.js';
-import { CurveQuery, OrgRatingBody, YearParam } from '../org/curve.js';
-import { OfficerPatch, OfficersQuery } from '../org/officers.js';
-import { PolicySchema } from '../org/policy.js';
-import { AgenciesQuery } from '../org/schema.js';
+import { AgenciesQuery, AgencyCreate, AgencyPatch, CurveQuery, OfficerPatch, OfficersQuery, OrgRatingBody, PolicySchema, UnitCreate, UnitPatch, YearParam } from '../org/schema.js';
 import { arr, bool, created, int, nullable, num, obj, ok, oneOf, opt, page, record, str, type Contract } from './registry.js';
 import { Officer } from './shared.js';
 

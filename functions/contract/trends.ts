@@ -2,7 +2,7 @@
 // the visits function (field supervision).
 import { ActivityQuery, CalendarQuery, TrendsQuery } from '../trends/schema.js';
 import { ActionPatch, VisitBody, VisitsQuery } from '../visits/schema.js';
-import { arr, created, int, nullable, num, obj, ok, oneOf, page, record, str, type Contract } from './registry.js';
+import { arr, created, int, nullable, num, obj, ok, page, record, str, type Contract } from './registry.js';
 import { Action } from './shared.js';
 
 const Window = obj({ period: str, reportDue: str, reviewDue: str });

@@ -8,7 +8,9 @@ import { conditionFailed } from '../data/conditions.js';
 import { claimIdempotencyKey, transactOnce } from '../data/idempotency-repository.js';
 import { keys } from '../data/keys.js';
 
-export const FEEDBACK_KINDS = ['apresiasi', 'bimbingan', 'perbaikan'] as const;
+import { FEEDBACK_KINDS } from './schema.js';
+
+export { FEEDBACK_KINDS };
 export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
 /** A thread stays readable in one item: beyond this many replies the officer is answered 409. */
 export const MAX_REPLIES = 50;

@@ -2,7 +2,8 @@
 import * as z from 'zod/mini';
 import { pageQuery } from '../http/paging.js';
 import { freeText } from '../http/validation.js';
-import { FEEDBACK_KINDS } from './repository.js';
+
+export const FEEDBACK_KINDS = ['apresiasi', 'bimbingan', 'perbaikan'] as const;
 
 const month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use YYYY-MM'));
 

@@ -1,39 +1,14 @@
 // Agencies (OPD) and their service units: the BKPSDM (region_admin) adds and renames agencies; units
 // are managed by the BKPSDM for any agency and by an agency_admin for their own. Every change audited.
-import * as z from 'zod/mini';
 import { createAgency, createUnit, updateAgency, updateUnit, type AgencyAudit } from '../data/agency-repository.js';
 import { getAgency, getUnit, type Agency, type Unit } from '../data/org-repository.js';
-import { AGENCY_KINDS, candidateId, ID_MAX, ID_PATTERN, slugOf, UNIT_KINDS } from '../domain/organisation.js';
+import { candidateId, slugOf } from '../domain/organisation.js';
 import { conflict, forbidden, notFound } from '../http/errors.js';
 import { hasRole, type Principal } from '../http/principal.js';
-import { freeText } from '../http/validation.js';
+import { AgencyCreate, AgencyPatch, UnitCreate, UnitPatch } from './schema.js';
 
-const name = freeText(120, 1);
-const shortName = freeText(40, 1);
-/** Yearly service users feed the Krejcie–Morgan sample check of GET /v1/ikm. */
-const yearlyServiceUsers = z.number().check(z.int(), z.gte(0), z.lte(100_000_000));
-const atLeastOne = (fields: readonly string[]) => z.superRefine((b: Record<string, unknown>, ctx) => {
-  if (!fields.some((f) => b[f] !== undefined)) ctx.addIssue({ code: 'custom', path: ['body'], message: `Change at least one of ${fields.join(', ')}` });
-});
+export { AgencyCreate, AgencyPatch, UnitCreate, UnitPatch };
 
-export const AgencyCreate = z.strictObject({
-  id: z.optional(z.string().check(z.minLength(2), z.maxLength(ID_MAX), z.regex(ID_PATTERN, 'Lower-case letters, digits and single hyphens'))),
-  name,
-  shortName: z.optional(shortName),
-  kind: z.optional(z.enum(AGENCY_KINDS)),
-});
-export type AgencyCreate = z.infer<typeof AgencyCreate>;
-
-export const AgencyPatch = z.strictObject({ name: z.optional(name), shortName: z.optional(shortName), kind: z.optional(z.enum(AGENCY_KINDS)) })
-  .check(atLeastOne(['name', 'shortName', 'kind']));
-export type AgencyPatch = z.infer<typeof AgencyPatch>;
-
-export const UnitCreate = z.strictObject({ name, kind: z.enum(UNIT_KINDS), yearlyServiceUsers: z.optional(yearlyServiceUsers) });
-export type UnitCreate = z.infer<typeof UnitCreate>;
-
-export const UnitPatch = z.strictObject({ name: z.optional(name), kind: z.optional(z.enum(UNIT_KINDS)), yearlyServiceUsers: z.optional(yearlyServiceUsers) })
-  .check(atLeastOne(['name', 'kind', 'yearlyServiceUsers']));
-export type UnitPatch = z.infer<typeof UnitPatch>;
 
 /** Tries slug, slug-2, slug-3 …: ids stay readable and unique in the tenant (the write's condition decides). */
 const AUTO_ID_ATTEMPTS = 20;

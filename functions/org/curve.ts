@@ -1,24 +1,16 @@
 // Organisational ratings (the BKPSDM rates each agency per year) and the distribution curve they fix:
 // GET /v1/agencies/{id}/curve holds the year's final predikat of the agency to its rating's curve.
-import * as z from 'zod/mini';
 import { findTenant } from '../config/tenants.js';
 import { agencyPeriodCounts, getOrgRating, putOrgRating } from '../data/agency-repository.js';
 import { getAgency } from '../data/org-repository.js';
 import { countsOfYear, curveStatus, type CurveStatus } from '../domain/curve.js';
-import { ORG_RATINGS, type OrgRating } from '../domain/types.js';
+import type { OrgRating } from '../domain/types.js';
 import { conflict, forbidden, notFound } from '../http/errors.js';
 import { hasRole, isTenantWide, type Principal } from '../http/principal.js';
+import { CurveQuery, OrgRatingBody, YearParam } from './schema.js';
 
-const FIRST_YEAR = 2000;
-/** A year from the path or query: from 2000 to next year (a rating may be set ahead for the coming year). */
-const year = z.string().check(
-  z.regex(/^\d{4}$/, 'Use YYYY'),
-  z.refine((y) => Number(y) >= FIRST_YEAR && Number(y) <= new Date().getUTCFullYear() + 1, `From ${FIRST_YEAR} to next year`),
-);
-export const YearParam = z.strictObject({ year });
-export const CurveQuery = z.strictObject({ year: z.optional(year) });
-export const OrgRatingBody = z.strictObject({ rating: z.enum(ORG_RATINGS) });
-export type OrgRatingBody = z.infer<typeof OrgRatingBody>;
+export { CurveQuery, OrgRatingBody, YearParam };
+
 
 const national = (p: Principal) => {
   if (hasRole(p, 'national')) throw forbidden('National readers see aggregates only');

@@ -15,8 +15,9 @@ import { recountExpected } from './expected.js';
 export const IMPORT_HEADER = ['nip', 'name', 'position', 'grade', 'agencyId', 'unitId', 'supervisorNip'] as const;
 /** Optional columns after the seven required ones, in any order (DESIGN §4). */
 export const OPTIONAL_COLUMNS = ['email', 'status', 'koefisienAk'] as const;
-/** An e-mail address as the import and the officer PATCH accept it. */
-export const EMAIL = /^[^\s@,;<>"]{1,64}@[A-Za-z0-9.-]{1,180}\.[A-Za-z]{2,24}$/;
+import { EMAIL } from './schema.js';
+
+export { EMAIL };
 export const MAX_IMPORT_LINES = 50_000;
 /** PNS golongan/ruang (I/a … IV/e) or a PPPK grade (I … XVII). */
 const GRADE = /^(?:(?:I|II|III|IV)\/[a-e]|[IVX]{1,5})$/;
@@ -119,6 +120,7 @@ export async function importOfficers(tenant: string, csv: string, now = new Date
       ...(l.email ?? old?.email ? { email: l.email ?? old?.email } : {}),
       ...(l.koefisienAk ?? old?.koefisienAk ? { koefisienAk: l.koefisienAk ?? old?.koefisienAk } : {}),
       ancestors: ancestors.get(id) ?? [],
+      ...(old?.roles?.length ? { roles: old.roles } : {}),
     };
   });
   const chainChanged = officers.filter((o) => before.has(o.id) && (before.get(o.id)!.ancestors ?? []).join() !== o.ancestors!.join());

@@ -1,30 +1,21 @@
 // Officers: the paged list (DESIGN §4 Lists, with `q` and `status`) and the BKPSDM's changes to one
 // officer (PATCH: status with its effective date, e-mail, angka-kredit coefficient, moves), audited.
-import * as z from 'zod/mini';
 import { findTenant } from '../config/tenants.js';
 import { getAgency, getOfficerItem, getOfficers, getUnit, pageDirectory, pageOfficersOfAgency, pageTeam, saveChains, saveOfficerChange, teamIds, type Officer } from '../data/org-repository.js';
 import { rebaseChain } from '../domain/chain.js';
 import { OFFICER_STATUSES, SERVICE_ENDED, statusOn, withStatus, type OfficerStatus } from '../domain/officer-status.js';
 import { addMonths, dayOf, monthOf } from '../domain/periods.js';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors.js';
-import { decodeCursor, encodeCursor, pageLimit, pageQuery, type Page } from '../http/paging.js';
+import { decodeCursor, encodeCursor, pageLimit, type Page } from '../http/paging.js';
 import { hasRole, isTenantWide, type Principal } from '../http/principal.js';
 import { keys } from '../data/keys.js';
 import { recountExpected, monthsSince } from './expected.js';
-import { EMAIL } from './import-officers.js';
+import { OfficerPatch, OfficersQuery } from './schema.js';
+
+export { OfficerPatch, OfficersQuery };
 
 const ACTIVE_STATUSES = OFFICER_STATUSES.filter((s) => !SERVICE_ENDED.has(s));
 
-export const OfficersQuery = z.strictObject({
-  agencyId: z.optional(z.string().check(z.minLength(1), z.maxLength(80))),
-  /** Officers of one service unit: filters the unit's agency (named or not) page by page. */
-  unitId: z.optional(z.string().check(z.minLength(1), z.maxLength(80))),
-  q: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(80))),
-  /** A status, `active` (default: everyone but those whose service ended) or `all`. */
-  status: z.optional(z.enum([...OFFICER_STATUSES, 'active', 'all'])),
-  ...pageQuery,
-});
-export type OfficersQuery = z.infer<typeof OfficersQuery>;
 
 const statusesOf = (s: OfficersQuery['status']): OfficerStatus[] | undefined =>
   s === 'all' ? undefined : !s || s === 'active' ? [...ACTIVE_STATUSES] : [s];
@@ -76,24 +67,6 @@ async function agencyOfUnit(p: Principal, unitId: string, agencyId: string | und
   return unit.agencyId;
 }
 
-const day = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'Use YYYY-MM-DD'));
-const id = z.string().check(z.minLength(1), z.maxLength(80));
-
-export const OfficerPatch = z.strictObject({
-  status: z.optional(z.enum(OFFICER_STATUSES)),
-  effectiveFrom: z.optional(day),
-  email: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(254), z.regex(EMAIL, 'Not an e-mail address')))),
-  koefisienAk: z.optional(z.nullable(z.number().check(z.gt(0), z.lte(100)))),
-  agencyId: z.optional(id),
-  unitId: z.optional(z.nullable(id)),
-  supervisorId: z.optional(z.nullable(id)),
-  reason: z.optional(z.string().check(z.trim(), z.maxLength(1000))),
-}).check(z.superRefine((b, ctx) => {
-  const fields = ['status', 'email', 'koefisienAk', 'agencyId', 'unitId', 'supervisorId'] as const;
-  if (!fields.some((f) => b[f] !== undefined)) ctx.addIssue({ code: 'custom', path: ['body'], message: `Change at least one of ${fields.join(', ')}` });
-  if (b.effectiveFrom && !b.status) ctx.addIssue({ code: 'custom', path: ['effectiveFrom'], message: 'effectiveFrom goes with a status' });
-}));
-export type OfficerPatch = z.infer<typeof OfficerPatch>;
 
 const field = (name: string, message: string) => badRequest(`Invalid change: ${name}`, [{ field: name, message }]);
 

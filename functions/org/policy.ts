@@ -1,28 +1,12 @@
 // GET/PUT /v1/policy: the tenant's configurable rules (thresholds, weights, windows, sanctions).
-import * as z from 'zod/mini';
-import { PREDIKATS } from '../domain/types.js';
 import { loadPolicy, loadPolicyFresh, policyHistory, savePolicy } from '../data/policy-repository.js';
 import { badRequest, forbidden } from '../http/errors.js';
 import { hasRole, type Principal } from '../http/principal.js';
 import { parse } from '../http/validation.js';
+import { PolicySchema } from './schema.js';
 
-const between = (min: number, max: number) => z.number().check(z.gte(min), z.lte(max));
-const intBetween = (min: number, max: number) => z.number().check(z.int(), z.gte(min), z.lte(max));
+export { PolicySchema };
 
-export const PolicySchema = z.strictObject({
-  hasilKerjaThresholds: z.strictObject({ diAtas: between(0, 120), sesuai: between(0, 120) }),
-  tambahanWeight: between(0, 1),
-  reportDueDay: intBetween(1, 28),
-  reviewDueDay: intBetween(1, 28),
-  lateWindowDays: intBetween(1, 60),
-  evaluationFrequency: z.enum(['monthly', 'quarterly']),
-  awardConsecutivePeriods: intBetween(1, 12),
-  tunjanganCutPercent: z.partialRecord(z.enum(PREDIKATS), between(0, 100)),
-  sanctionAfterConsecutiveLow: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
-  complaintAnswerWorkingDays: intBetween(1, 60),
-  holidays: z.array(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD'))).check(z.maxLength(100)),
-  surveyAddressLimit: intBetween(10, 10_000),
-});
 
 export async function getPolicy(p: Principal) {
   if (hasRole(p, 'national')) throw forbidden('National readers see aggregates only');

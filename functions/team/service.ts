@@ -1,7 +1,6 @@
 // GET /v1/team: a supervisor's direct and indirect reports (the chain pairs), or an agency's officers
 // for its admin, one page at a time, each row with the reporting month's report status, the latest
 // evaluation's (final) predikat and flags, and the JP of the year — one Query and BatchGets per page.
-import * as z from 'zod/mini';
 import { findTenant } from '../config/tenants.js';
 import { getAgency, pageOfficersOfAgency, pageTeam, type Officer } from '../data/org-repository.js';
 import { keys } from '../data/keys.js';
@@ -10,18 +9,15 @@ import { OFFICER_STATUSES, SERVICE_ENDED } from '../domain/officer-status.js';
 import { addMonths, dayOf, lastEndedPeriod, monthOf, previousPeriod } from '../domain/periods.js';
 import { readableOfficer } from '../http/access.js';
 import { badRequest, forbidden, notFound } from '../http/errors.js';
-import { decodeCursor, encodeCursor, pageLimit, pageQuery } from '../http/paging.js';
+import { decodeCursor, encodeCursor, pageLimit } from '../http/paging.js';
 import { hasRole, isTenantWide, type Principal } from '../http/principal.js';
+import { TeamQuery } from './schema.js';
+
+export { TeamQuery };
 import { finalPredikat } from '../evaluations/repository.js';
 import { teamRowItems } from './repository.js';
 import { elapsedWorkingShare, judgeProgress } from '../domain/progress.js';
 
-export const TeamQuery = z.strictObject({
-  supervisorId: z.optional(z.string().check(z.minLength(1), z.maxLength(80))),
-  agencyId: z.optional(z.string().check(z.minLength(1), z.maxLength(80))),
-  ...pageQuery,
-});
-export type TeamQuery = z.infer<typeof TeamQuery>;
 
 const ACTIVE = OFFICER_STATUSES.filter((s) => !SERVICE_ENDED.has(s));
 

@@ -74,6 +74,7 @@ const feedbackBody = (fx: Fx) => ({ kind: 'bimbingan', period: fx.A.period, note
 
 export const RULES: Record<string, Rule> = {
   'GET /v1/health': { crossTenant: 'public', colleague: 'public', outsider: 'public', national: 'public' },
+  'GET /v1/openapi.json': { crossTenant: 'public', colleague: 'public', outsider: 'public', national: 'public' },
   'GET /v1/me': {
     crossTenant: { req: path('/v1/me'), status: 200, check: (b) => expect(b.tenant.id).toBe('serang') },
     colleague: { req: path('/v1/me'), status: 200, check: (b, fx) => expect(b.officer.id).toBe(fx.A.pegawai.id) },
@@ -395,6 +396,29 @@ export const RULES: Record<string, Rule> = {
     colleague: 'na', outsider: 'na',
     national: { req: path('/v1/calendar'), status: 403 },
   },
+  // Documents print exactly what their reader may see: the officer's (404 across cities, 403 to a colleague).
+  'GET /v1/officers/{id}/plans/{year}/document': officerRead('/plans/' + new Date().getUTCFullYear() + '/document'),
+  'GET /v1/evaluations/{id}/document': byId((t, o) => `/v1/evaluations/${evaluation(t, o)}/document`),
+  'GET /v1/awards/{id}/certificate': byId((t, o = t.pegawai) => `/v1/awards/${o.id}.inovasi.2025/certificate`),
+  'GET /v1/agencies/{id}/evaluation-documents': {
+    crossTenant: { req: (fx) => ({ path: `/v1/agencies/${B_ONLY_AGENCY}/evaluation-documents?period=${fx.B.evalPeriod}` }), status: 404 },
+    colleague: { req: (fx) => ({ path: `/v1/agencies/${fx.A.pegawai.agencyId}/evaluation-documents?period=${fx.A.evalPeriod}` }), status: 403 },
+    outsider: { req: (fx) => ({ path: `/v1/agencies/${fx.A.pegawai.agencyId}/evaluation-documents?period=${fx.A.evalPeriod}` }), status: 403 },
+    national: { req: (fx) => ({ path: `/v1/agencies/${B_ONLY_AGENCY}/evaluation-documents?period=${fx.B.evalPeriod}` }), status: 403 },
+  },
+  'POST /v1/awards': {
+    crossTenant: { req: (fx) => ({ path: '/v1/awards', body: { officerId: fx.B.pegawai.id, kind: 'inovasi', title: 'Inovasi Uji', citation: 'Atas inovasi uji isolasi.' } }), status: 404 },
+    colleague: { req: (fx) => ({ path: '/v1/awards', body: { officerId: fx.A.colleague.id, kind: 'inovasi', title: 'Inovasi Uji', citation: 'Atas inovasi uji isolasi.' } }), status: 403 },
+    outsider: { req: (fx) => ({ path: '/v1/awards', body: { officerId: fx.A.pegawai.id, kind: 'inovasi', title: 'Inovasi Uji', citation: 'Atas inovasi uji isolasi.' } }), status: 403 },
+    national: { req: (fx) => ({ path: '/v1/awards', body: { officerId: fx.B.pegawai.id, kind: 'inovasi', title: 'Inovasi Uji', citation: 'Atas inovasi uji isolasi.' } }), status: 403 },
+  },
+  'GET /v1/awards': {
+    crossTenant: { req: () => ({ path: `/v1/awards?agencyId=${B_ONLY_AGENCY}` }), status: 404 },
+    colleague: { req: (fx) => ({ path: `/v1/awards?officerId=${fx.A.colleague.id}` }), status: 403 },
+    outsider: { req: (fx) => ({ path: `/v1/awards?officerId=${fx.A.pegawai.id}` }), status: 403 },
+    national: { req: path('/v1/awards'), status: 403 },
+  },
+  'GET /v1/public/cities/{tenant}/awards': { crossTenant: 'public', colleague: 'public', outsider: 'public', national: 'public' },
   // Notifications: only the caller's own inbox (and their admin role's); a notification id of anyone else's is not found.
   'GET /v1/me/notifications': {
     crossTenant: { req: path('/v1/me/notifications'), status: 200, check: (b) => expect(Array.isArray(b.items)).toBe(true) },
@@ -422,29 +446,6 @@ export const RULES: Record<string, Rule> = {
     outsider: { req: path(`/v1/exports/${q}`), status: 403 },
     national: { req: path(`/v1/exports/${q}`), status: 403 },
   }])),
-  // Documents print exactly what their reader may see: the officer's (404 across cities, 403 to a colleague).
-  'GET /v1/officers/{id}/plans/{year}/document': officerRead('/plans/' + new Date().getUTCFullYear() + '/document'),
-  'GET /v1/evaluations/{id}/document': byId((t, o) => `/v1/evaluations/${evaluation(t, o)}/document`),
-  'GET /v1/awards/{id}/certificate': byId((t, o = t.pegawai) => `/v1/awards/${o.id}.inovasi.2025/certificate`),
-  'GET /v1/agencies/{id}/evaluation-documents': {
-    crossTenant: { req: (fx) => ({ path: `/v1/agencies/${B_ONLY_AGENCY}/evaluation-documents?period=${fx.B.evalPeriod}` }), status: 404 },
-    colleague: { req: (fx) => ({ path: `/v1/agencies/${fx.A.pegawai.agencyId}/evaluation-documents?period=${fx.A.evalPeriod}` }), status: 403 },
-    outsider: { req: (fx) => ({ path: `/v1/agencies/${fx.A.pegawai.agencyId}/evaluation-documents?period=${fx.A.evalPeriod}` }), status: 403 },
-    national: { req: (fx) => ({ path: `/v1/agencies/${B_ONLY_AGENCY}/evaluation-documents?period=${fx.B.evalPeriod}` }), status: 403 },
-  },
-  'POST /v1/awards': {
-    crossTenant: { req: (fx) => ({ path: '/v1/awards', body: { officerId: fx.B.pegawai.id, kind: 'inovasi', title: 'Inovasi Uji', citation: 'Atas inovasi uji isolasi.' } }), status: 404 },
-    colleague: { req: (fx) => ({ path: '/v1/awards', body: { officerId: fx.A.colleague.id, kind: 'inovasi', title: 'Inovasi Uji', citation: 'Atas inovasi uji isolasi.' } }), status: 403 },
-    outsider: { req: (fx) => ({ path: '/v1/awards', body: { officerId: fx.A.pegawai.id, kind: 'inovasi', title: 'Inovasi Uji', citation: 'Atas inovasi uji isolasi.' } }), status: 403 },
-    national: { req: (fx) => ({ path: '/v1/awards', body: { officerId: fx.B.pegawai.id, kind: 'inovasi', title: 'Inovasi Uji', citation: 'Atas inovasi uji isolasi.' } }), status: 403 },
-  },
-  'GET /v1/awards': {
-    crossTenant: { req: () => ({ path: `/v1/awards?agencyId=${B_ONLY_AGENCY}` }), status: 404 },
-    colleague: { req: (fx) => ({ path: `/v1/awards?officerId=${fx.A.colleague.id}` }), status: 403 },
-    outsider: { req: (fx) => ({ path: `/v1/awards?officerId=${fx.A.pegawai.id}` }), status: 403 },
-    national: { req: path('/v1/awards'), status: 403 },
-  },
-  'GET /v1/public/cities/{tenant}/awards': { crossTenant: 'public', colleague: 'public', outsider: 'public', national: 'public' },
 };
 
 let h: Harness;

@@ -12,8 +12,8 @@ const doc = openApiDocument();
 describe('OpenAPI document', () => {
   it('validates as OpenAPI 3.1', async () => {
     expect(doc.openapi).toBe('3.1.0');
-    const result = await validate(structuredClone(doc));
-    expect(result.valid, JSON.stringify(result.errors ?? [], null, 1).slice(0, 3000)).toBe(true);
+    const result = await validate(structuredClone(doc) as Parameters<typeof validate>[0]);
+    expect(result.valid, JSON.stringify(result.valid ? [] : result.errors, null, 1).slice(0, 3000)).toBe(true);
   });
 
   it('lists every route of functions/routes.ts (method and whole /v1 path), and nothing else', () => {
