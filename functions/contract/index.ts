@@ -2,6 +2,7 @@
 // A new feature adds its file and one line here (tests/unit/contract fails for a route without one).
 import { evaluationsContract } from './evaluations.js';
 import { metaContract } from './meta.js';
+import { notificationsContract } from './notifications.js';
 import { orgContract } from './org.js';
 import { plansContract } from './plans.js';
 import type { Contract } from './registry.js';
@@ -17,4 +18,5 @@ export const CONTRACT: Contract = {
   ...surveysContract,
   ...evaluationsContract,
   ...trendsContract,
+  ...notificationsContract,
 };

@@ -22,7 +22,7 @@ const routes: Routes = {
   },
   'POST /v1/notifications/runs': {
     auth: 'user',
-    handle: async ({ principal, body }) => ok(await startPass(principal, parse(PassBody, body, 'body') ?? {})),
+    handle: async ({ principal, body }) => ok(await startPass(principal, parse(PassBody, body ?? {}, 'body'))),
   },
   'GET /v1/exports/tpp': {
     auth: 'user',

@@ -11,7 +11,7 @@ export const ReadBody = z.union([
 ]);
 
 /** `day`: run the pass as of that tenant-local day (today or up to 31 days back), e.g. to catch up a missed run. */
-export const PassBody = z.optional(z.strictObject({ day: z.optional(calendarDay()) }));
+export const PassBody = z.strictObject({ day: z.optional(calendarDay()) });
 
 const agencyId = z.optional(z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/, 'Not an agency id')));
 export const TppQuery = z.strictObject({ period: z.string().check(z.regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, 'Use YYYY-MM, YYYY-Qn or YYYY')), agencyId });
