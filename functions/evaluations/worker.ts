@@ -1,10 +1,15 @@
 // Evaluation worker: an SQS handler. Each message is a batch of officers of one run; the batch is
 // evaluated, changed evaluations are batch-written, and the batch is counted once in the run.
-// A failing message is reported in batchItemFailures; on its last delivery it is counted as failed,
-// so a poison batch ends in the DLQ and the run reports 'partial' instead of hanging.
-import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+// A failing message is reported in batchItemFailures (Powertools' batch processor); on its last
+// delivery it is counted as failed, so a poison batch ends in the DLQ and the run reports 'partial'
+// instead of hanging.
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { loadPolicy } from '../data/policy-repository.js';
 import { logger } from '../http/logger.js';
+import { countMetric } from '../http/metrics.js';
 import { evaluateOfficerPeriod } from './evaluate-officer.js';
 import { countEvaluation, finaliseRun } from './finalise.js';
 import { loadEvaluationInputs } from './inputs.js';
@@ -64,25 +69,33 @@ export async function processBatch(batch: EvaluationBatch, receiveCount: number)
     (globalThis as { [FAULT]?: FaultHook })[FAULT]?.(batch, receiveCount);
     const aggregates = await evaluateBatch(batch);
     await recordBatch(batch.tenant, batch.runId, batch.batchNo, { done: batch.officers.length, failed: 0, aggregates });
+    countMetric('EvaluationOfficersDone', batch.officers.length);
   } catch (error) {
     if (receiveCount < MAX_RECEIVE_COUNT) throw error;
     logger.error('evaluation batch goes to the DLQ', { runId: batch.runId, batchNo: batch.batchNo, error: error as Error });
     await recordBatch(batch.tenant, batch.runId, batch.batchNo, { done: 0, failed: batch.officers.length, aggregates: {} });
+    countMetric('EvaluationOfficersFailed', batch.officers.length);
     await completeIfLast(batch.tenant, batch.runId);
     throw error;
   }
   await completeIfLast(batch.tenant, batch.runId);
 }
 
-export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
-  const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
-  for (const record of event.Records) {
-    try {
-      await processBatch(JSON.parse(record.body) as EvaluationBatch, Number(record.attributes?.ApproximateReceiveCount ?? 1));
-    } catch (error) {
-      logger.warn('evaluation batch failed', { messageId: record.messageId, error: error as Error });
-      batchItemFailures.push({ itemIdentifier: record.messageId });
-    }
+async function processRecord(record: SQSRecord): Promise<void> {
+  try {
+    await processBatch(JSON.parse(record.body) as EvaluationBatch, Number(record.attributes?.ApproximateReceiveCount ?? 1));
+  } catch (error) {
+    logger.warn('evaluation batch failed', { messageId: record.messageId, error: error as Error });
+    throw error;
   }
-  return { batchItemFailures };
-};
+}
+
+// One message after another (a batch may close the run), a processor per invocation (the local
+// queue runs workers side by side), and a wholly failed batch reported message by message, not thrown.
+const handle = (event: SQSEvent, context: Context): Promise<SQSBatchResponse> =>
+  processPartialResponse(event, processRecord, new BatchProcessor(EventType.SQS, { logger }), { context, processInParallel: false, throwOnFullBatchFailure: false });
+
+const wrapped = middy<SQSEvent, SQSBatchResponse>().use(injectLambdaContext(logger, { resetKeys: true })).handler(handle);
+
+/** Lambda passes its context (logged with every line, as in the HTTP functions); the local queue too. */
+export const handler = (event: SQSEvent, context?: Context): Promise<SQSBatchResponse> => wrapped(event, context ?? ({} as Context));

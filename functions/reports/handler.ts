@@ -2,6 +2,7 @@
 import { findTenant } from '../config/tenants.js';
 import { zonedParts } from '../domain/periods.js';
 import { httpApi, ok, type Routes } from '../http/api.js';
+import { countMetric } from '../http/metrics.js';
 import { parse } from '../http/validation.js';
 import { officerReports, readReport, reviewQueue } from './queries.js';
 import { reviewReport } from './review.js';
@@ -17,6 +18,7 @@ const routes: Routes = {
       const report = parse(ReportBody, body, 'report');
       const key = parse(IdempotencyKey, headers['idempotency-key'] || undefined, 'Idempotency-Key');
       const saved = publicReport(await submitReport(principal, report, key));
+      countMetric('ReportsSubmitted');
       return ok(saved, 201, { location: `/v1/reports/${saved.id}` });
     },
   },
@@ -41,7 +43,10 @@ const routes: Routes = {
     auth: 'user',
     handle: async ({ principal, params, body }) => {
       const { id } = parse(IdParams, params, 'path');
-      return ok(publicReport(await reviewReport(principal, id, parse(ReviewBody, body, 'review'))));
+      const review = parse(ReviewBody, body, 'review');
+      const reviewed = publicReport(await reviewReport(principal, id, review));
+      if (review.decision === 'approve') countMetric('ReportsApproved');
+      return ok(reviewed);
     },
   },
   'PUT /v1/officers/{id}/progress/{period}': {

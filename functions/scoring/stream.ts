@@ -1,6 +1,11 @@
-// The table's stream → scoring and rollups. Each capability handles the records it owns; a record
-// that fails is reported in batchItemFailures so only it and those after it are retried.
-import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+// The table's stream → scoring and rollups. Each capability handles the records it owns, over the
+// whole batch (scoring groups a batch's records per officer); Powertools' batch processor reports
+// the records they could not handle as batchItemFailures, in stream order, so only those and the
+// records after them are retried.
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { logger } from '../http/logger.js';
 import { processScoringRecords } from './processor.js';
 import { processSurveyRecords } from '../surveys/rollup.js';
@@ -12,7 +17,7 @@ export type StreamProcessor = (records: DynamoDBRecord[]) => Promise<string[]>;
 
 const PROCESSORS: StreamProcessor[] = [processScoringRecords, processSurveyRecords, processActivityRecords, processNotificationRecords];
 
-export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+async function handle(event: DynamoDBStreamEvent, context: Context): Promise<DynamoDBBatchResponse> {
   const failed = new Set<string>();
   for (const process of PROCESSORS) {
     try {
@@ -22,7 +27,16 @@ export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatch
       event.Records.forEach((r) => failed.add(r.dynamodb!.SequenceNumber!));
     }
   }
-  // Lambda retries from the earliest reported failure; report them in stream order.
-  const batchItemFailures = event.Records.filter((r) => failed.has(r.dynamodb!.SequenceNumber!)).map((r) => ({ itemIdentifier: r.dynamodb!.SequenceNumber! }));
-  return { batchItemFailures };
-};
+  const unhandled = (record: DynamoDBRecord) => {
+    if (failed.has(record.dynamodb!.SequenceNumber!)) throw new Error(`record ${record.dynamodb!.SequenceNumber} not handled`);
+  };
+  // A processor per invocation (the local poller may overlap calls); a wholly failed batch is
+  // reported record by record, never thrown, so Lambda retries from the first failure as before.
+  const processor = new BatchProcessor(EventType.DynamoDBStreams, { logger });
+  return processPartialResponse(event, unhandled, processor, { context, processInParallel: false, throwOnFullBatchFailure: false });
+}
+
+const wrapped = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>().use(injectLambdaContext(logger, { resetKeys: true })).handler(handle);
+
+/** Lambda passes its context (logged with every line, as in the HTTP functions); tests may not. */
+export const handler = (event: DynamoDBStreamEvent, context?: Context): Promise<DynamoDBBatchResponse> => wrapped(event, context ?? ({} as Context));

@@ -2,6 +2,8 @@
 // users, kiosk tokens for counter devices, SKM follow-ups, and (same function) public forums and the
 // city's transparency page.
 import { httpApi, ok, type Routes } from '../http/api.js';
+import { HttpError } from '../http/errors.js';
+import { countMetric } from '../http/metrics.js';
 import { idempotencyKeyOf } from '../http/idempotency.js';
 import { parse } from '../http/validation.js';
 import { FollowUpBody, FollowUpPatchBody, FollowUpQuery, IkmQuery, KioskTokenBody, ProposalQuery, SurveyBody, UnitParams } from './schemas.js';
@@ -26,9 +28,17 @@ const routes: Routes = {
     auth: 'public',
     maxBodyBytes: 8 * 1024,
     handle: async ({ body, headers, sourceIp }) => {
-      const survey = parse(SurveyBody, body, 'survey');
-      const idempotencyKey = idempotencyKeyOf(headers);
-      return ok(await submitSurvey(survey, { sourceIp, idempotencyKey, kioskToken: headers['x-kiosk-token'] || undefined }), 201);
+      try {
+        const survey = parse(SurveyBody, body, 'survey');
+        const idempotencyKey = idempotencyKeyOf(headers);
+        const stored = await submitSurvey(survey, { sourceIp, idempotencyKey, kioskToken: headers['x-kiosk-token'] || undefined });
+        countMetric('SurveysStored');
+        return ok(stored, 201);
+      } catch (error) {
+        // Refused: invalid, rate-limited, a repeat from the same device, a wrong kiosk token (not our 5xx).
+        if (error instanceof HttpError && error.status < 500) countMetric('SurveysRefused');
+        throw error;
+      }
     },
   },
   'GET /v1/ikm': {
