@@ -149,6 +149,7 @@ async function forumAndFollowUp(ctx: SeedContext, t: SeededTenant, unit: Unit, r
   if (!ikm) throw new Error(`story unit ${unit.id} has no IKM in ${period}`);
   const elements = proposeFollowUpElements(ikm.nrr);
   const titles: Record<string, [string, string]> = {
+    u1: ['Satukan daftar persyaratan di loket dan laman puskesmas', 'Koordinator Pelayanan'],
     u3: ['Pantau waktu layanan harian dan umumkan di papan informasi', 'Kepala Puskesmas'],
     u2: ['Sederhanakan alur pendaftaran pasien baru', 'Koordinator Pelayanan'],
     u8: ['Balas pengaduan dalam 5 hari kerja dan umumkan tindak lanjutnya', 'Pengelola Pengaduan'],
