@@ -1,5 +1,6 @@
 // Observability: alarms on what needs a person — failing requests, failing background functions,
-// throttling, messages in a dead-letter queue, a stream that falls behind — all to one SNS topic.
+// throttling, messages in a dead-letter queue, a stream that falls behind — all to one SNS topic,
+// and one dashboard per cell: those alarms, the API, the stream and the business metrics.
 // Nine alarms: CloudWatch's free tier is ten, and each further alarm costs as much as a month of
 // a city's DynamoDB writes. HTTP handlers catch their errors and answer 5xx, so the API's 5xx
 // count (one alarm) sees them where per-function Lambda Errors would not.
@@ -11,7 +12,8 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subs from 'aws-cdk-lib/aws-sns-subscriptions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { AppFunction } from './function.js';
+import type { BusinessMetric } from '../../functions/http/metrics.js';
+import { METRICS_NAMESPACE, type AppFunction } from './function.js';
 
 /** Scoring more than this far behind the writes means dashboards show stale numbers. */
 export const MAX_ITERATOR_AGE = Duration.minutes(5);
@@ -29,6 +31,7 @@ export interface ObservabilityProps {
 export class Observability extends Construct {
   readonly topic: sns.Topic;
   readonly alarms: cloudwatch.Alarm[] = [];
+  readonly dashboard: cloudwatch.Dashboard;
 
   constructor(scope: Construct, id: string, props: ObservabilityProps) {
     super(scope, id);
@@ -47,6 +50,32 @@ export class Observability extends Construct {
     );
     const iteratorAge = props.streamFunction.fn.metric('IteratorAge', max);
     this.alarm('StreamIteratorAge', iteratorAge, MAX_ITERATOR_AGE.toMilliseconds(), 'Stream processing is behind: scores and rollups are stale');
+    this.dashboard = this.buildDashboard(props, iteratorAge);
+  }
+
+  /** What an operator opens first: alarm states on top, then the API, the background work and the city's business. */
+  private buildDashboard(props: ObservabilityProps, iteratorAge: cloudwatch.IMetric): cloudwatch.Dashboard {
+    const api = props.httpApi;
+    const fiveMin = { period: Duration.minutes(5) };
+    // Summed over whichever function emits it (countMetric in functions/http/metrics.ts), so a new emitter needs no change here.
+    const business = (name: BusinessMetric) =>
+      new cloudwatch.MathExpression({ expression: `SUM(SEARCH('{${METRICS_NAMESPACE},service} MetricName="${name}"', 'Sum', 3600))`, label: name, period: Duration.hours(1) });
+    const dashboard = new cloudwatch.Dashboard(this, 'Dashboard', { dashboardName: `${props.httpApi.stack.stackName}-operations`, defaultInterval: Duration.days(1) });
+    dashboard.addWidgets(new cloudwatch.AlarmStatusWidget({ title: 'Alarms', alarms: this.alarms, width: 24, height: 4 }));
+    dashboard.addWidgets(
+      new cloudwatch.GraphWidget({ title: 'API requests and errors', left: [api.metricCount({ ...fiveMin, statistic: 'Sum' })], right: [api.metricClientError({ ...fiveMin, statistic: 'Sum' }), api.metricServerError({ ...fiveMin, statistic: 'Sum' })], width: 12 }),
+      new cloudwatch.GraphWidget({ title: 'API latency (ms)', left: ['p50', 'p90', 'p99'].map((statistic) => api.metricLatency({ ...fiveMin, statistic, label: statistic })), width: 12 }),
+    );
+    dashboard.addWidgets(
+      new cloudwatch.GraphWidget({ title: 'Background function errors', left: props.backgroundFunctions.map((f) => f.fn.metricErrors({ ...fiveMin, statistic: 'Sum', label: f.name })), width: 8 }),
+      new cloudwatch.GraphWidget({ title: 'Stream iterator age (ms)', left: [iteratorAge], width: 8 }),
+      new cloudwatch.GraphWidget({ title: 'Dead-letter queues', left: props.deadLetterQueues.map((q) => q.metricApproximateNumberOfMessagesVisible({ ...fiveMin, statistic: 'Maximum', label: q.node.id })), width: 8 }),
+    );
+    dashboard.addWidgets(
+      new cloudwatch.GraphWidget({ title: 'Reports and surveys (per hour)', left: (['ReportsSubmitted', 'ReportsApproved', 'SurveysStored', 'SurveysRefused'] as const).map(business), width: 12 }),
+      new cloudwatch.GraphWidget({ title: 'Evaluations and notifications (per hour)', left: (['EvaluationOfficersDone', 'EvaluationOfficersFailed', 'NotificationsSent'] as const).map(business), width: 12 }),
+    );
+    return dashboard;
   }
 
   private alarm(id: string, metric: cloudwatch.IMetric, threshold: number, description: string): void {

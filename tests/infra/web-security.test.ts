@@ -1,6 +1,7 @@
 // CloudFront in front of the dashboard and the API; least privilege, runtimes, logs and alarms.
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { BUSINESS_METRICS } from '../../functions/http/metrics.js';
 import { BACKGROUND_FUNCTIONS, FUNCTIONS } from '../../functions/routes.js';
 import { TABLE_ACCESS, WRITE_ACTIONS } from '../../infra/constructs/table-access.js';
 import { appFunctions, resourcesOf, synthCells, type CellTemplate } from './template.js';
@@ -129,6 +130,19 @@ describe('functions', () => {
       expect(metrics).toEqual(expect.arrayContaining(['5xx', 'Errors', 'Throttles', 'ApproximateNumberOfMessagesVisible', 'IteratorAge']));
       expect(metrics.filter((m) => m === 'ApproximateNumberOfMessagesVisible')).toHaveLength(2);
       t.template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'IteratorAge', Threshold: 300000, AlarmActions: Match.anyValue() });
+    }
+  });
+
+  it('gives each cell one dashboard with every alarm, the API, and every business metric', () => {
+    for (const t of cellTemplates) {
+      const dashboards = resourcesOf(t.template, 'AWS::CloudWatch::Dashboard');
+      expect(dashboards).toHaveLength(1);
+      const body = JSON.stringify(dashboards[0][1].DashboardBody);
+      const alarms = resourcesOf(t.template, 'AWS::CloudWatch::Alarm').map(([id]) => id);
+      expect(alarms.length).toBeGreaterThan(5);
+      for (const id of alarms) expect(body, id).toContain(id);
+      for (const name of BUSINESS_METRICS) expect(body, name).toMatch(new RegExp(`SEARCH\\('\\{KinerjaAsn,service\\} MetricName=\\W+${name}\\W`));
+      expect(body).toContain('AWS/ApiGateway');
     }
   });
 });
