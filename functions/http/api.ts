@@ -120,6 +120,8 @@ export function httpApi(routes: Routes) {
     if ((route.maxBodyBytes ?? 0) > MAX_REQUEST_BYTES) throw new Error(`${key}: maxBodyBytes ${route.maxBodyBytes} exceeds Lambda's ${MAX_REQUEST_BYTES}-byte request limit`);
   }
   const dispatch = async (event: ApiEvent, _context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
+    // The API's request id, as in its access log line (infra/constructs/api.ts): one id from the edge to this function's logs.
+    logger.appendKeys({ requestId: event.requestContext.requestId });
     const route = routes[event.routeKey];
     if (!route) throw notFound('Route');
     const principal =
