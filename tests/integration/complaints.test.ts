@@ -141,6 +141,28 @@ describe('overdue and filing limits', () => {
     expect(all).toEqual([...all].sort().reverse());
   });
 
+  it('verification is due at the end of the 3rd working day, the answer 5 working days after verification, both skipping the city\'s holidays', async () => {
+    const policy = (await h.call('GET', '/v1/policy', { as: 'serang.admin' })).body.policy;
+    expect(policy.complaintAnswerWorkingDays).toBe(5);
+    // Wednesday 4 and Tuesday 10 March 2026 are the city's holidays (policy, not code).
+    expect((await h.call('PUT', '/v1/policy', { as: 'serang.admin', body: { ...policy, holidays: ['2026-03-04', '2026-03-10'] } })).status).toBe(200);
+    try {
+      const base = { tenant: 'serang', agencyId: 'dinkes', unitId: 'dinkes-u3', category: 'waktu' as const, description: 'Tenggat dengan hari libur daerah.', history: [] };
+      // Filed Monday 2 March 10:00 WIB; verified Friday 6 March 09:00 WIB.
+      const filed = '2026-03-02T03:00:00.000Z';
+      const waiting: Complaint = { ...base, id: 'cmp_holiday_wait', code: 'ADU-01D0-0003', status: 'received', createdAt: filed, updatedAt: filed };
+      const verified: Complaint = { ...base, id: 'cmp_holiday_ver', code: 'ADU-01D0-0004', status: 'verified', createdAt: filed, updatedAt: '2026-03-06T02:00:00.000Z', verifiedAt: '2026-03-06T02:00:00.000Z' };
+      await batchPut([waiting, verified].flatMap((c) => [complaintItem(c), codeItem(c)]));
+      const list = (await h.call('GET', '/v1/complaints?limit=200', { as: 'serang.opd' })).body.items as any[];
+      // Tue 3, (Wed 4 off), Thu 5, Fri 6: due at 24:00 WIB on Friday, not Thursday.
+      expect(list.find((c) => c.id === 'cmp_holiday_wait')).toMatchObject({ verifyDeadline: '2026-03-06T17:00:00.000Z', answerDeadline: null, verifyOverdue: true });
+      // Verified on the Friday: on time only because of the holiday. Mon 9, (Tue 10 off), Wed 11, Thu 12, Fri 13, Mon 16.
+      expect(list.find((c) => c.id === 'cmp_holiday_ver')).toMatchObject({ verifyDeadline: '2026-03-06T17:00:00.000Z', verifyOverdue: false, answerDeadline: '2026-03-16T17:00:00.000Z', answerOverdue: true });
+    } finally {
+      await h.call('PUT', '/v1/policy', { as: 'serang.admin', body: policy });
+    }
+  });
+
   it('refuses bad complaints with 400 and limits filing to 5 per client per 10 minutes', async () => {
     await clearOfWindowEdge();
     for (const [body, field] of [
