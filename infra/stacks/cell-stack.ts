@@ -7,6 +7,7 @@ import { Auth } from '../constructs/auth.js';
 import { Data } from '../constructs/data.js';
 import { Observability } from '../constructs/observability.js';
 import { Processing } from '../constructs/processing.js';
+import { Notifications } from '../constructs/notifications.js';
 import { Web } from '../constructs/web.js';
 
 export const stackName = (cell: CellConfig) => `KinerjaAsn-${cell.name}`;
@@ -31,10 +32,13 @@ export class CellStack extends Stack {
     web.deployDashboard({ region: this.region, userPoolId: auth.userPool.userPoolId, clientId: dashboardClient.userPoolClientId, hostedUiDomain: auth.hostedUiUrl });
 
     const processing = new Processing(this, 'Processing', { cell, table: data.table, environment, runStarters: [api.functions.evaluationRuns.fn] });
+    // E-mail goes out from the functions that create notifications: the pass, the routes (a pass run now) and the stream (events).
+    const notifications = new Notifications(this, 'Notifications', { cell, table: data.table, environment });
+    for (const fn of [api.functions.notifications.fn, processing.stream.fn]) notifications.allowSending(fn);
 
     new Observability(this, 'Observability', {
       httpApi: api.httpApi,
-      backgroundFunctions: [processing.stream, processing.dispatcher, processing.worker, auth.preToken],
+      backgroundFunctions: [processing.stream, processing.dispatcher, processing.worker, notifications.pass, auth.preToken],
       streamFunction: processing.stream,
       deadLetterQueues: [processing.streamFailures, processing.evaluationDlq],
       alarmEmail: this.node.tryGetContext('alarmEmail'),

@@ -1,0 +1,48 @@
+// The daily notification pass per tenant in its zone, and e-mail through SES from one identity, with
+// ses:SendEmail granted only to the functions that send, on that identity alone.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { NOTIFY_CRON } from '../../functions/notifications/schedule.js';
+import { DEFAULT_SENDER } from '../../infra/constructs/notifications.js';
+import { appFunctions, resourcesOf, synthCells, type CellTemplate } from './template.js';
+
+let cellTemplates: CellTemplate[];
+beforeAll(() => { cellTemplates = synthCells(); });
+
+const serviceOf = (p: Record<string, any>) => p.Environment?.Variables?.POWERTOOLS_SERVICE_NAME as string;
+
+describe('notifications', () => {
+  it('schedules one daily pass per tenant at 06:00 in the tenant\'s own time zone, to the pass function', () => {
+    for (const { cell, template } of cellTemplates) {
+      const schedules = resourcesOf(template, 'AWS::Scheduler::Schedule').filter(([, p]) => p.ScheduleExpression === NOTIFY_CRON);
+      expect(schedules).toHaveLength(cell.tenants.length);
+      for (const tenant of cell.tenants) {
+        const [, s] = schedules.find(([, p]) => JSON.parse(p.Target.Input).tenant === tenant.id)!;
+        expect(s.ScheduleExpressionTimezone).toBe(tenant.timeZone);
+        expect(s.FlexibleTimeWindow).toEqual({ Mode: 'OFF' });
+      }
+      const pass = appFunctions(template).find(([, p]) => serviceOf(p) === 'kinerja-asn-notificationPass')!;
+      expect(pass).toBeTruthy();
+      for (const [, s] of schedules) expect(s.Target.Arn).toEqual({ 'Fn::GetAtt': [pass[0], 'Arn'] });
+    }
+  });
+
+  it('has an SES identity for the configured sender, and ses:SendEmail only on it, only for the senders', () => {
+    for (const { template } of cellTemplates) {
+      template.resourceCountIs('AWS::SES::EmailIdentity', 1);
+      template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: DEFAULT_SENDER });
+      const [identityId] = resourcesOf(template, 'AWS::SES::EmailIdentity')[0]!;
+      const policies = resourcesOf(template, 'AWS::IAM::Policy');
+      const sesStatements = policies.flatMap(([id, p]) => (p.PolicyDocument.Statement as any[]).filter((s) => [s.Action].flat().some((a: string) => a.startsWith('ses:'))).map((s) => ({ id, s, roles: p.Roles })));
+      expect(sesStatements.length).toBe(3); // the pass, the notifications routes, the stream
+      for (const { s } of sesStatements) {
+        expect(s.Action).toBe('ses:SendEmail');
+        expect(JSON.stringify(s.Resource)).toContain(identityId);
+        expect(JSON.stringify(s.Resource)).not.toContain('*');
+      }
+      // The sending functions select the SES adapter with the sender; the others carry neither.
+      const senders = appFunctions(template).filter(([, p]) => p.Environment.Variables.EMAIL_TRANSPORT === 'ses').map(([, p]) => serviceOf(p)).sort();
+      expect(senders).toEqual(['kinerja-asn-notificationPass', 'kinerja-asn-notifications', 'kinerja-asn-stream']);
+      for (const [, p] of appFunctions(template).filter(([, p]) => p.Environment.Variables.EMAIL_TRANSPORT)) expect(p.Environment.Variables.EMAIL_FROM).toBe(DEFAULT_SENDER);
+    }
+  });
+});
