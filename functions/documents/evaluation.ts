@@ -11,7 +11,7 @@ import { BERAKHLAK, type Indicator, type Rhk } from '../domain/types.js';
 import { finalPredikat, publishedAt, type Evaluation } from '../evaluations/repository.js';
 import type { Feedback } from '../feedback/repository.js';
 import { identities, periodLabel, tanggal, type Identities } from './identity.js';
-import { Layout, type Row } from './pdf.js';
+import { Layout, orDash, type Row } from './pdf.js';
 import { feedbackBetween, reportsBetween } from './repository.js';
 import { identityBlocks } from './skp.js';
 
@@ -96,8 +96,8 @@ export async function renderEvaluation(d: EvaluationData): Promise<Uint8Array> {
     { title: 'No', width: 0.05, align: 'center' }, { title: 'Rencana hasil kerja', width: 0.2 }, { title: 'Indikator', width: 0.17 },
     { title: 'Target', width: 0.1 }, { title: 'Realisasi', width: 0.1 }, { title: 'Capaian (%)', width: 0.08, align: 'right' }, { title: 'Umpan balik berkelanjutan', width: 0.3 },
   ], [
-    { section: 'A. UTAMA' }, ...indicatorRows(rhk.filter((r) => r.kind === 'utama'), d),
-    { section: 'B. TAMBAHAN' }, ...indicatorRows(rhk.filter((r) => r.kind === 'tambahan'), d),
+    { section: 'A. UTAMA' }, ...orDash(indicatorRows(rhk.filter((r) => r.kind === 'utama'), d), 7),
+    { section: 'B. TAMBAHAN' }, ...orDash(indicatorRows(rhk.filter((r) => r.kind === 'tambahan'), d), 7),
   ]);
   const general = [
     ...d.feedback.filter((f) => !f.rhkId).map(feedbackLine),

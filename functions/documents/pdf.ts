@@ -34,6 +34,9 @@ export interface Column { title: string; /** share of the text width */ width: n
 /** A table row: its cells, or one cell spanning the whole table (a section heading). */
 export type Row = string[] | { section: string };
 
+/** A table section without rows shows one '-' row (in its second column). */
+export const orDash = (rows: Row[], columns: number): Row[] => (rows.length ? rows : [['', '-', ...Array<string>(columns - 2).fill('')]]);
+
 export interface SignatureBlock { heading: string; role: string; name: string; nip: string }
 
 export class Layout {

@@ -6,7 +6,7 @@ import type { Officer } from '../data/org-repository.js';
 import type { Rhk } from '../domain/types.js';
 import { notFound } from '../http/errors.js';
 import { identities, tanggal, type Identities, type Person } from './identity.js';
-import { Layout, type Row } from './pdf.js';
+import { Layout, orDash, type Row } from './pdf.js';
 
 export interface SkpData { ids: Identities; plan: PlanItem; parents: Map<string, string> }
 
@@ -58,8 +58,8 @@ export async function renderSkp({ ids, plan, parents }: SkpData): Promise<Uint8A
     { title: 'No', width: 0.05, align: 'center' }, { title: 'Rencana hasil kerja pimpinan yang diintervensi', width: 0.24 },
     { title: 'Rencana hasil kerja', width: 0.25 }, { title: 'Aspek', width: 0.1 }, { title: 'Indikator kinerja individu', width: 0.24 }, { title: 'Target', width: 0.12 },
   ], [
-    { section: 'A. UTAMA' }, ...(utama.length ? rhkRows(utama, parents) : [['', '', '-', '', '', '']]),
-    { section: 'B. TAMBAHAN' }, ...(tambahan.length ? rhkRows(tambahan, parents) : [['', '', '-', '', '', '']]),
+    { section: 'A. UTAMA' }, ...orDash(rhkRows(utama, parents), 6),
+    { section: 'B. TAMBAHAN' }, ...orDash(rhkRows(tambahan, parents), 6),
   ]);
   const agreed = plan.agreement;
   doc.text('PERSETUJUAN', { size: 10, bold: true });

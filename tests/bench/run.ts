@@ -1,4 +1,4 @@
-// `npm run bench [-- --only reads,writes,evaluation,bundles,dashboard,load,cost] [--fresh-seed]`:
+// `npm run bench [-- --only reads,writes,evaluation,documents,bundles,dashboard,load,cost] [--fresh-seed]`:
 // measures every budget of DESIGN.md §6 and writes tests/bench/results/latest.json (merged with the
 // sections of earlier runs), tests/bench/results/capacity.json (for `npm run cost`) and BENCHMARKS.md.
 import './quiet.js';
@@ -9,6 +9,7 @@ import { ROOT } from '../../infra/local/lambda.js';
 import { runBundles } from './bundles.js';
 import { runCost } from './cost.js';
 import { runDashboard } from './dashboard.js';
+import { runDocuments } from './documents.js';
 import { runEvaluation } from './evaluation.js';
 import { seededDatabase } from './fixture.js';
 import { runLoad } from './load.js';
@@ -22,7 +23,7 @@ import { runWrites } from './writes.js';
 const RESULTS_DIR = join(ROOT, 'tests/bench/results');
 const LATEST = join(RESULTS_DIR, 'latest.json');
 const RUNNERS: Record<SectionName, (ctx: BenchContext) => Promise<SectionResult>> = {
-  reads: runReads, writes: runWrites, evaluation: runEvaluation, bundles: runBundles, dashboard: runDashboard, load: runLoad, cost: runCost,
+  reads: runReads, writes: runWrites, evaluation: runEvaluation, documents: runDocuments, bundles: runBundles, dashboard: runDashboard, load: runLoad, cost: runCost,
 };
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, 'fresh-seed': { type: 'boolean', default: false } } });

@@ -27,7 +27,7 @@ export interface SectionResult {
   raw: unknown;
 }
 
-export const SECTIONS = ['reads', 'writes', 'evaluation', 'bundles', 'dashboard', 'load', 'cost'] as const;
+export const SECTIONS = ['reads', 'writes', 'evaluation', 'documents', 'bundles', 'dashboard', 'load', 'cost'] as const;
 export type SectionName = (typeof SECTIONS)[number];
 
 export interface BenchContext {

@@ -9,6 +9,7 @@ import * as progress from './strings/progress.js';
 import * as visits from './strings/visits.js';
 import * as feedback from './strings/feedback.js';
 import * as forums from './strings/forums.js';
+import * as documents from './strings/documents.js';
 import * as transparency from './strings/transparency.js';
 
 const core = {
@@ -116,7 +117,7 @@ const core = {
   'complaint.cat.pelayanan': 'Prosedur pelayanan', 'complaint.cat.petugas': 'Perilaku petugas', 'complaint.cat.biaya': 'Biaya/pungutan',
   'complaint.cat.waktu': 'Waktu pelayanan', 'complaint.cat.sarana': 'Sarana dan prasarana', 'complaint.cat.lainnya': 'Lainnya',
 };
-const id = { ...core, ...complaints.id, ...admin.id, ...team.id, ...activity.id, ...skp.id, ...progress.id, ...visits.id, ...feedback.id, ...forums.id, ...transparency.id };
+const id = { ...core, ...complaints.id, ...admin.id, ...team.id, ...activity.id, ...skp.id, ...progress.id, ...visits.id, ...feedback.id, ...forums.id, ...documents.id, ...transparency.id };
 export type Key = keyof typeof id;
 
 const coreEn: Partial<Record<keyof typeof core, string>> = {
@@ -218,6 +219,6 @@ const coreEn: Partial<Record<keyof typeof core, string>> = {
   'nav.main': 'Main navigation', 'import.where': 'Line / column', 'import.problem': 'Problem', 'review.evidence': 'evidence',
 };
 
-const en: Partial<Record<Key, string>> = { ...coreEn, ...complaints.en, ...admin.en, ...team.en, ...activity.en, ...skp.en, ...progress.en, ...visits.en, ...feedback.en, ...forums.en, ...transparency.en };
+const en: Partial<Record<Key, string>> = { ...coreEn, ...complaints.en, ...admin.en, ...team.en, ...activity.en, ...skp.en, ...progress.en, ...visits.en, ...feedback.en, ...forums.en, ...documents.en, ...transparency.en };
 
 export const dict: Record<'id' | 'en', Partial<Record<Key, string>>> = { id, en };

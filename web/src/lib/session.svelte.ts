@@ -62,6 +62,7 @@ export function navFor(me: Me, t: (k: any) => string): NavItem[] {
     admin('/admin/evaluasi', t('nav.evaluation'));
     admin('/admin/impor', t('nav.import'));
     admin('/admin/kebijakan', t('nav.policy'));
+    admin('/admin/penghargaan', t('awards.nav'));
   }
   if (hasRole(me, 'region_admin', 'agency_admin')) {
     admin('/admin/opd', t('admin.nav.opd'));
