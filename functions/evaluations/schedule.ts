@@ -17,9 +17,9 @@ export const SCHEDULE_RETRIES = 3;
 
 export const schedulesOf = (t: Pick<TenantConfig, 'id'>): ScheduleEvent[] => [{ tenant: t.id }];
 
-/** The first daily fire time strictly after `now`, in the zone. */
-export function nextFireTime(now: Date, timeZone: string): Date {
+/** The first daily fire time (at `hour`, local) strictly after `now`, in the zone. */
+export function nextFireTime(now: Date, timeZone: string, hour = DAILY_HOUR): Date {
   const { year, month, day } = zonedParts(now, timeZone);
-  const today = zonedTimeToUtc(timeZone, year, month, day, DAILY_HOUR);
-  return today > now ? today : zonedTimeToUtc(timeZone, year, month, day + 1, DAILY_HOUR);
+  const today = zonedTimeToUtc(timeZone, year, month, day, hour);
+  return today > now ? today : zonedTimeToUtc(timeZone, year, month, day + 1, hour);
 }
