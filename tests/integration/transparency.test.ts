@@ -71,11 +71,18 @@ beforeAll(async () => {
   }, 'POST');
   expect(forum.status, JSON.stringify(forum.body)).toBe(201);
   expect((await admin(`/v1/forums/${forum.body.id}/actions/a1`, { status: 'done', note: 'Catatan internal admin' })).status).toBe(200);
+  // A second forum, of the whole agency, never changed after it was recorded.
+  expect((await admin('/v1/forums', {
+    agencyId: 'dinkes', date: today, place: 'Kantor Dinas Kesehatan', participants: { citizens: 12, officers: 4 }, minutes: MINUTES,
+    issues: [{ text: 'Jadwal dokter tidak diumumkan' }], actions: [{ title: 'Umumkan jadwal dokter', owner: OWNER, due: '2099-12-31' }],
+  }, 'POST')).status).toBe(201);
 
   await h.drain();
   const plan = await admin('/v1/ikm/follow-ups', { unitId: unitA, period: month(), actions: [{ title: 'Pantau waktu layanan harian', owner: OWNER, due: '2099-01-31' }, { title: 'Umumkan standar waktu', owner: OWNER, due: '2099-02-28' }] }, 'POST');
   expect(plan.status, JSON.stringify(plan.body)).toBe(201);
   expect((await admin(`/v1/ikm/follow-ups/${plan.body.id}`, { actionId: 'a2', status: 'done' })).status).toBe(200);
+  // And a follow-up of unit B, never changed either.
+  expect((await admin('/v1/ikm/follow-ups', { unitId: unitB, period: month(), actions: [{ title: 'Pertahankan standar layanan', owner: OWNER, due: '2099-03-31' }] }, 'POST')).status).toBe(201);
 }, 180_000);
 afterAll(async () => { await h?.close(); });
 
@@ -93,18 +100,21 @@ describe('GET /v1/public/cities/{tenant}/transparency', () => {
 
   it('lists the forum with its issues and each action\'s title and status, and the follow-up', async () => {
     const { forums, followUps, awards } = (await page()).body;
-    expect(forums).toMatchObject({ held: 1, actionsDone: 1, actionsOpen: 1 });
-    expect(forums.items).toHaveLength(1);
-    expect(forums.items[0]).toMatchObject({
+    expect(forums).toMatchObject({ held: 2, actionsDone: 1, actionsOpen: 2 });
+    expect(forums.items).toHaveLength(2);
+    expect(forums.items.find((f: any) => f.place === 'Kantor Dinas Kesehatan')).toMatchObject({ agencyId: 'dinkes', agencyName: expect.any(String), issues: [{ text: 'Jadwal dokter tidak diumumkan' }], actions: [{ title: 'Umumkan jadwal dokter', status: 'open' }] });
+    expect(forums.items.find((f: any) => f.place === 'Aula Puskesmas')).toMatchObject({
       unitId: unitA, agencyId: 'dinkes', place: 'Aula Puskesmas',
       issues: [{ text: 'Waktu tunggu terlalu lama', element: 'u3' }, { text: 'Parkir sempit' }],
       actions: [{ title: 'Buka antrean daring', status: 'done' }, { title: 'Tambah petugas pagi', status: 'open' }],
     });
     expect(Object.keys(forums.items[0].actions[0]).sort()).toEqual(['status', 'title']);
-    expect(followUps).toMatchObject({ count: 1, actionsDone: 1, actionsOpen: 1 });
-    expect(followUps.items[0]).toMatchObject({ unitId: unitA, period: month(), actions: [{ title: 'Pantau waktu layanan harian', status: 'open' }, { title: 'Umumkan standar waktu', status: 'done' }] });
-    expect(followUps.items[0].elements).toContain('u3');
-    expect(followUps.items[0].ikmByMonth).toEqual([expect.objectContaining({ period: month(), respondents: 3 })]);
+    expect(followUps).toMatchObject({ count: 2, actionsDone: 1, actionsOpen: 2 });
+    expect(followUps.items.find((f: any) => f.unitId === unitB)).toMatchObject({ actions: [{ title: 'Pertahankan standar layanan', status: 'open' }] });
+    const planA = followUps.items.find((f: any) => f.unitId === unitA);
+    expect(planA).toMatchObject({ unitId: unitA, period: month(), actions: [{ title: 'Pantau waktu layanan harian', status: 'open' }, { title: 'Umumkan standar waktu', status: 'done' }] });
+    expect(planA.elements).toContain('u3');
+    expect(planA.ikmByMonth).toEqual([expect.objectContaining({ period: month(), respondents: 3 })]);
     expect(awards).toEqual({ count: 0 });
   });
 
