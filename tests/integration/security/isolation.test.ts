@@ -430,7 +430,7 @@ export const RULES: Record<string, Rule> = {
     crossTenant: { req: (fx) => ({ path: '/v1/me/notifications/read', body: { ids: [notificationIdOf(fx.B.pegawai.id)] } }), status: 404 },
     colleague: { req: (fx) => ({ path: '/v1/me/notifications/read', body: { ids: [notificationIdOf(fx.A.colleague.id)] } }), status: 404 },
     outsider: { req: (fx) => ({ path: '/v1/me/notifications/read', body: { ids: [notificationIdOf(fx.A.pegawai.id)] } }), status: 404 },
-    national: { req: () => ({ path: '/v1/me/notifications/read', body: { all: true } }), status: 200, check: (b) => expect(b.marked).toBe(0) },
+    national: { req: () => ({ path: '/v1/me/notifications/read', body: { all: true } }), status: 403 }, // national readers write nothing
   },
   'POST /v1/notifications/runs': {
     // Serang's BKPSDM runs Serang's pass; the matrix's last test checks nothing outside Serang was written.
