@@ -24,7 +24,8 @@ const headerText = (s: string) => (/^[\x20-\x7e]*$/.test(s) ? s : `=?UTF-8?B?${B
 
 /** The message as RFC 5322 text: CRLF line ends, UTF-8 plain-text body in base64 lines of 76. */
 export function toEml(m: EmailMessage, from: string, messageId: string, date = new Date()): string {
-  const body = Buffer.from(m.text, 'utf8').toString('base64').replace(/.{1,76}/g, '$&\r\n');
+  // Text in canonical form (CRLF line ends) before the transfer encoding, as RFC 2046 asks of text/plain.
+  const body = Buffer.from(m.text.replace(/\r?\n/g, '\r\n'), 'utf8').toString('base64').replace(/.{1,76}/g, '$&\r\n');
   return [
     `From: ${from}`,
     `To: ${m.to}`,

@@ -19,6 +19,6 @@ export function readOutbox(dir = process.env.OUTBOX_DIR, limit = 200): OutboxMes
       const raw = readFileSync(join(dir, file), 'utf8');
       const [head = '', body = ''] = raw.split('\r\n\r\n', 2);
       const header = (name: string) => new RegExp(`^${name}: (.*)$`, 'mi').exec(head)?.[1] ?? '';
-      return { file, to: header('To'), subject: decodeWord(header('Subject')), date: header('Date'), text: Buffer.from(body.replace(/\r\n/g, ''), 'base64').toString('utf8') };
+      return { file, to: header('To'), subject: decodeWord(header('Subject')), date: header('Date'), text: Buffer.from(body.replace(/\r\n/g, ''), 'base64').toString('utf8').replace(/\r\n/g, '\n') };
     });
 }
