@@ -1,9 +1,10 @@
 // Notifications in the browser: the BKPSDM runs the daily pass through the API, an officer without a
 // report signs in, sees the bell's unread count, opens the panel (phone and desktop shots) and marks
 // the reminder read. Re-runnable: each run picks an officer whose reminder is still unread.
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiGet, baseUrl, launch, newPage, screenshot, tokenFor } from './browser.js';
+import { apiGet, baseUrl, launch, newPage, screenshot, signIn, tokenFor } from './browser.js';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launch(); });
@@ -88,4 +89,41 @@ describe('notification bell', () => {
     await expect.poll(() => page.locator('[data-testid="notif-panel"]').count()).toBe(0);
     await context.close();
   }, 60_000);
+});
+
+describe('export downloads on the evaluation screen', () => {
+  const month = (back: number) => {
+    const [y, m] = new Date().toLocaleDateString('en-CA', { timeZone: TZ }).slice(0, 7).split('-').map(Number);
+    const d = new Date(Date.UTC(y!, m! - 1 - back, 1));
+    return d.toISOString().slice(0, 7);
+  };
+
+  it('the BKPSDM downloads the TPP CSV of an evaluated month and is told why an unevaluated one has none', async () => {
+    const { context, page } = await newPage(browser, { viewport: { width: 1280, height: 800 } });
+    await signIn(page, 'serang.admin');
+    await page.goto('/admin/evaluasi');
+    const exports = page.locator('[data-testid="exports"]');
+    await exports.waitFor();
+    await exports.locator('select').first().selectOption(month(2));
+    const [file] = await Promise.all([page.waitForEvent('download'), exports.locator('[data-testid="export-tpp"]').click()]);
+    expect(file.suggestedFilename()).toBe(`tpp-serang-${month(2)}.csv`);
+    const bytes = await readFile((await file.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8', 3).split('\r\n')[0]).toBe('nip,nama,perangkat_daerah,periode,predikat_akhir,potongan_tpp_persen');
+    // The month just ended is not evaluated until day 11: the button says so.
+    await exports.locator('select').first().selectOption(month(1));
+    await exports.locator('[data-testid="export-tpp"]').click();
+    await expect.poll(() => exports.locator('[role="alert"]').textContent()).toMatch(/belum dievaluasi/);
+    await exports.scrollIntoViewIfNeeded();
+    await screenshot(page, 'exports-evaluation-1280');
+    await context.close();
+
+    const phone = await newPage(browser, { phone: true });
+    await signIn(phone.page, 'serang.admin');
+    await phone.page.goto('/admin/evaluasi');
+    await phone.page.locator('[data-testid="exports"]').waitFor();
+    expect(await noSideScroll(phone.page)).toBe(true);
+    await screenshot(phone.page, 'exports-evaluation-390');
+    await phone.context.close();
+  }, 90_000);
 });
