@@ -150,6 +150,17 @@ describe('GET /v1/public/cities/{tenant}/transparency', () => {
     expect(text).not.toMatch(/createdBy|updatedBy|officer#|"owner"|"note"|"minutes"|"contact"/);
   });
 
+  it('reads one Query per section (organisation, IKM, complaints, forums, follow-ups), one GetItem for awards, never a Scan', async () => {
+    await h.drain();
+    const seen: string[] = [];
+    ddb().middlewareStack.add((next, context) => async (args) => { seen.push(context.commandName); return next(args); }, { step: 'initialize', name: 'countTransparencyReads' });
+    try {
+      expect((await page()).status).toBe(200);
+    } finally { ddb().middlewareStack.remove('countTransparencyReads'); }
+    // The SDK names the low-level commands here (GetItem, UpdateItem).
+    expect(seen.sort()).toEqual(['GetItemCommand', ...Array(5).fill('QueryCommand'), 'UpdateItemCommand']); // UpdateItem: the rate counter
+  });
+
   it('is cacheable by anyone for a short while', async () => {
     const res = await page();
     expect(res.headers.get('cache-control')).toMatch(/public/);
