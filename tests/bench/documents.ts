@@ -7,7 +7,7 @@ import { keys } from '../../functions/data/keys.js';
 import { officerItem, type Officer } from '../../functions/data/org-repository.js';
 import { planItem, type PlanItem } from '../../functions/data/plan-repository.js';
 import { reportItem, reportView } from '../../functions/data/report-repository.js';
-import { lastEndedPeriod } from '../../functions/domain/periods.js';
+import { addMonths, lastEndedPeriod } from '../../functions/domain/periods.js';
 import { evaluationItem, pageEvaluationsOfPeriod, type Evaluation } from '../../functions/evaluations/repository.js';
 import type { Principal } from '../../functions/http/principal.js';
 import { agencyBundle, evaluationDocument, skpDocument } from '../../functions/documents/service.js';
@@ -54,9 +54,14 @@ export async function runDocuments(ctx: BenchContext): Promise<SectionResult> {
   const db = await startSeededDb(await ctx.seedFile());
   try {
     const p: Principal = { sub: 'bench', tenant: TENANT, roles: new Set(['region_admin']) };
-    const period = lastEndedPeriod(new Date(), 'Asia/Jakarta', 'monthly');
+    // The latest evaluated month (last month is evaluated only after its review due day).
+    let period = lastEndedPeriod(new Date(), 'Asia/Jakarta', 'monthly');
+    let evaluations = (await pageEvaluationsOfPeriod(TENANT, period, undefined, { limit: 200 })).items;
+    for (let back = 0; evaluations.length < 23 && back < 3; back++) {
+      period = addMonths(period, -1);
+      evaluations = (await pageEvaluationsOfPeriod(TENANT, period, undefined, { limit: 200 })).items;
+    }
     const year = Number(period.slice(0, 4));
-    const evaluations = (await pageEvaluationsOfPeriod(TENANT, period, undefined, { limit: 200 })).items;
     if (evaluations.length < 23) throw new Error(`only ${evaluations.length} evaluations of ${period} in the seed`);
     const sample = evaluations.slice(3, 23);
     for (const e of evaluations.slice(0, 3)) { await skpDocument(p, e.officerId, year); await evaluationDocument(p, e.id); } // warm

@@ -44,7 +44,7 @@ describe('documents', () => {
     const { context, page } = await newPage(browser, { viewport: { width: 1280, height: 800 } });
     await signIn(page, 'serang.pegawai');
     await page.goto(`/pegawai/${pegawai.id}`);
-    await page.locator('[data-testid="evaluation-download"]').first().waitFor();
+    await page.locator('[data-testid="evaluation-download"]').first().waitFor({ timeout: 60_000 }); // the officer page loads several panels
     const file = await downloaded(page, '[data-testid="evaluation-download"]');
     expect(file.head).toBe('%PDF-');
     expect(file.name).toMatch(new RegExp(`^Evaluasi-${pegawai.nip}-\\d{4}-\\d{2}\\.pdf$`));
@@ -57,6 +57,9 @@ describe('documents', () => {
     await page.goto('/admin/evaluasi');
     const bundle = page.locator('[data-testid="agency-bundle"]');
     await bundle.locator('select').selectOption('dinkes');
+    // The latest evaluated period (last month's evaluation runs only after the review due day).
+    const latest = (await apiGet('/v1/officers/' + pegawai.id + '/evaluations?limit=1', await tokenFor('serang.pegawai'))).body.items[0].period;
+    await bundle.locator('input').fill(latest);
     const file = await downloaded(page, '[data-testid="bundle-download"]');
     expect(file.bytes.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
     await bundle.locator('[role="status"]').waitFor();
@@ -74,8 +77,13 @@ describe('awards', () => {
     let row = null;
     for (const period of periods) {
       await page.locator('#award-period').selectOption(period);
-      await page.waitForFunction(() => !document.querySelector('tbody .empty')?.textContent?.includes('…'));
       const open = page.locator('tr[data-candidate]', { has: page.locator('button.link') });
+      for (;;) { // a page holds the flagged ones of 200 evaluations: read on until one is open or the period ends
+        await page.locator('[data-testid="candidates"][aria-busy="false"]').waitFor();
+        const more = page.locator('[data-testid="load-more"]');
+        if (await open.count() || !(await more.count())) break;
+        await more.click();
+      }
       if (await open.count()) { row = open.first(); break; }
     }
     expect(row, 'a candidate not yet awarded in the last twelve months').not.toBeNull();
@@ -86,7 +94,7 @@ describe('awards', () => {
     await form.locator('textarea').fill('Atas predikat Sangat Baik berturut-turut dan pelayanan yang teladan.');
     await form.locator('button[type="submit"]').click();
     await page.locator('.notice[role="status"]', { hasText: name }).waitFor();
-    const award = page.locator('tr[data-award]', { hasText: name }).first();
+    const award = page.locator('li[data-award]', { hasText: name }).first();
     await award.waitFor();
     await screenshot(page, 'awards-admin-desktop');
     const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), award.locator('[data-testid="certificate-download"]').click()]);
@@ -95,7 +103,7 @@ describe('awards', () => {
     const phone = await newPage(browser, { phone: true });
     await signIn(phone.page, 'serang.admin');
     await phone.page.goto('/admin/penghargaan');
-    await phone.page.locator('tr[data-award]').first().waitFor();
+    await phone.page.locator('li[data-award]').first().waitFor();
     await screenshot(phone.page, 'awards-admin-phone');
     expect(await noSideScroll(phone.page)).toBe(true);
     await phone.context.close();
