@@ -5,7 +5,7 @@
 // end, so a rerun starts from the same state. Shots: visits-phone, visits-desktop.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiGet, baseUrl, launch, newPage, screenshot, signIn, tokenFor } from './browser.js';
+import { apiGet, launch, newPage, screenshot, signIn, tokenFor } from './browser.js';
 
 const TZ = 'Asia/Jakarta'; // Serang
 const day = (offset: number) => new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + offset * 86_400_000));

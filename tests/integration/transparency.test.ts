@@ -153,7 +153,7 @@ describe('GET /v1/public/cities/{tenant}/transparency', () => {
   it('reads one Query per section (organisation, IKM, complaints, forums, follow-ups), one GetItem for awards, never a Scan', async () => {
     await h.drain();
     const seen: string[] = [];
-    ddb().middlewareStack.add((next, context) => async (args) => { seen.push(context.commandName); return next(args); }, { step: 'initialize', name: 'countTransparencyReads' });
+    ddb().middlewareStack.add((next, context) => async (args) => { seen.push(context.commandName ?? ''); return next(args); }, { step: 'initialize', name: 'countTransparencyReads' });
     try {
       expect((await page()).status).toBe(200);
     } finally { ddb().middlewareStack.remove('countTransparencyReads'); }

@@ -15,7 +15,7 @@ import { IKM_KEYS, type IkmScores } from '../../../functions/domain/ikm.js';
 import { clamp } from '../../../functions/domain/numbers.js';
 import { addMonths, dayOf, monthOf, parsePeriod, periodEnd, quarterOf, zonedTimeToUtc } from '../../../functions/domain/periods.js';
 import { proposeFollowUpElements } from '../../../functions/domain/skm-follow-up.js';
-import { codeItem, insertComplaint, saveTransition, type Complaint } from '../../../functions/complaints/repository.js';
+import { insertComplaint, saveTransition, type Complaint } from '../../../functions/complaints/repository.js';
 import type { ComplaintCause, ComplaintStatus } from '../../../functions/complaints/schemas.js';
 import type { StatsContext } from '../../../functions/complaints/stats.js';
 import { insertForum } from '../../../functions/forums/repository.js';

@@ -19,23 +19,23 @@ export function t(key: Key, vars: Record<string, string | number> = {}): string 
 }
 
 // Numbers and dates always use id-ID conventions (1.234,5), as Indonesian reports do, whatever the UI language.
-const nf = new Map<number, Intl.NumberFormat>();
+const nf: Record<number, Intl.NumberFormat> = {}; // a plain cache of formatters, deliberately not reactive
 export function num(n: number | null | undefined, digits = 0): string {
   if (n === null || n === undefined || Number.isNaN(n)) return '–';
-  if (!nf.has(digits)) nf.set(digits, new Intl.NumberFormat('id-ID', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
-  return nf.get(digits)!.format(n);
+  nf[digits] ??= new Intl.NumberFormat('id-ID', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return nf[digits].format(n);
 }
 export const pct = (n: number | null | undefined, digits = 1) => (n === null || n === undefined ? '–' : `${num(n, digits)}%`);
 
 export function monthLabel(period: string, style: 'short' | 'long' = 'short'): string {
   const [y, m] = period.split('-').map(Number);
   if (!m) return period;
-  return new Intl.DateTimeFormat(i18n.lang === 'en' ? 'en-GB' : 'id-ID', { month: style, year: style === 'short' ? '2-digit' : 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
+  return new Intl.DateTimeFormat(i18n.lang === 'en' ? 'en-GB' : 'id-ID', { month: style, year: style === 'short' ? '2-digit' : 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, 1));
 }
 
 export function dateLabel(iso: string | null | undefined): string {
   if (!iso) return '–';
-  const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  const d = Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
   return new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'short', year: 'numeric', ...(iso.length > 10 ? { hour: '2-digit', minute: '2-digit' } : { timeZone: 'UTC' }) }).format(d);
 }
 
@@ -44,5 +44,5 @@ export function dateLabel(iso: string | null | undefined): string {
 export function dateTimeIn(iso: string | null | undefined, timeZone: string, style: 'long' | 'short' | 'date' = 'long'): string {
   if (!iso) return '–';
   const time = style === 'date' ? {} : { hour: '2-digit', minute: '2-digit', timeZoneName: 'short' } as const;
-  return new Intl.DateTimeFormat(i18n.lang === 'en' ? 'en-GB' : 'id-ID', { ...(style === 'long' ? { weekday: 'short' } : {}), day: 'numeric', month: 'short', year: 'numeric', ...time, timeZone }).format(new Date(iso));
+  return new Intl.DateTimeFormat(i18n.lang === 'en' ? 'en-GB' : 'id-ID', { ...(style === 'long' ? { weekday: 'short' } : {}), day: 'numeric', month: 'short', year: 'numeric', ...time, timeZone }).format(Date.parse(iso));
 }
