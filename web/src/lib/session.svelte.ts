@@ -54,7 +54,7 @@ export function navFor(me: Me, t: (k: any) => string): NavItem[] {
   if (me.officer) {
     items.push({ href: `/pegawai/${me.officer.id}`, label: t('nav.me') });
     items.push({ href: '/laporan', label: t('nav.report') });
-    const year = new Intl.DateTimeFormat('en-CA', { timeZone: me.tenant.timeZone, year: 'numeric' }).format(new Date());
+    const year = new Intl.DateTimeFormat('en-CA', { timeZone: me.tenant.timeZone, year: 'numeric' }).format(Date.now());
     items.push({ href: `/skp/${me.officer.id}/${year}`, label: t('skp.nav') });
   }
   if (me.officer || hasRole(me, 'agency_admin', 'region_admin')) items.push({ href: '/pelatihan', label: t('training.nav') });
