@@ -3,6 +3,7 @@
 import { ForumActionBody, ForumActionParams, ForumBody, ForumQuery } from '../forums/schema.js';
 import { CodeParams, COMPLAINT_STATUSES, ComplaintBody, ComplaintListQuery, ComplaintPatch, ComplaintStatsQuery, IdParams } from '../complaints/schemas.js';
 import { FollowUpBody, FollowUpPatchBody, FollowUpQuery, IkmQuery, KioskTokenBody, ProposalQuery, SurveyBody, UnitParams } from '../surveys/schemas.js';
+import { TransparencyParams, TransparencyQuery } from '../transparency/schema.js';
 import { arr, created, int, nullable, num, obj, ok, oneOf, page, record, str, type Contract } from './registry.js';
 import { Action, Nrr } from './shared.js';
 
@@ -58,6 +59,19 @@ export const surveysContract: Contract = {
     tag: 'Forum publik', summary: 'Mengubah status aksi forum', params: ForumActionParams,
     body: { schema: ForumActionBody, example: { status: 'done', note: 'Loket tambahan dibuka' } },
     responses: ok(Forum),
+  },
+  'GET /v1/public/cities/{tenant}/transparency': {
+    tag: 'Transparansi', summary: 'Halaman transparansi kota per tahun, tanpa data pribadi (publik, dibatasi laju, cache 5 menit)',
+    description: 'IKM dan mutu dengan responden per OPD dan unit (kecukupan sampel Krejcie–Morgan), pengaduan diterima / diverifikasi / dijawab tepat waktu / per penyebab, forum konsultasi publik dan tindak lanjut SKM dengan status tiap aksi, jumlah penghargaan. Kota tak dikenal atau tahun yang belum tiba: 404.',
+    params: TransparencyParams, query: TransparencyQuery,
+    responses: ok(obj({
+      tenant: obj({ id: str, name: str }), year: int,
+      ikm: obj({ respondents: int, ikm: nullable(num), grade: nullable(str), agencies: arr(obj({ agencyId: str, name: str, respondents: int, units: arr(obj({ unitId: str, name: str, respondents: int })) })) }),
+      complaints: obj({ received: int, verified: int, rejected: int, answered: int, answeredOnTime: int, answeredOnTimeShare: nullable(num), substantiated: int, byCause: record(int) }),
+      forums: obj({ held: int, actionsDone: int, actionsOpen: int, items: arr(obj({ date: str, place: str, issues: arr(obj({ text: str })), actions: arr(obj({ title: str, status: str })) })) }),
+      followUps: obj({ count: int, actionsDone: int, actionsOpen: int, items: arr(obj({ unitId: str, period: str, elements: arr(str), actions: arr(obj({ title: str, status: str })) })) }),
+      awards: obj({ count: int }),
+    })),
   },
   'POST /v1/public/complaints': {
     tag: 'Pengaduan', summary: 'Menyampaikan pengaduan, tanpa masuk, dibatasi laju', headers: ['Idempotency-Key'],
