@@ -3,7 +3,7 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { HttpError, badRequest, forbidden, notFound } from './errors.js';
+import { HttpError, badRequest, forbidden, httpErrorOf, notFound } from './errors.js';
 import { MAX_REQUEST_BYTES, requestTooLarge } from './limits.js';
 import { jsonShapeProblem } from './json.js';
 import { logger } from './logger.js';
@@ -91,7 +91,7 @@ const isTransient = (e: unknown) => {
 /** Maps errors to the contract's shape; 5xx details never reach the caller. */
 const errorResponses = (): middy.MiddlewareObj<ApiEvent, APIGatewayProxyStructuredResultV2> => ({
   onError: async (request) => {
-    const error = request.error;
+    const error = httpErrorOf(request.error);
     if (error instanceof HttpError) {
       if (error.status >= 500) logger.error('request failed', { error });
       request.response = toResponse({

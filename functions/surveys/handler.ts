@@ -2,7 +2,7 @@
 // users, kiosk tokens for counter devices, SKM follow-ups, and (same function) public forums and the
 // city's transparency page.
 import { httpApi, ok, type Routes } from '../http/api.js';
-import { HttpError } from '../http/errors.js';
+import { HttpError, httpErrorOf } from '../http/errors.js';
 import { countMetric } from '../http/metrics.js';
 import { idempotencyKeyOf } from '../http/idempotency.js';
 import { parse } from '../http/validation.js';
@@ -36,7 +36,8 @@ const routes: Routes = {
         return ok(stored, 201);
       } catch (error) {
         // Refused: invalid, rate-limited, a repeat from the same device, a wrong kiosk token (not our 5xx).
-        if (error instanceof HttpError && error.status < 500) countMetric('SurveysRefused');
+        const refused = httpErrorOf(error);
+        if (refused instanceof HttpError && refused.status < 500) countMetric('SurveysRefused');
         throw error;
       }
     },

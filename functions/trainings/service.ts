@@ -4,10 +4,10 @@ import { createHash, randomUUID } from 'node:crypto';
 import { findTenant } from '../config/tenants.js';
 import { keys } from '../data/keys.js';
 import { getOfficer } from '../data/org-repository.js';
+import { Forbidden, Invalid, NotFound, Unprocessable } from '../domain/errors.js';
 import { dayOf, monthOf } from '../domain/periods.js';
 import { trainingPace, TRAINING_JP_MIN_PER_YEAR, type TrainingPace } from '../domain/training.js';
 import { readableOfficer } from '../http/access.js';
-import { badRequest, forbidden, HttpError, notFound } from '../http/errors.js';
 import { encodeCursor, pageLimit, type PageRequest } from '../http/paging.js';
 import { hasRole, type Principal } from '../http/principal.js';
 import { decodeRangeCursor } from '../http/range-cursor.js';
@@ -17,20 +17,20 @@ export interface TrainingInput { officerId: string; title: string; jp: number; d
 
 export function tenantZone(tenant: string): string {
   const config = findTenant(tenant);
-  if (!config) throw notFound('Tenant');
+  if (!config) throw NotFound('Tenant');
   return config.timeZone;
 }
 
-const keyReused = () => new HttpError(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for a different request; use a new key for a new training');
+const keyReused = () => Unprocessable('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for a different request; use a new key for a new training');
 
 /** Logs a training; a retry under the same Idempotency-Key (same caller, same body) returns the first one, counted once. */
 export async function logTraining(p: Principal, input: TrainingInput, idempotencyKey?: string, now = new Date()): Promise<Training> {
   const officer = await getOfficer(p.tenant, input.officerId);
-  if (!officer) throw notFound('Officer');
+  if (!officer) throw NotFound('Officer');
   const mayLog = p.officerId === officer.id || hasRole(p, 'region_admin') || (hasRole(p, 'agency_admin') && p.agencyId === officer.agencyId);
-  if (!mayLog) throw forbidden('Only the officer or an admin of their agency may log training');
+  if (!mayLog) throw Forbidden('Only the officer or an admin of their agency may log training');
   if (input.date > dayOf(now, tenantZone(p.tenant))) {
-    throw badRequest('Training date is in the future', [{ field: 'date', message: 'Must be today or earlier in the city\'s time zone' }]);
+    throw Invalid('Training date is in the future', [{ field: 'date', message: 'Must be today or earlier in the city\'s time zone' }]);
   }
   const training: Training = {
     id: `trn_${randomUUID().replace(/-/g, '').slice(0, 16)}`,
