@@ -10,7 +10,19 @@ type Json = Record<string, any>;
 /** JSON Schema 2020-12 of a zod schema: requests as the handler accepts them, responses as sent. */
 export function jsonSchema(schema: Schema, io: 'input' | 'output'): Json {
   const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Json;
-  return rest;
+  return openObjects(rest);
+}
+
+/** `additionalProperties: {}` (an open response object) says what its absence says; readers render it as noise. */
+function openObjects(s: Json): Json {
+  if (Array.isArray(s)) return s.map(openObjects);
+  if (!s || typeof s !== 'object') return s;
+  const out: Json = {};
+  for (const [k, v] of Object.entries(s)) {
+    if (k === 'additionalProperties' && v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0) continue;
+    out[k] = k === 'properties' || k === '$defs' ? Object.fromEntries(Object.entries(v as Json).map(([p, x]) => [p, openObjects(x)])) : openObjects(v);
+  }
+  return out;
 }
 
 const ERRORS: Record<number, string> = {
@@ -111,7 +123,6 @@ export function openApiDocument(): Json {
         + 'Semua daftar menjawab `{items, nextCursor}` dengan parameter `limit` dan `cursor`. Setiap penolakan menjawab bentuk galat yang sama '
         + 'dan tidak menyimpan apa pun.',
     },
-    servers: [{ url: '/' }],
     tags: tags.map((name) => ({ name })),
     security: [{ bearer: [] }],
     paths,

@@ -23,7 +23,8 @@ export const API_PATH_PATTERN = '/v1/*';
  */
 const SPA_REWRITE = `function handler(event) {
   var request = event.request;
-  if (request.uri.indexOf('.') === -1) request.uri = '/index.html';
+  if (request.uri === '/docs' || request.uri === '/docs/') request.uri = '/docs/index.html'; // the API page (Swagger UI)
+  else if (request.uri.indexOf('.') === -1) request.uri = '/index.html';
   return request;
 }`;
 
@@ -33,7 +34,11 @@ export const ACCESS_LOG_DAYS = 30;
 /** A cell's own domain: its ACM certificate (us-east-1) lets CloudFront refuse TLS below 1.2. */
 export interface CustomDomain { names: string[]; certificateArn: string }
 
-export interface DashboardConfig { region: string; userPoolId: string; clientId: string; hostedUiDomain: string }
+export interface DashboardConfig {
+  region: string; userPoolId: string; clientId: string; hostedUiDomain: string;
+  /** What the dashboard's one sign-in path reads (web/src/lib/auth.ts): the OpenID issuer, client and Cognito's logout URL. */
+  auth?: { issuer: string; clientId: string; logoutUrl?: string; scope?: string };
+}
 
 export class Web extends Construct {
   readonly bucket: s3.Bucket;
