@@ -1,6 +1,7 @@
 // Who may print what: exactly who may read the data the document prints (functions/http/access.ts),
 // so nobody receives another officer's PDF; the agency bundle is for the agency's admin and the BKPSDM.
 import { zipSync } from 'fflate';
+import { inParallel } from '../data/batch.js';
 import { getAgency, getOfficers } from '../data/org-repository.js';
 import { evaluationsOfPeriod, getEvaluation, pageEvaluationsOfPeriod, parseEvaluationId } from '../evaluations/repository.js';
 import { readableOfficer } from '../http/access.js';
@@ -18,6 +19,7 @@ export interface Document { bytes: Uint8Array; filename: string }
 export const MAX_BUNDLE_BYTES = 4 * 1024 * 1024;
 /** Evaluations per bundle page: 100 documents render within the §6 budget of 15 s. */
 export const DEFAULT_BUNDLE_SIZE = 100;
+const BUNDLE_CONCURRENCY = 8;
 
 const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/-+/g, '-').slice(0, 80);
 
@@ -61,15 +63,19 @@ export async function agencyBundle(p: Principal, agencyId: string, q: PageReques
   const page = await pageEvaluationsOfPeriod(p.tenant, q.period, agencyId, { limit, startKey });
   if (!page.items.length && !startKey) throw notFound(`Evaluations of ${q.period} in this agency`);
   const officers = new Map((await getOfficers(p.tenant, page.items.map((e) => e.officerId))).map((o) => [o.id, o]));
+  // The reads of several documents overlap (each document is a handful of GetItem/Query calls); rendering is CPU.
+  const rendered: ({ name: string; bytes: Uint8Array } | undefined)[] = new Array(page.items.length);
+  await inParallel(page.items.map((e, i) => ({ e, i })), BUNDLE_CONCURRENCY, async ({ e, i }) => {
+    const officer = officers.get(e.officerId);
+    if (officer) rendered[i] = { name: `Evaluasi-${officer.nip}-${e.period}.pdf`, bytes: await renderEvaluation(await loadEvaluation(p.tenant, officer, e)) };
+  });
   const files: Record<string, Uint8Array> = {};
   let total = 0;
-  for (const e of page.items) {
-    const officer = officers.get(e.officerId);
-    if (!officer) continue;
-    const bytes = await renderEvaluation(await loadEvaluation(p.tenant, officer, e));
-    total += bytes.length;
+  for (const doc of rendered) {
+    if (!doc) continue;
+    total += doc.bytes.length;
     if (total > MAX_BUNDLE_BYTES) throw tooLarge(page.items.length, limit);
-    files[`Evaluasi-${officer.nip}-${e.period}.pdf`] = bytes;
+    files[doc.name] = doc.bytes;
   }
   // PDFs are already compressed: store them, which keeps the ZIP fast to build.
   const bytes = zipSync(files, { level: 0 });
