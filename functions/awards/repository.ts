@@ -8,7 +8,10 @@ import { ddb, tableName } from '../data/client.js';
 import { keys } from '../data/keys.js';
 import { GSI1, GSI2 } from '../data/table.js';
 
-export const AWARD_KINDS = ['kinerja', 'inovasi'] as const;
+import { AWARD_KINDS } from './schema.js';
+
+// The kinds live in the schema module, so the OpenAPI contract's bundle carries no table client.
+export { AWARD_KINDS };
 export type AwardKind = (typeof AWARD_KINDS)[number];
 
 export interface Award {

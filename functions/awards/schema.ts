@@ -2,7 +2,8 @@
 import * as z from 'zod/mini';
 import { pageQuery } from '../http/paging.js';
 import { freeText } from '../http/validation.js';
-import { AWARD_KINDS } from './repository.js';
+
+export const AWARD_KINDS = ['kinerja', 'inovasi'] as const;
 
 const period = z.string().check(z.regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, 'Use YYYY-MM, YYYY-Qn or YYYY'));
 const id = z.string().check(z.minLength(1), z.maxLength(80));
