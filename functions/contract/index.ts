@@ -1,5 +1,6 @@
 // The whole contract: one entry per route of functions/routes.ts, from one file per feature.
 // A new feature adds its file and one line here (tests/unit/contract fails for a route without one).
+import { awardsContract } from './awards.js';
 import { evaluationsContract } from './evaluations.js';
 import { metaContract } from './meta.js';
 import { notificationsContract } from './notifications.js';
@@ -18,5 +19,6 @@ export const CONTRACT: Contract = {
   ...surveysContract,
   ...evaluationsContract,
   ...trendsContract,
+  ...awardsContract,
   ...notificationsContract,
 };
