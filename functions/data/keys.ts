@@ -197,4 +197,6 @@ export const keys = {
   /** One per deterministic notification id (recipient, kind, subject, period): put on condition it does not
    *  exist, so a retried pass or event creates and e-mails nothing twice; records the e-mail's fate; TTL. */
   notificationOnce: (tenant: string, id: string): Key => ({ PK: `${t(tenant)}#NOTIFYONCE#${id}`, SK: 'ONCE' }),
+  /** GSI2 on a "once" marker whose e-mail waits for the sending function (removed when sent or failed). */
+  emailOutbox: (tenant: string) => `${t(tenant)}#EMAILOUTBOX`,
 };

@@ -1,11 +1,10 @@
 // One notification, exactly once: its id is a hash of (recipient, kind, subject, period), the in-app item
 // and its "once" marker are written together on condition the marker is new, and only the writer that
-// created it sends the e-mail (and records it sent). A retried pass or event finds the marker and stops.
+// created it sends the e-mail (claimed, then recorded sent). A retried pass or event finds the marker and stops.
 import { createHash } from 'node:crypto';
-import { logger } from '../http/logger.js';
-import { sendEmail } from './email.js';
+import { dispatchEmail } from './outbox.js';
 import { subjectOf, type Message } from './messages.js';
-import { createOnce, recordEmail, type NotificationKind } from './repository.js';
+import { createOnce, type NotificationKind } from './repository.js';
 
 export interface NotifyInput {
   tenant: string;
@@ -28,22 +27,14 @@ export type NotifyOutcome = 'created' | 'exists';
 
 export async function notify(i: NotifyInput, now = new Date()): Promise<NotifyOutcome> {
   const id = notificationId(i);
-  const email = i.email ?? undefined;
+  const email = i.email ? { tenant: i.tenant, to: i.email, subject: subjectOf(i.message), text: `${i.message.body}\n\n— Kinerja ASN` } : undefined;
   const created = await createOnce({
     id, tenant: i.tenant, recipient: i.recipient, kind: i.kind, title: i.message.title, body: i.message.body,
     ...(i.link ? { link: i.link } : {}), createdAt: now.toISOString(), read: false,
   }, email);
   if (!created) return 'exists';
-  if (email) {
-    try {
-      const { messageId } = await sendEmail({ tenant: i.tenant, to: email, subject: subjectOf(i.message), text: `${i.message.body}\n\n— Kinerja ASN`, id });
-      await recordEmail(i.tenant, id, 'sent', messageId);
-    } catch (error) {
-      // At most once: the marker exists, so no retry sends it again; the failure is on record.
-      logger.error('notification e-mail failed', { error: error as Error, kind: i.kind });
-      await recordEmail(i.tenant, id, 'failed', (error as Error).message).catch(() => {});
-    }
-  }
+  // Only the writer that created it sends (or queues) the e-mail: a retry finds the marker above and stops.
+  if (email) await dispatchEmail(i.tenant, id, email);
   return 'created';
 }
 

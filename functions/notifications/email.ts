@@ -1,10 +1,11 @@
-// E-mail behind one small port (DESIGN §5 local stand-ins): Amazon SES v2 `SendEmail` in AWS, and
-// locally an RFC 5322 `.eml` file per message in the outbox directory that `GET /v1/dev/outbox` lists.
-// The adapter is chosen by the environment: EMAIL_TRANSPORT=ses (set by CDK) or OUTBOX_DIR (local).
+// E-mail behind one small port (DESIGN §5 local stand-ins): Amazon SES v2 `SendEmail` in AWS
+// (./email-ses.ts, registered only by the function that sends, so the SES client stays out of every
+// other bundle), and locally an RFC 5322 `.eml` file per message in OUTBOX_DIR, which
+// `GET /v1/dev/outbox` lists. A function without a port queues the message in the table's e-mail
+// outbox; the sending function drains it every few minutes (./deliver.ts).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { requireEnv } from '../config/env.js';
 
 export interface EmailMessage {
   /** The tenant the message is sent for (logged and tagged; never part of the address). */
@@ -61,31 +62,17 @@ export function outboxAdapter(dir: string, from: string): EmailPort {
   };
 }
 
-/** Amazon SES v2; the client is loaded on first use so functions that never send do not pay for it. */
-export function sesAdapter(from: string): EmailPort {
-  let client: Promise<{ send: (m: EmailMessage) => Promise<string | undefined> }> | undefined;
-  const load = () => (client ??= import('@aws-sdk/client-sesv2').then(({ SESv2Client, SendEmailCommand }) => {
-    const ses = new SESv2Client({});
-    return {
-      send: async (m: EmailMessage) => (await ses.send(new SendEmailCommand({
-        FromEmailAddress: from,
-        Destination: { ToAddresses: [m.to] },
-        Content: { Simple: { Subject: { Data: m.subject, Charset: 'UTF-8' }, Body: { Text: { Data: m.text, Charset: 'UTF-8' } } } },
-        EmailTags: [{ Name: 'tenant', Value: safeName(m.tenant) }],
-      }))).MessageId,
-    };
-  }));
-  return { send: async (m) => ({ messageId: (await (await load()).send(m)) ?? '' }) };
+let registered: EmailPort | undefined;
+
+/** The sending function registers its adapter (SES) at start-up. */
+export const registerEmailPort = (port: EmailPort) => { registered = port; };
+
+/** The port of this function: the registered one, the local outbox directory, or none (queue instead). */
+export function emailPort(): EmailPort | undefined {
+  if (registered) return registered;
+  const dir = process.env.OUTBOX_DIR;
+  return dir ? (registered = outboxAdapter(dir, process.env.EMAIL_FROM ?? 'Kinerja ASN <no-reply@kinerja-asn.local>')) : undefined;
 }
 
-let port: EmailPort | undefined;
-
-/** The adapter the environment names: SES in AWS, the outbox directory locally. */
-export function emailPort(): EmailPort {
-  if (port) return port;
-  if (process.env.EMAIL_TRANSPORT === 'ses') return (port = sesAdapter(requireEnv('EMAIL_FROM')));
-  return (port = outboxAdapter(requireEnv('OUTBOX_DIR'), process.env.EMAIL_FROM ?? 'Kinerja ASN <no-reply@kinerja-asn.local>'));
-}
-
-/** Sends one plain-text e-mail (notifications, account invitations). */
-export const sendEmail = (message: EmailMessage) => emailPort().send(message);
+/** Sends one plain-text e-mail (account invitations and the like); queued where this function cannot send. */
+export { sendEmail } from './outbox.js';

@@ -6,11 +6,14 @@ import { ddb, tableName } from '../data/client.js';
 import { conditionFailed, transactionConditionFailed } from '../data/conditions.js';
 import { queryPage } from '../data/batch.js';
 import { keys } from '../data/keys.js';
-import { GSI1 } from '../data/table.js';
+import { GSI1, GSI2 } from '../data/table.js';
+import type { EmailMessage } from './email.js';
 
 export type NotificationKind =
   | 'report_due' | 'reviews_pending' | 'evaluation_published' | 'objection_pending'
-  | 'complaint_to_verify' | 'complaint_overdue' | 'action_due' | 'action_overdue' | 'complaint_answered';
+  | 'complaint_to_verify' | 'complaint_overdue' | 'action_due' | 'action_overdue' | 'complaint_answered'
+  /** An e-mail only (e.g. an account invitation), no in-app item. */
+  | 'email';
 
 export interface Notification {
   /** Deterministic: hash of recipient, kind, subject and period. */
@@ -29,9 +32,14 @@ export interface Notification {
 
 const ONCE_TTL_DAYS = 400;
 
-/** Creates the notification unless its id exists; true when this call created it (and so must e-mail it). */
-export async function createOnce(n: Notification, email: string | undefined): Promise<boolean> {
-  const once = { ...keys.notificationOnce(n.tenant, n.id), type: 'notificationOnce', recipient: n.recipient, kind: n.kind, createdAt: n.createdAt, emailStatus: email ? 'pending' : 'none', expiresAt: Math.floor(Date.now() / 1000) + ONCE_TTL_DAYS * 86_400 };
+/** Creates the notification unless its id exists; true when this call created it. Its e-mail, if any,
+ *  waits in the tenant's outbox (GSI2) until a sender claims it. */
+export async function createOnce(n: Notification, email: EmailMessage | undefined): Promise<boolean> {
+  const once = {
+    ...keys.notificationOnce(n.tenant, n.id), type: 'notificationOnce', recipient: n.recipient, kind: n.kind, createdAt: n.createdAt,
+    emailStatus: email ? 'pending' : 'none', expiresAt: Math.floor(Date.now() / 1000) + ONCE_TTL_DAYS * 86_400,
+    ...(email ? { email, GSI2PK: keys.emailOutbox(n.tenant), GSI2SK: `${n.createdAt}#${n.id}` } : {}),
+  };
   const inApp = n.recipient !== 'EMAIL';
   const key = keys.notification(n.tenant, n.recipient, n.createdAt, n.id);
   try {
@@ -48,13 +56,37 @@ export async function createOnce(n: Notification, email: string | undefined): Pr
   }
 }
 
-/** Records what became of the e-mail of a notification this writer created. */
+/** Takes a pending e-mail for sending; false when another sender has it or it went already (at most once). */
+export async function claimEmail(tenant: string, id: string): Promise<boolean> {
+  try {
+    await ddb().send(new UpdateCommand({
+      TableName: tableName(), Key: keys.notificationOnce(tenant, id),
+      UpdateExpression: 'SET emailStatus = :sending, emailClaimedAt = :at',
+      ConditionExpression: 'emailStatus = :pending',
+      ExpressionAttributeValues: { ':sending': 'sending', ':pending': 'pending', ':at': new Date().toISOString() },
+    }));
+    return true;
+  } catch (error) {
+    if (conditionFailed(error)) return false;
+    throw error;
+  }
+}
+
+/** Records what became of a claimed e-mail and takes it out of the outbox (its text goes with it). */
 export async function recordEmail(tenant: string, id: string, status: 'sent' | 'failed', detail: string): Promise<void> {
   await ddb().send(new UpdateCommand({
     TableName: tableName(), Key: keys.notificationOnce(tenant, id),
-    UpdateExpression: 'SET emailStatus = :s, emailDetail = :d, emailAt = :at',
+    UpdateExpression: 'SET emailStatus = :s, emailDetail = :d, emailAt = :at REMOVE GSI2PK, GSI2SK, email',
     ExpressionAttributeValues: { ':s': status, ':d': detail.slice(0, 300), ':at': new Date().toISOString() },
   }));
+}
+
+/** One page of a tenant's e-mail outbox, oldest first. */
+export async function pageOutbox(tenant: string, page: { limit: number; startKey?: Record<string, unknown> }) {
+  const res = await queryPage<{ PK: string; email: EmailMessage; emailStatus: string }>({
+    IndexName: GSI2, KeyConditionExpression: 'GSI2PK = :pk', ExpressionAttributeValues: { ':pk': keys.emailOutbox(tenant) },
+  }, page);
+  return { items: res.items.map((i) => ({ id: i.PK.slice(i.PK.lastIndexOf('#') + 1), email: i.email, status: i.emailStatus })), lastKey: res.lastKey };
 }
 
 const view = ({ PK: _p, SK: _s, type: _t, GSI1PK: _g, GSI1SK: _gs, tenant: _tn, ...rest }: Record<string, unknown>) => rest as unknown as Omit<Notification, 'tenant'> & { readAt?: string };

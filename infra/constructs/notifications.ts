@@ -1,6 +1,7 @@
 // Notifications (DESIGN §2, §3): the daily pass per tenant at 06:00 in the tenant's zone (EventBridge
 // Scheduler → the pass function), and e-mail through Amazon SES from one verified sender identity.
-// Only the functions that send get `ses:SendEmail`, and only on that identity.
+// The pass function alone sends (`ses:SendEmail` on that identity only, and the SES client in its
+// bundle alone); other functions queue e-mails in the table, which it drains every few minutes.
 import { Duration, Stack } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -9,7 +10,7 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import { Construct } from 'constructs';
 import { schedulesOf } from '../../functions/evaluations/schedule.js';
-import { NOTIFY_CRON } from '../../functions/notifications/schedule.js';
+import { NOTIFY_CRON, OUTBOX_RATE } from '../../functions/notifications/schedule.js';
 import { BACKGROUND_FUNCTIONS } from '../../functions/routes.js';
 import type { CellConfig } from '../deployments.js';
 import { AppFunction } from './function.js';
@@ -45,6 +46,12 @@ export class Notifications extends Construct {
 
     const role = new iam.Role(this, 'SchedulerRole', { assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com') });
     role.addToPolicy(new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.pass.fn.functionArn] }));
+    new scheduler.CfnSchedule(this, 'Outbox', {
+      description: 'Sends the e-mails the routes and the stream queued (notifications, invitations)',
+      scheduleExpression: OUTBOX_RATE,
+      flexibleTimeWindow: { mode: 'OFF' },
+      target: { arn: this.pass.fn.functionArn, roleArn: role.roleArn, input: JSON.stringify({ outbox: true }), retryPolicy: { maximumRetryAttempts: 0 } },
+    });
     for (const tenant of props.cell.tenants) {
       for (const event of schedulesOf(tenant)) {
         new scheduler.CfnSchedule(this, `Notify-${tenant.id}`, {
@@ -60,7 +67,7 @@ export class Notifications extends Construct {
   }
 
   /** SES v2 SendEmail from the sender identity only, and the environment that selects the SES adapter. */
-  allowSending(fn: lambda.Function): void {
+  private allowSending(fn: lambda.Function): void {
     const { account, region, partition } = Stack.of(this);
     fn.addToRolePolicy(new iam.PolicyStatement({
       actions: ['ses:SendEmail'],

@@ -32,9 +32,8 @@ export class CellStack extends Stack {
     web.deployDashboard({ region: this.region, userPoolId: auth.userPool.userPoolId, clientId: dashboardClient.userPoolClientId, hostedUiDomain: auth.hostedUiUrl });
 
     const processing = new Processing(this, 'Processing', { cell, table: data.table, environment, runStarters: [api.functions.evaluationRuns.fn] });
-    // E-mail goes out from the functions that create notifications: the pass, the routes (a pass run now) and the stream (events).
+    // The daily notification pass per tenant; it alone sends e-mail (the others queue it in the table).
     const notifications = new Notifications(this, 'Notifications', { cell, table: data.table, environment });
-    for (const fn of [api.functions.notifications.fn, processing.stream.fn]) notifications.allowSending(fn);
 
     new Observability(this, 'Observability', {
       httpApi: api.httpApi,

@@ -1,7 +1,7 @@
 // The daily notification pass per tenant in its zone, and e-mail through SES from one identity, with
 // ses:SendEmail granted only to the functions that send, on that identity alone.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { NOTIFY_CRON } from '../../functions/notifications/schedule.js';
+import { NOTIFY_CRON, OUTBOX_RATE } from '../../functions/notifications/schedule.js';
 import { DEFAULT_SENDER } from '../../infra/constructs/notifications.js';
 import { appFunctions, resourcesOf, synthCells, type CellTemplate } from './template.js';
 
@@ -23,17 +23,22 @@ describe('notifications', () => {
       const pass = appFunctions(template).find(([, p]) => serviceOf(p) === 'kinerja-asn-notificationPass')!;
       expect(pass).toBeTruthy();
       for (const [, s] of schedules) expect(s.Target.Arn).toEqual({ 'Fn::GetAtt': [pass[0], 'Arn'] });
+      // …and every few minutes it sends what the routes and the stream queued.
+      const outbox = resourcesOf(template, 'AWS::Scheduler::Schedule').filter(([, p]) => p.ScheduleExpression === OUTBOX_RATE);
+      expect(outbox).toHaveLength(1);
+      expect(JSON.parse(outbox[0]![1].Target.Input)).toEqual({ outbox: true });
+      expect(outbox[0]![1].Target.Arn).toEqual({ 'Fn::GetAtt': [pass[0], 'Arn'] });
     }
   });
 
-  it('has an SES identity for the configured sender, and ses:SendEmail only on it, only for the senders', () => {
+  it('has an SES identity for the configured sender, and ses:SendEmail only on it, only for the sending function', () => {
     for (const { template } of cellTemplates) {
       template.resourceCountIs('AWS::SES::EmailIdentity', 1);
       template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: DEFAULT_SENDER });
       const [identityId] = resourcesOf(template, 'AWS::SES::EmailIdentity')[0]!;
       const policies = resourcesOf(template, 'AWS::IAM::Policy');
       const sesStatements = policies.flatMap(([id, p]) => (p.PolicyDocument.Statement as any[]).filter((s) => [s.Action].flat().some((a: string) => a.startsWith('ses:'))).map((s) => ({ id, s, roles: p.Roles })));
-      expect(sesStatements.length).toBe(3); // the pass, the notifications routes, the stream
+      expect(sesStatements.length).toBe(1); // the pass function alone sends
       for (const { s } of sesStatements) {
         expect(s.Action).toBe('ses:SendEmail');
         expect(JSON.stringify(s.Resource)).toContain(identityId);
@@ -41,7 +46,8 @@ describe('notifications', () => {
       }
       // The sending functions select the SES adapter with the sender; the others carry neither.
       const senders = appFunctions(template).filter(([, p]) => p.Environment.Variables.EMAIL_TRANSPORT === 'ses').map(([, p]) => serviceOf(p)).sort();
-      expect(senders).toEqual(['kinerja-asn-notificationPass', 'kinerja-asn-notifications', 'kinerja-asn-stream']);
+      expect(senders).toEqual(['kinerja-asn-notificationPass']);
+      expect(sesStatements[0]!.roles).toEqual([{ Ref: expect.stringContaining('notificationPassRole') }]);
       for (const [, p] of appFunctions(template).filter(([, p]) => p.Environment.Variables.EMAIL_TRANSPORT)) expect(p.Environment.Variables.EMAIL_FROM).toBe(DEFAULT_SENDER);
     }
   });

@@ -8,6 +8,8 @@ import { batchPut } from '../../functions/data/batch.js';
 import { keys } from '../../functions/data/keys.js';
 import type { Officer } from '../../functions/data/org-repository.js';
 import { addMonths } from '../../functions/domain/periods.js';
+import { drainOutbox, sendEmail } from '../../functions/notifications/outbox.js';
+import { createOnce } from '../../functions/notifications/repository.js';
 import { startHarness, type Harness } from './harness.js';
 
 const OUTBOX = mkdtempSync(join(tmpdir(), 'kinerja-outbox-test-'));
@@ -154,6 +156,22 @@ describe('events', () => {
     expect(text).not.toContain(me.name);
     expect(text).not.toContain(me.nip);
   }, 60_000);
+});
+
+describe('the e-mail outbox', () => {
+  it('a queued e-mail (as the routes and the stream leave it in AWS) is sent once by the drain', async () => {
+    await createOnce({ id: 'queuedtest1', tenant: T, recipient: 'EMAIL', kind: 'email', title: 'Undangan', body: '', createdAt: new Date().toISOString(), read: false },
+      { tenant: T, to: 'undangan@example.id', subject: 'Undangan akun Kinerja ASN', text: 'Halo, akun Anda sudah dibuat.' });
+    expect(await drainOutbox(T)).toBe(1);
+    expect(await drainOutbox(T)).toBe(0);
+    expect(emls().filter((m) => /^To: undangan@example\.id$/m.test(m))).toHaveLength(1);
+  });
+
+  it('sendEmail sends at once where the function has a port, and never twice for one id', async () => {
+    await sendEmail({ tenant: T, to: 'akun.baru@example.id', subject: 'Akun Kinerja ASN', text: 'Selamat datang.', id: 'invite1' });
+    await sendEmail({ tenant: T, to: 'akun.baru@example.id', subject: 'Akun Kinerja ASN', text: 'Selamat datang.', id: 'invite1' }).catch(() => undefined);
+    expect(emls().filter((m) => /^To: akun\.baru@example\.id$/m.test(m))).toHaveLength(1);
+  });
 });
 
 describe('paging', () => {
