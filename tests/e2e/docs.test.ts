@@ -49,7 +49,7 @@ describe.each(Object.keys(VIEWPORTS) as (keyof typeof VIEWPORTS)[])('/docs at %s
       expect((await tagsShown(page)).sort()).toEqual([...tags].sort());
       expect(tags.length).toBeGreaterThan(8);
       for (const [method, path] of [['get', '/v1/health'], ['post', '/v1/reports'], ['get', '/v1/officers'], ['post', '/v1/public/surveys']] as const) {
-        await expect.poll(() => page.locator(`.opblock-${method} .opblock-summary-path[data-path="${path}"]`).count(), `${method} ${path}`).toBe(1);
+        await expect.poll(() => page.locator(`.opblock-${method} .opblock-summary-path[data-path="${path}"]`).count(), { message: `${method} ${path}` }).toBe(1);
       }
       // An operation opens with its documented parameters (the list's limit and cursor).
       await page.locator('.opblock-get .opblock-summary-path[data-path="/v1/officers"]').click();
