@@ -56,6 +56,7 @@ export const ROUTES: RouteDef[] = [
   r('GET', '/v1/officers/{id}', 'org'),
   r('POST', '/v1/officers/import', 'org'),
   r('PATCH', '/v1/officers/{id}', 'org'),
+  r('PUT', '/v1/officers/{id}/roles', 'org'),
   r('GET', '/v1/policy', 'org'),
   r('PUT', '/v1/policy', 'org'),
   r('GET', '/v1/policy/history', 'org'),

@@ -2,7 +2,7 @@
 // curve, officers and their CSV import, the tenant policy.
 import { ORG_RATINGS } from '../domain/types.js';
 import { AGENCY_KINDS, UNIT_KINDS } from '../domain/organisation.js';
-import { AgenciesQuery, AgencyCreate, AgencyPatch, CurveQuery, OfficerPatch, OfficersQuery, OrgRatingBody, PolicySchema, UnitCreate, UnitPatch, YearParam } from '../org/schema.js';
+import { AgenciesQuery, AgencyCreate, AgencyPatch, CurveQuery, OfficerPatch, OfficersQuery, OrgRatingBody, PolicySchema, RolesBody, UnitCreate, UnitPatch, YearParam } from '../org/schema.js';
 import { arr, bool, created, int, nullable, num, obj, ok, oneOf, opt, page, record, str, type Contract } from './registry.js';
 import { Officer } from './shared.js';
 
@@ -79,6 +79,11 @@ export const orgContract: Contract = {
     tag: 'Pegawai', summary: 'Mengubah status, surel, koefisien AK, atau memindahkan pegawai (region_admin, diaudit)',
     body: { schema: OfficerPatch, example: { status: 'cuti', effectiveFrom: '2025-03-01', reason: 'Cuti melahirkan' } },
     responses: ok(Officer),
+  },
+  'PUT /v1/officers/{id}/roles': {
+    tag: 'Pegawai', summary: 'Memberi atau mencabut peran agency_admin, leader, inspector, region_admin (region_admin, diaudit; region_admin terakhir tidak dapat melepas perannya sendiri: 409)',
+    body: { schema: RolesBody, example: { roles: ['agency_admin'] } },
+    responses: ok(obj({ id: str, roles: arr(str) })),
   },
   'POST /v1/officers/import': {
     tag: 'Pegawai', summary: 'Impor pegawai dari CSV (region_admin): semua baris atau tidak sama sekali',

@@ -19,6 +19,8 @@ export interface Officer {
   koefisienAk?: number | null;
   /** Supervisor chain, nearest first (DESIGN §1 direct and indirect). */
   ancestors?: string[];
+  /** Roles a region_admin granted (agency_admin, leader, inspector, region_admin); officer/supervisor are derived. */
+  roles?: string[];
 }
 export interface NipEntry { nip: string; tenant: string; officerId: string }
 
@@ -31,6 +33,7 @@ export const officerView = (item: Record<string, unknown>): Officer => ({
   ...(item.email ? { email: item.email as string } : {}),
   ...(typeof item.koefisienAk === 'number' ? { koefisienAk: item.koefisienAk } : {}),
   ...(Array.isArray(item.ancestors) ? { ancestors: item.ancestors as string[] } : {}),
+  ...(Array.isArray(item.roles) && item.roles.length ? { roles: item.roles as string[] } : {}),
 });
 
 /** The tenant partition in one Query: policy, agencies and units. */

@@ -7,7 +7,7 @@ import { HttpError, badRequest, forbidden, httpErrorOf, notFound } from './error
 import { MAX_REQUEST_BYTES, requestTooLarge } from './limits.js';
 import { jsonShapeProblem } from './json.js';
 import { logger } from './logger.js';
-import { hasRole, principalFromClaims, type Principal } from './principal.js';
+import { freshPrincipal, hasRole, principalFromClaims, type Principal } from './principal.js';
 import { clientAddress } from './rate-limit.js';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -125,7 +125,7 @@ export function httpApi(routes: Routes) {
     const route = routes[event.routeKey];
     if (!route) throw notFound('Route');
     const principal =
-      route.auth === 'user' ? principalFromClaims(event.requestContext.authorizer?.jwt?.claims) : (undefined as unknown as Principal);
+      route.auth === 'user' ? await freshPrincipal(principalFromClaims(event.requestContext.authorizer?.jwt?.claims)) : (undefined as unknown as Principal);
     // DESIGN §1: the national role reads aggregates only; no route may write on its behalf.
     if (principal && hasRole(principal, 'national') && !event.routeKey.startsWith('GET ')) throw forbidden('National readers are read-only');
     const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v ?? '']));

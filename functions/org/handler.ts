@@ -5,7 +5,8 @@ import { httpApi, ok, type Routes } from '../http/api.js';
 import { forbidden, HttpError } from '../http/errors.js';
 import { hasRole } from '../http/principal.js';
 import { parse } from '../http/validation.js';
-import { AgenciesQuery } from './schema.js';
+import { AgenciesQuery, RolesBody } from './schema.js';
+import { setRoles } from './roles.js';
 import { importOfficers } from './import-officers.js';
 import { agenciesWithUnits, me, visibleTenants } from './service.js';
 import { listOfficers, OfficerPatch, OfficersQuery, patchOfficer } from './officers.js';
@@ -69,6 +70,10 @@ const routes: Routes = {
   'PATCH /v1/officers/{id}': {
     auth: 'user',
     handle: async ({ principal, params, body }) => ok(await patchOfficer(principal, params.id, parse(OfficerPatch, body, 'body'))),
+  },
+  'PUT /v1/officers/{id}/roles': {
+    auth: 'user',
+    handle: async ({ principal, params, body }) => ok(await setRoles(principal, params.id, parse(RolesBody, body, 'body'))),
   },
   'POST /v1/officers/import': {
     auth: 'user',

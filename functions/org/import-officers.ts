@@ -120,6 +120,7 @@ export async function importOfficers(tenant: string, csv: string, now = new Date
       ...(l.email ?? old?.email ? { email: l.email ?? old?.email } : {}),
       ...(l.koefisienAk ?? old?.koefisienAk ? { koefisienAk: l.koefisienAk ?? old?.koefisienAk } : {}),
       ancestors: ancestors.get(id) ?? [],
+      ...(old?.roles?.length ? { roles: old.roles } : {}),
     };
   });
   const chainChanged = officers.filter((o) => before.has(o.id) && (before.get(o.id)!.ancestors ?? []).join() !== o.ancestors!.join());

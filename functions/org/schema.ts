@@ -3,6 +3,7 @@
 import * as z from 'zod/mini';
 import { AGENCY_KINDS, ID_MAX, ID_PATTERN, UNIT_KINDS } from '../domain/organisation.js';
 import { OFFICER_STATUSES } from '../domain/officer-status.js';
+import { GRANTABLE_ROLES } from '../domain/roles.js';
 import { ORG_RATINGS, PREDIKATS } from '../domain/types.js';
 import { pageQuery } from '../http/paging.js';
 import { freeText } from '../http/validation.js';
@@ -97,3 +98,9 @@ export const PolicySchema = z.strictObject({
   holidays: z.array(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD'))).check(z.maxLength(100)),
   surveyAddressLimit: intBetween(10, 10_000),
 });
+
+/** PUT /v1/officers/{id}/roles: the officer's granted roles, whole (officer and supervisor follow the org chart). */
+export const RolesBody = z.strictObject({
+  roles: z.array(z.enum(GRANTABLE_ROLES)).check(z.maxLength(GRANTABLE_ROLES.length), z.refine((r) => new Set(r).size === r.length, 'Each role once')),
+});
+export type RolesBody = z.infer<typeof RolesBody>;

@@ -8,7 +8,7 @@ export async function me(p: Principal) {
   const tenant = findTenant(p.tenant);
   // Direct reports only: one Query on every page load is enough to know the caller supervises.
   const [officer, direct] = p.officerId
-    ? await Promise.all([getOfficer(p.tenant, p.officerId), listSubordinates(p.tenant, p.officerId)])
+    ? await Promise.all([p.officer ?? getOfficer(p.tenant, p.officerId), listSubordinates(p.tenant, p.officerId)])
     : [undefined, []];
   const subordinates = direct.length;
   return {

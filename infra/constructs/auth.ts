@@ -1,6 +1,9 @@
 // Auth: a Cognito user pool whose access tokens carry tenant, roles, officer_id and agency_id (added
 // by the pre-token-generation trigger), a hosted-UI domain, and the dashboard's public PKCE client.
 import { Aws, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import { SIGN_IN_PATH, TOKEN_LIFETIMES } from '../../functions/auth/lifetimes.js';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import type { CellConfig } from '../deployments.js';
@@ -8,8 +11,9 @@ import { AppFunction } from './function.js';
 import { acknowledge } from './nag.js';
 
 export const PRE_TOKEN_ENTRY = 'functions/auth/pre-token.ts';
-/** The dashboard's sign-in page, where the hosted UI returns with the code (web/src/lib/auth.ts). */
-export const SIGN_IN_PATH = '/masuk';
+export { SIGN_IN_PATH };
+/** What account provisioning may do on the pool (functions/accounts/cognito-directory.ts), and nothing else. */
+export const ACCOUNT_ADMIN_ACTIONS = ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminDisableUser', 'cognito-idp:AdminEnableUser', 'cognito-idp:AdminGetUser'] as const;
 
 export class Auth extends Construct {
   readonly userPool: cognito.UserPool;
@@ -45,6 +49,11 @@ export class Auth extends Construct {
     this.hostedUiUrl = this.domain.baseUrl();
   }
 
+  /** Least privilege for the officer import's account provisioning: the four admin calls, on this pool only. */
+  allowAccountAdmin(fn: lambda.IFunction): void {
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions: [...ACCOUNT_ADMIN_ACTIONS], resources: [this.userPool.userPoolArn] }));
+  }
+
   /** The dashboard's client: public (no secret), authorization code + PKCE, redirecting to the CloudFront URL. */
   addDashboardClient(appUrl: string): cognito.UserPoolClient {
     if (this.dashboardClient) return this.dashboardClient;
@@ -52,16 +61,20 @@ export class Auth extends Construct {
       generateSecret: false,
       authFlows: { userSrp: true },
       oAuth: {
-        flows: { authorizationCodeGrant: true, implicitCodeGrant: false },
+        // Code grant only; the dashboard always sends a PKCE S256 challenge (web/src/lib/oidc.ts), as a public client must.
+        flows: { authorizationCodeGrant: true, implicitCodeGrant: false, clientCredentials: false },
         scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
         callbackUrls: [`${appUrl}${SIGN_IN_PATH}`],
         logoutUrls: [`${appUrl}${SIGN_IN_PATH}`],
       },
       supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
       preventUserExistenceErrors: true,
-      accessTokenValidity: Duration.hours(1),
-      idTokenValidity: Duration.hours(1),
-      refreshTokenValidity: Duration.days(30),
+      // The same numbers as the local provider (functions/auth/lifetimes.ts): tokens for an hour,
+      // refreshed within an 8-hour session (SECURITY.md); the refresh token's validity is the session.
+      accessTokenValidity: Duration.seconds(TOKEN_LIFETIMES.accessTokenSeconds),
+      idTokenValidity: Duration.seconds(TOKEN_LIFETIMES.idTokenSeconds),
+      refreshTokenValidity: Duration.seconds(TOKEN_LIFETIMES.refreshTokenSeconds),
+      enableTokenRevocation: true,
       // Users may read their authority but never write it: custom attributes are admin-only.
       writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true, fullname: true }),
     });

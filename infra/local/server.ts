@@ -9,6 +9,7 @@ import { MAX_REQUEST_BYTES, requestTooLarge } from '../../functions/http/limits.
 import { FUNCTIONS, ROUTES, routeKey, type RouteDef } from '../../functions/routes.js';
 import { claimsAsApiGateway, type Signer } from './auth.js';
 import { invoke, loadHandler } from './lambda.js';
+import { OIDC_PREFIX, type LocalOidc } from './oidc.js';
 
 export const MAX_BODY_BYTES = MAX_REQUEST_BYTES; // Lambda's 6 MB, below API Gateway's 10 MB
 
@@ -77,7 +78,7 @@ async function readBody(req: http.IncomingMessage): Promise<Buffer | 'too-large'
   return Buffer.concat(chunks);
 }
 
-export interface LocalServerOptions { signer: Signer; webDir: string; dev?: DevHandler; log?: (line: string) => void }
+export interface LocalServerOptions { signer: Signer; webDir: string; dev?: DevHandler; log?: (line: string) => void; oidc?: LocalOidc }
 
 export function createLocalServer(opts: LocalServerOptions): http.Server {
   return http.createServer(async (req, res) => {
@@ -85,8 +86,11 @@ export function createLocalServer(opts: LocalServerOptions): http.Server {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = (req.method ?? 'GET').toUpperCase();
     try {
-      // Deployment writes config.json (Cognito ids); locally the dashboard signs in with demo users.
-      if (url.pathname === '/config.json' && !existsSync(join(opts.webDir, 'config.json'))) return sendJson(res, 200, { signIn: 'local' });
+      // Deployment writes config.json (the Cognito issuer); locally it names the provider at /oidc.
+      if (url.pathname === '/config.json' && !existsSync(join(opts.webDir, 'config.json'))) {
+        return sendJson(res, 200, { signIn: 'local', auth: { issuer: opts.signer.issuer, clientId: opts.signer.audience, local: true } });
+      }
+      if (opts.oidc && (url.pathname === OIDC_PREFIX || url.pathname.startsWith(`${OIDC_PREFIX}/`))) return await opts.oidc.handle(req, res);
       if (!url.pathname.startsWith('/v1/')) return serveStatic(opts.webDir, url.pathname, res);
       const raw = await readBody(req);
       // The rest of the body is never read: close the connection so it cannot be reused mid-upload.

@@ -5,13 +5,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setDdb } from '../../functions/data/client.js';
 import { allTenants } from '../deployments.js';
-import { loadSigner } from './auth.js';
+import { loadSigner, localIssuer } from './auth.js';
 import { startBackground, type Background } from './background.js';
 import { ensureTable, portInUse, startDynamoLocal, type DynamoLocal } from './ddb-local.js';
-import { devRoutes } from './dev-routes.js';
+import { devRoutes, LOCAL_DEMO_PASSWORD } from './dev-routes.js';
 import { applyLocalEnv, LOCAL_TABLE_NAME } from './env.js';
 import { JAVA_HELP, javaMajorVersion } from './java.js';
 import { ROOT } from './lambda.js';
+import { createLocalOidc } from './oidc.js';
 import { seed } from './seed/index.js';
 import { createLocalServer } from './server.js';
 import { ensureWebBuilt, webDistDir } from './web-build.js';
@@ -113,16 +114,18 @@ async function main() {
     background = await startBackground({ endpoint: dynamo.endpoint, tableName: LOCAL_TABLE_NAME, dataDir: DATA_DIR, fromLatest: true, log: say });
     await webBuild;
 
-    const signer = await loadSigner(join(DATA_DIR, 'jwt-key.json'));
-    server = createLocalServer({ signer, webDir: webDistDir(), dev: devRoutes(signer), log: say });
-    await new Promise<void>((resolve, reject) => { server!.once('error', reject); server!.listen(port, host, resolve); });
     const base = `http://${host}:${port}`;
+    const signer = await loadSigner(join(DATA_DIR, 'jwt-key.json'), { issuer: localIssuer(base) });
+    const oidc = createLocalOidc({ signer, appOrigin: base, dataDir: DATA_DIR });
+    server = createLocalServer({ signer, webDir: webDistDir(), dev: devRoutes(signer), log: say, oidc });
+    await new Promise<void>((resolve, reject) => { server!.once('error', reject); server!.listen(port, host, resolve); });
     console.log(`
 Kinerja ASN is ready (${((Date.now() - t0) / 1000).toFixed(1)} s)
   Dashboard     ${base}/
   API           ${base}/v1/health
   DynamoDB      ${dynamo.endpoint} (table ${LOCAL_TABLE_NAME})
-  Demo logins   pick one on the sign-in page, or: curl -X POST ${base}/v1/dev/token -d '{"username":"serang.pegawai"}'
+  Sign-in       ${signer.issuer} (OpenID Connect): any officer's NIP or a demo user name, password ${LOCAL_DEMO_PASSWORD}
+  Demo logins   local only: pick one on the sign-in page, or: curl -X POST ${base}/v1/dev/token -d '{"username":"serang.pegawai"}'
                 <city>.pimpinan (leader) · <city>.admin (BKPSDM) · <city>.opd (agency admin) · <city>.atasan (supervisor) · <city>.pegawai (officer) · nasional
                 cities: ${allTenants().map((t) => t.id).join(', ')}; any seeded officer also signs in with their NIP
 Press Ctrl-C to stop.

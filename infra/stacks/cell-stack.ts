@@ -29,7 +29,13 @@ export class CellStack extends Stack {
 
     const api = new Api(this, 'Api', { table: data.table, environment, userPool: auth.userPool, dashboardClient });
     web.routeApi(api.httpApi, api.originVerify);
-    web.deployDashboard({ region: this.region, userPoolId: auth.userPool.userPoolId, clientId: dashboardClient.userPoolClientId, hostedUiDomain: auth.hostedUiUrl });
+    web.deployDashboard({
+      region: this.region, userPoolId: auth.userPool.userPoolId, clientId: dashboardClient.userPoolClientId, hostedUiDomain: auth.hostedUiUrl,
+      auth: { issuer: `https://cognito-idp.${this.region}.amazonaws.com/${auth.userPool.userPoolId}`, clientId: dashboardClient.userPoolClientId, logoutUrl: `${auth.hostedUiUrl}/logout`, scope: 'openid profile email' },
+    });
+    // The officer import provisions sign-in accounts (functions/accounts): the pool's admin calls, nothing more.
+    auth.allowAccountAdmin(api.functions.org.fn);
+    api.functions.org.fn.addEnvironment('USER_POOL_ID', auth.userPool.userPoolId);
 
     const processing = new Processing(this, 'Processing', { cell, table: data.table, environment, runStarters: [api.functions.evaluationRuns.fn] });
     // The daily notification pass per tenant; it alone sends e-mail (the others queue it in the table).

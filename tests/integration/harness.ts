@@ -2,17 +2,18 @@
 // local HTTP server (real JWT verification, real handlers) on a free port, and the stream poller.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
 import { allTenants } from '../../infra/deployments.js';
-import { loadSigner, type Signer } from '../../infra/local/auth.js';
+import { loadSigner, localIssuer, type Signer } from '../../infra/local/auth.js';
 import { startBackground, type Background } from '../../infra/local/background.js';
 import { ensureTable, freePort, startDynamoLocal } from '../../infra/local/ddb-local.js';
 import { devRoutes } from '../../infra/local/dev-routes.js';
 import { applyLocalEnv } from '../../infra/local/env.js';
+import { createLocalOidc } from '../../infra/local/oidc.js';
 import { createLocalServer } from '../../infra/local/server.js';
 import { seed } from '../../infra/local/seed/index.js';
 import { orgSeeder } from '../../infra/local/seed/org.js';
+import { contractProblem, recordResponse } from './contract.js';
 import type { SeedContext, Seeder } from '../../infra/local/seed/context.js';
 
 export interface Harness {
@@ -48,10 +49,12 @@ export async function startHarness(opts: { seeders?: Seeder[]; stream?: boolean;
   const seeded = await seed(allTenants(), { seeders: opts.seeders ?? [orgSeeder], now: opts.now });
   const background: Background | undefined = opts.stream === false ? undefined : await startBackground({ endpoint, tableName, fromLatest: true, log: () => {} });
   const keyFile = join(mkdtempSync(join(tmpdir(), 'kinerja-key-')), 'jwt-key.json');
-  const signer = await loadSigner(keyFile);
-  const server = createLocalServer({ signer, webDir: join(tmpdir(), 'no-web'), dev: devRoutes(signer) });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // The port is chosen first: the local OpenID provider's issuer (and so every token's) names it.
+  const base = `http://127.0.0.1:${await freePort()}`;
+  const signer = await loadSigner(keyFile, { issuer: localIssuer(base) });
+  const oidc = createLocalOidc({ signer, appOrigin: base, dataDir: dirname(keyFile) });
+  const server = createLocalServer({ signer, webDir: join(tmpdir(), 'no-web'), dev: devRoutes(signer), oidc });
+  await new Promise<void>((r) => server.listen(Number(new URL(base).port), '127.0.0.1', r));
   const tokens = new Map<string, string>();
 
   const token = async (username: string) => {
@@ -73,6 +76,10 @@ export async function startHarness(opts: { seeders?: Seeder[]; stream?: boolean;
     const text = await res.text();
     let body: unknown = text;
     try { body = text ? JSON.parse(text) : undefined; } catch { /* not JSON */ }
+    // Every real response is held against the OpenAPI document (tests/integration/contract.ts).
+    recordResponse(method, path, res.status);
+    const problem = contractProblem(method, path, res.status, body, res.headers.get('content-type') ?? '');
+    if (problem) throw new Error(`Response breaks the OpenAPI contract (functions/contract): ${problem}`);
     return { status: res.status, body, headers: res.headers };
   };
 

@@ -83,6 +83,9 @@ function buildTenant(ctx: SeedContext, tenantIndex: number): { seeded: SeededTen
   const dinkesSek = seeded.officers.find((o) => o.agencyId === 'dinkes' && o.position.startsWith('Sekretaris'))!;
   const atasan = seeded.officers.find((o) => o.agencyId === 'dinkes' && o.unitId && o.position.startsWith('Kepala'))!;
   const pegawai = seeded.officers.find((o) => o.supervisorId === atasan.id)!;
+  // Granted roles live on the officer (read at request time, functions/http/principal.ts).
+  bkpsdmKabid.roles = ['region_admin'];
+  dinkesSek.roles = ['agency_admin'];
   const user = (suffix: string, name: string, roles: string[], o: Officer | null): DevUser => ({ username: `${t}.${suffix}`, name, tenant: t, roles, officerId: o?.id ?? null, agencyId: o?.agencyId ?? null });
   const users = [
     user('admin', `${bkpsdmKabid.name} (BKPSDM)`, ['region_admin', 'officer', 'supervisor'], bkpsdmKabid),
@@ -114,6 +117,8 @@ export const orgSeeder: Seeder = {
         o.ancestors = ancestors.get(o.id) ?? [];
         items.push(officerItem(tenant.id, o, now), nipItem(tenant.id, o), ...chainItems(tenant.id, o));
       }
+      const admins = officers.filter((o) => o.roles?.includes('region_admin')).map((o) => o.id);
+      if (admins.length) items.push({ ...keys.regionAdmins(tenant.id), type: 'regionAdmins', officerIds: new Set(admins) });
     }
     for (const u of ctx.users) items.push({ PK: 'LOCAL#DEVUSERS', SK: u.username, type: 'devUser', ...u });
     await batchPut(items, { concurrency: 8 });

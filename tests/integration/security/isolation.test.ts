@@ -149,6 +149,13 @@ export const RULES: Record<string, Rule> = {
     outsider: { req: (fx) => ({ path: `/v1/officers/${fx.A.pegawai.id}`, body: { status: 'cuti' } }), status: 403 },
     national: { req: (fx) => ({ path: `/v1/officers/${fx.B.pegawai.id}`, body: { status: 'cuti' } }), status: 403 },
   },
+  'PUT /v1/officers/{id}/roles': {
+    // Roles are granted by the region's own BKPSDM only: never across tenants, never by officers.
+    crossTenant: { req: (fx) => ({ path: `/v1/officers/${fx.B.pegawai.id}/roles`, body: { roles: ['region_admin'] } }), status: 404 },
+    colleague: { req: (fx) => ({ path: `/v1/officers/${fx.A.pegawai.id}/roles`, body: { roles: ['region_admin'] } }), status: 403 },
+    outsider: { req: (fx) => ({ path: `/v1/officers/${fx.A.outsider.id}/roles`, body: { roles: ['region_admin'] } }), status: 403 },
+    national: { req: (fx) => ({ path: `/v1/officers/${fx.B.pegawai.id}/roles`, body: { roles: ['leader'] } }), status: 403 },
+  },
   'POST /v1/officers/import': {
     // NIPs are national: a region may not claim another region's officer (400 naming the line).
     crossTenant: { req: (fx) => ({ path: '/v1/officers/import', raw: csv(fx.B.pegawai.nip), headers: { 'content-type': 'text/csv' } }), status: 400 },

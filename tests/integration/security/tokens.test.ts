@@ -4,7 +4,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { generateKeyPair, importJWK, SignJWT, type JWTPayload } from 'jose';
-import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../../infra/local/auth.js';
 import { monthOf } from '../../../functions/domain/periods.js';
 import { startHarness, type Harness } from '../harness.js';
 import { ITEMS, PLAN } from './fixture.js';
@@ -37,7 +36,7 @@ beforeAll(async () => {
   const realKey = (await importJWK(privateJwk, 'ES256')) as CryptoKey;
   sign = async (payload, o = {}) => {
     const jwt = new SignJWT(payload).setProtectedHeader({ alg: o.alg ?? 'ES256', kid: privateJwk.kid, typ: 'JWT' })
-      .setIssuer(o.iss ?? LOCAL_ISSUER).setAudience(o.aud ?? LOCAL_AUDIENCE).setIssuedAt(now() - 60);
+      .setIssuer(o.iss ?? h.signer.issuer).setAudience(o.aud ?? h.signer.audience).setIssuedAt(now() - 60);
     if (o.exp !== null) jwt.setExpirationTime(o.exp ?? now() + 3600);
     if (o.nbf !== undefined) jwt.setNotBefore(o.nbf);
     return jwt.sign(o.key ?? realKey);
@@ -56,11 +55,11 @@ const BAD_TOKENS: [string, () => Promise<string>][] = [
   ['from another issuer', () => sign(claims, { iss: 'https://evil.example' })],
   ['for another audience', () => sign(claims, { aud: 'another-app' })],
   ['signed by another key', async () => sign(claims, { key: (await generateKeyPair('ES256')).privateKey })],
-  ['alg none', async () => `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...claims, roles: ['region_admin'], iss: LOCAL_ISSUER, aud: LOCAL_AUDIENCE, exp: now() + 3600 })}.`],
+  ['alg none', async () => `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...claims, roles: ['region_admin'], iss: h.signer.issuer, aud: h.signer.audience, exp: now() + 3600 })}.`],
   ['HS256 with the public key as the secret', () => sign(claims, { alg: 'HS256', key: new TextEncoder().encode(JSON.stringify(publicJwk)) })],
   ['a valid token with its payload edited (roles: region_admin)', async () => {
     const [head, , sig] = (await sign(claims)).split('.');
-    return `${head}.${b64({ ...claims, roles: ['region_admin'], iss: LOCAL_ISSUER, aud: LOCAL_AUDIENCE, exp: now() + 3600 })}.${sig}`;
+    return `${head}.${b64({ ...claims, roles: ['region_admin'], iss: h.signer.issuer, aud: h.signer.audience, exp: now() + 3600 })}.${sig}`;
   }],
   ['without a tenant', () => sign(without('tenant'))],
   ['without a subject', () => sign(without('sub'))],

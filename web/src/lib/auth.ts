@@ -1,60 +1,93 @@
-// Sign-in: Cognito hosted UI (authorization code + PKCE) when /config.json names a client,
-// otherwise the local runtime's demo users. The token lives in localStorage.
+// The session's tokens (localStorage) and when to refresh them. The protocol itself — discovery,
+// authorization code + PKCE, refresh, end-session — is in lib/oidc.ts (oauth4webapi), loaded only when
+// needed so it stays out of the first bundle. One code path for Cognito in AWS and the local provider.
 const TOKEN = 'kinerja.token';
-const VERIFIER = 'kinerja.pkce';
+const REFRESH = 'kinerja.refresh';
+const ID_TOKEN = 'kinerja.idToken';
+/** When the access token expires and when the session ends (epoch ms). */
+const EXPIRES = 'kinerja.expires';
+const SESSION_END = 'kinerja.sessionEnd';
+/** SECURITY.md: a session lasts 8 hours, whatever the refreshes (the refresh token's own lifetime too). */
+export const SESSION_MS = 8 * 3600 * 1000;
+/** Refresh this long before the access token expires. */
+const EARLY_MS = 2 * 60 * 1000;
 
-export interface CognitoConfig { region: string; userPoolId: string; clientId: string; hostedUiDomain: string }
+/** From /config.json: the provider (Cognito or the local one) and the dashboard's client there. */
+export interface AuthConfig { issuer: string; clientId: string; local?: boolean; scope?: string; logoutUrl?: string }
 
 let unauthorizedHandler = () => {};
 export const getToken = () => localStorage.getItem(TOKEN);
-export const setToken = (token: string) => localStorage.setItem(TOKEN, token);
-export function clearToken() { localStorage.removeItem(TOKEN); }
+/** The local-only demo shortcut: a token without refresh, good for its own lifetime. */
+export const setToken = (token: string) => { clearToken(); localStorage.setItem(TOKEN, token); };
+export const getRefreshToken = () => localStorage.getItem(REFRESH);
+export const getIdToken = () => localStorage.getItem(ID_TOKEN);
+export function clearToken() { for (const k of [TOKEN, REFRESH, ID_TOKEN, EXPIRES, SESSION_END]) localStorage.removeItem(k); }
 export function setUnauthorizedHandler(fn: () => void) { unauthorizedHandler = fn; }
 export function onUnauthorized() { clearToken(); unauthorizedHandler(); }
 
-export async function loadCognitoConfig(): Promise<CognitoConfig | null> {
-  try {
-    const res = await fetch('/config.json', { cache: 'no-store' });
-    if (!res.ok) return null;
-    const cfg = await res.json();
-    return cfg?.clientId && cfg?.hostedUiDomain ? cfg : null;
-  } catch { return null; }
+/** Stores what the token endpoint answered; `newSession` starts the 8-hour clock (sign-in, not refresh). */
+export function storeTokens(t: { access_token: string; refresh_token?: string; id_token?: string; expires_in?: number }, newSession: boolean) {
+  localStorage.setItem(TOKEN, t.access_token);
+  if (t.refresh_token) localStorage.setItem(REFRESH, t.refresh_token);
+  if (t.id_token) localStorage.setItem(ID_TOKEN, t.id_token);
+  localStorage.setItem(EXPIRES, String(Date.now() + (t.expires_in ?? 3600) * 1000));
+  if (newSession) localStorage.setItem(SESSION_END, String(Date.now() + SESSION_MS));
+  scheduleRefresh();
 }
 
-const b64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-const domainUrl = (cfg: CognitoConfig) => (cfg.hostedUiDomain.startsWith('http') ? cfg.hostedUiDomain : `https://${cfg.hostedUiDomain}`);
-const redirectUri = () => `${location.origin}/masuk`;
-
-/** Sends the browser to the hosted UI with a fresh PKCE verifier (S256) and state. */
-export async function startCognitoSignIn(cfg: CognitoConfig) {
-  const verifier = b64url(crypto.getRandomValues(new Uint8Array(32)));
-  const state = b64url(crypto.getRandomValues(new Uint8Array(16)));
-  const challenge = b64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
-  sessionStorage.setItem(VERIFIER, JSON.stringify({ verifier, state }));
-  const url = new URL('/oauth2/authorize', domainUrl(cfg));
-  url.search = new URLSearchParams({ response_type: 'code', client_id: cfg.clientId, redirect_uri: redirectUri(), scope: 'openid profile email', state, code_challenge_method: 'S256', code_challenge: challenge }).toString();
-  location.assign(url.toString());
+let config: Promise<AuthConfig | null> | null = null;
+export function loadAuthConfig(): Promise<AuthConfig | null> {
+  return (config ??= (async () => {
+    try {
+      const res = await fetch('/config.json', { cache: 'no-store' });
+      if (!res.ok) return null;
+      const cfg = await res.json();
+      return cfg?.auth?.issuer && cfg?.auth?.clientId ? (cfg.auth as AuthConfig) : null;
+    } catch { return null; }
+  })());
 }
 
-/** On /masuk?code=…: checks state, exchanges the code for tokens. The id token carries tenant and roles. */
-export async function finishCognitoSignIn(cfg: CognitoConfig, params: URLSearchParams): Promise<boolean> {
-  const code = params.get('code');
-  const saved = JSON.parse(sessionStorage.getItem(VERIFIER) ?? 'null');
-  if (!code || !saved || saved.state !== params.get('state')) return false;
-  sessionStorage.removeItem(VERIFIER);
-  const res = await fetch(new URL('/oauth2/token', domainUrl(cfg)), {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'authorization_code', client_id: cfg.clientId, code, redirect_uri: redirectUri(), code_verifier: saved.verifier }),
-  });
-  if (!res.ok) return false;
-  const tokens = await res.json();
-  setToken(tokens.id_token ?? tokens.access_token);
-  return true;
+let timer: ReturnType<typeof setTimeout> | undefined;
+let refreshing: Promise<boolean> | null = null;
+
+/** Exchanges the refresh token for new tokens; false (and signed out) when the session is over. */
+export function refreshNow(): Promise<boolean> {
+  return (refreshing ??= (async () => {
+    try {
+      const cfg = await loadAuthConfig();
+      const refresh = getRefreshToken();
+      if (!cfg || !refresh || Date.now() >= Number(localStorage.getItem(SESSION_END) ?? 0)) return false;
+      const { refreshTokens } = await import('./oidc.js');
+      storeTokens(await refreshTokens(cfg, refresh), false);
+      return true;
+    } catch { return false; }
+    finally { refreshing = null; }
+  })());
 }
 
-export function cognitoSignOutUrl(cfg: CognitoConfig) {
-  const url = new URL('/logout', domainUrl(cfg));
-  url.search = new URLSearchParams({ client_id: cfg.clientId, logout_uri: `${location.origin}/masuk` }).toString();
-  return url.toString();
+function scheduleRefresh() {
+  clearTimeout(timer);
+  if (!getRefreshToken()) return;
+  const due = Number(localStorage.getItem(EXPIRES) ?? 0) - EARLY_MS - Date.now();
+  timer = setTimeout(() => { void refreshNow().then((ok) => { if (!ok) onUnauthorized(); }); }, Math.max(0, due));
+}
+
+/** Before the first API call of a page load: an expired (or nearly) access token is refreshed first. */
+export async function ensureFreshToken(): Promise<void> {
+  if (!getRefreshToken()) return;
+  if (Number(localStorage.getItem(EXPIRES) ?? 0) - EARLY_MS > Date.now()) { scheduleRefresh(); return; }
+  if (!(await refreshNow())) clearToken();
+}
+
+/** Ends the session here and at the provider (RP-initiated logout): true when the browser is on its way there. */
+export async function endSession(): Promise<boolean> {
+  const idToken = getIdToken();
+  clearTimeout(timer);
+  clearToken();
+  const cfg = idToken ? await loadAuthConfig() : null;
+  if (!cfg || !idToken) return false;
+  const { endSessionUrl } = await import('./oidc.js');
+  const url = await endSessionUrl(cfg, idToken).catch(() => null);
+  if (url) location.assign(url);
+  return !!url;
 }

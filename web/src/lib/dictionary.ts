@@ -10,6 +10,7 @@ import * as visits from './strings/visits.js';
 import * as feedback from './strings/feedback.js';
 import * as forums from './strings/forums.js';
 import * as documents from './strings/documents.js';
+import * as auth from './strings/auth.js';
 import * as transparency from './strings/transparency.js';
 import * as notifications from './strings/notifications.js';
 
@@ -118,7 +119,7 @@ const core = {
   'complaint.cat.pelayanan': 'Prosedur pelayanan', 'complaint.cat.petugas': 'Perilaku petugas', 'complaint.cat.biaya': 'Biaya/pungutan',
   'complaint.cat.waktu': 'Waktu pelayanan', 'complaint.cat.sarana': 'Sarana dan prasarana', 'complaint.cat.lainnya': 'Lainnya',
 };
-const id = { ...core, ...complaints.id, ...admin.id, ...team.id, ...activity.id, ...skp.id, ...progress.id, ...visits.id, ...feedback.id, ...forums.id, ...documents.id, ...transparency.id, ...notifications.id };
+const id = { ...core, ...complaints.id, ...admin.id, ...team.id, ...activity.id, ...skp.id, ...progress.id, ...visits.id, ...feedback.id, ...forums.id, ...documents.id, ...auth.id, ...transparency.id, ...notifications.id };
 export type Key = keyof typeof id;
 
 const coreEn: Partial<Record<keyof typeof core, string>> = {
@@ -220,6 +221,6 @@ const coreEn: Partial<Record<keyof typeof core, string>> = {
   'nav.main': 'Main navigation', 'import.where': 'Line / column', 'import.problem': 'Problem', 'review.evidence': 'evidence',
 };
 
-const en: Partial<Record<Key, string>> = { ...coreEn, ...complaints.en, ...admin.en, ...team.en, ...activity.en, ...skp.en, ...progress.en, ...visits.en, ...feedback.en, ...forums.en, ...documents.en, ...transparency.en, ...notifications.en };
+const en: Partial<Record<Key, string>> = { ...coreEn, ...complaints.en, ...admin.en, ...team.en, ...activity.en, ...skp.en, ...progress.en, ...visits.en, ...feedback.en, ...forums.en, ...documents.en, ...auth.en, ...transparency.en, ...notifications.en };
 
 export const dict: Record<'id' | 'en', Partial<Record<Key, string>>> = { id, en };

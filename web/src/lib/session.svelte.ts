@@ -1,6 +1,6 @@
 // The signed-in user (/v1/me) and what their roles let them open.
 import { api } from './api.js';
-import { clearToken, getToken, setUnauthorizedHandler } from './auth.js';
+import { endSession, ensureFreshToken, getToken, setUnauthorizedHandler } from './auth.js';
 import { navigate } from './router.svelte.js';
 
 export interface Officer { id: string; nip: string; name: string; position: string; grade: string; agencyId: string; unitId: string | null; supervisorId: string | null; status?: string }
@@ -17,6 +17,7 @@ export function loadMe(): Promise<Me | null> {
   if (!getToken()) { session.me = null; return Promise.resolve(null); }
   return (inflight ??= (async () => {
     session.loading = true;
+    await ensureFreshToken();
     try { session.me = await api<Me>('/v1/me'); session.error = null; }
     catch (e) { session.me = null; session.error = (e as Error).message; }
     finally { session.loading = false; inflight = null; }
@@ -24,7 +25,11 @@ export function loadMe(): Promise<Me | null> {
   })());
 }
 
-export function signOut() { clearToken(); session.me = null; navigate('/masuk'); }
+/** Ends the provider's session too (RP-initiated logout), which returns to /masuk. */
+export async function signOut() {
+  session.me = null;
+  if (!(await endSession())) navigate('/masuk');
+}
 
 export const hasRole = (me: Me | null, ...roles: string[]) => !!me && roles.some((r) => me.roles.includes(r));
 
