@@ -42,6 +42,11 @@ const TARGETS: Record<string, Target> = {
     valid: () => ({ decision: 'approve', feedback: 'Baik', behaviour: BEHAVIOUR }),
     fields: { decision: 'enum', behaviour: 'obj', 'behaviour.akuntabel': 'num', feedback: 'text', hasilKerjaOverride: 'obj' },
   },
+  'PUT /v1/officers/{id}/roles': {
+    method: 'PUT', path: (a) => `/v1/officers/${a.pegawai.id}/roles`, as: () => 'serang.admin',
+    valid: () => ({ roles: ['leader'] }),
+    fields: { roles: 'arr', 'roles.0': 'enum' },
+  },
   'PUT /v1/officers/{id}/progress/{period}': {
     method: 'PUT', path: (a) => `/v1/officers/${a.pegawai.id}/progress/${a.period}`, as: (a) => a.pegawai.nip,
     valid: () => ({ items: ITEMS, version: 0 }),
