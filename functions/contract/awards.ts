@@ -1,9 +1,8 @@
-// Contract of awards (served by the evaluations function), their PDF documents (the documents
-// function: SKP, evaluation, certificate, an agency's evaluations as one ZIP) and the public
-// transparency page's JSON (the surveys function).
+// Contract of awards (served by the evaluations function) and their PDF documents (the documents
+// function: SKP, evaluation, certificate, an agency's evaluations as one ZIP). The transparency
+// page's JSON is in surveys.ts, beside the other routes of the surveys function.
 import { AwardBody, AwardsQuery, PublicAwardsQuery } from '../awards/schema.js';
-import { TransparencyParams, TransparencyQuery } from '../transparency/schema.js';
-import { created, int, obj, ok, oneOf, page, str, type Contract, type Res } from './registry.js';
+import { created, obj, ok, oneOf, page, str, type Contract, type Res } from './registry.js';
 
 const Award = obj({ id: str, officerId: str, officerName: str, kind: oneOf(['kinerja', 'inovasi'] as const), title: str, citation: str, period: str });
 const pdf = (what: string): Record<number, Res> => ({ 200: { description: `${what} (PDF)`, contentType: 'application/pdf' } });
@@ -18,10 +17,6 @@ export const awardsContract: Contract = {
   'GET /v1/public/cities/{tenant}/awards': {
     tag: 'Penghargaan', summary: 'Daftar penghargaan publik sebuah kota', query: PublicAwardsQuery,
     responses: ok(page(obj({ name: str, position: str, agency: str, title: str, kind: str }), { tenant: str, city: str })),
-  },
-  'GET /v1/public/cities/{tenant}/transparency': {
-    tag: 'Transparansi', summary: 'Data halaman transparansi kota: IKM, pengaduan, forum dan tindak lanjut setahun', params: TransparencyParams, query: TransparencyQuery,
-    responses: ok(obj({ tenant: obj({ id: str, name: str }), year: int, asOf: str, ikm: obj({}), complaints: obj({}), forums: obj({}), followUps: obj({}) })),
   },
   'GET /v1/officers/{id}/plans/{year}/document': { tag: 'Dokumen', summary: 'Dokumen SKP (PDF) untuk ditandatangani', responses: pdf('Dokumen SKP') },
   'GET /v1/evaluations/{id}/document': { tag: 'Dokumen', summary: 'Dokumen evaluasi kinerja (PDF)', responses: pdf('Dokumen evaluasi') },
