@@ -62,7 +62,7 @@ export const evaluationsContract: Contract = {
   'POST /v1/feedback/{id}/replies': {
     tag: 'Umpan balik', summary: 'Membalas umpan balik (pegawai yang bersangkutan)',
     body: { schema: ReplyBody, example: { note: 'Siap, bukti dukung segera saya lengkapi.' } },
-    responses: created(Feedback),
+    responses: created(obj({ feedbackId: str, note: str, at: isoTime, byId: str })),
   },
   'GET /v1/agencies/{id}/feedback-stats': {
     tag: 'Umpan balik', summary: 'Rekap umpan balik per atasan di satu perangkat daerah', query: StatsQuery,
