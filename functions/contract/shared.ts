@@ -13,5 +13,6 @@ export const Rating = oneOf(RATINGS);
 export const Action = obj({ id: str, title: str, status: oneOf(['open', 'done'] as const) });
 export const Tenant = obj({ id: str, name: str });
 export const Counted = obj({ count: opt(int) });
-export const Nrr = obj({ u1: num, u2: num, u3: num, u4: num, u5: num, u6: num, u7: num, u8: num, u9: num });
+const n = nullable(num);
+export const Nrr = obj({ u1: n, u2: n, u3: n, u4: n, u5: n, u6: n, u7: n, u8: n, u9: n });
 export const Ids = arr(str);
