@@ -96,10 +96,8 @@ export const keys = {
   officerAudit: (tenant: string, officerId: string, at: string): Key => ({ PK: officerPk(tenant, officerId), SK: `AUDIT#OFFICER#${at}` }),
   /** The tenant's region_admins (a string set): the last one cannot drop their own role (PUT /v1/officers/{id}/roles). */
   regionAdmins: (tenant: string): Key => ({ PK: t(tenant), SK: 'ROLES#REGION_ADMIN' }),
-  /** An officer's sign-in account as provisioned (Cognito in AWS, the local provider's store locally): one Query lists a tenant's. */
+  /** An officer's sign-in account as provisioned (functions/accounts): created once, disabled once; one Query lists a tenant's. */
   account: (tenant: string, nip: string): Key => ({ PK: `${t(tenant)}#ACCOUNTS`, SK: `NIP#${nip}` }),
-  /** A background provisioning job after an import, with its progress (DESIGN §5). */
-  accountJob: (tenant: string, jobId: string): Key => ({ PK: `${t(tenant)}#ACCOUNTJOBS`, SK: `JOB#${jobId}` }),
   /** National: all tenants side by side, tenant-level figures only. */
   nationalRollup: (tenant: string, period: string): Key => ({ PK: 'NATIONAL#ROLLUP', SK: `PERIOD#${period}#TENANT#${tenant}` }),
   periodSort: (period: string) => `PERIOD#${period}`,

@@ -1,5 +1,6 @@
 // Bulk officer import (CSV, keyed by NIP): validate every line first, write only if all are good.
 import { randomBytes } from 'node:crypto';
+import { provisionAccounts } from '../accounts/provision.js';
 import { findTenant } from '../config/tenants.js';
 import { computeAncestors, rebaseChain } from '../domain/chain.js';
 import { parseNip } from '../domain/nip.js';
@@ -163,6 +164,8 @@ export async function importOfficers(tenant: string, csv: string, now = new Date
   // The month's expected reporters of every agency an officer joined or left.
   const touched = new Set([...officers.map((o) => o.agencyId), ...officers.map((o) => before.get(o.id)?.agencyId).filter((a): a is string => !!a)]);
   await recountExpected(tenant, { now, agencyIds: [...touched] });
+  // Accounts follow the officer data: created and invited with an e-mail, disabled when service ends.
+  await provisionAccounts(tenant, officers);
   const updated = lines.filter((l) => known.has(l.nip)).length;
   return { created: lines.length - updated, updated, total: lines.length };
 }
