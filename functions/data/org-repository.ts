@@ -266,18 +266,23 @@ export async function pageTeam(tenant: string, ancestorId: string, q: OfficerPag
 
 /** Writes a changed officer (status, e-mail, coefficient, move) on condition it is still as read, with
  *  its audit item; moves also rewrite the directory entry. False when another change came first. */
+/** The officer rewritten only if unchanged since `read`, and its audit item: the first two items of a change's transaction. */
+export const officerChangeItems = (tenant: string, next: Officer, read: Officer & { updatedAt?: string }, audit: Record<string, unknown>, now: string, subject = 'officer') => [
+  {
+    Put: {
+      TableName: tableName(), Item: officerItem(tenant, next, now),
+      ConditionExpression: read.updatedAt ? 'updatedAt = :u' : 'attribute_not_exists(updatedAt)',
+      ...(read.updatedAt ? { ExpressionAttributeValues: { ':u': read.updatedAt } } : {}),
+    },
+  },
+  { Put: { TableName: tableName(), Item: { ...keys.officerAudit(tenant, next.id, now), type: 'audit', subject, tenant, officerId: next.id, ...audit } } },
+];
+
 export async function saveOfficerChange(tenant: string, next: Officer, read: Officer & { updatedAt?: string }, audit: Record<string, unknown>, now: string): Promise<boolean> {
   try {
     await ddb().send(new TransactWriteCommand({
       TransactItems: [
-        {
-          Put: {
-            TableName: tableName(), Item: officerItem(tenant, next, now),
-            ConditionExpression: read.updatedAt ? 'updatedAt = :u' : 'attribute_not_exists(updatedAt)',
-            ...(read.updatedAt ? { ExpressionAttributeValues: { ':u': read.updatedAt } } : {}),
-          },
-        },
-        { Put: { TableName: tableName(), Item: { ...keys.officerAudit(tenant, next.id, now), type: 'audit', subject: 'officer', tenant, officerId: next.id, ...audit } } },
+        ...officerChangeItems(tenant, next, read, audit, now),
         ...(next.agencyId !== read.agencyId ? [{ Put: { TableName: tableName(), Item: nipItem(tenant, next) } }] : []),
       ],
     }));

@@ -3,7 +3,7 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, tableName } from './client.js';
 import { keys } from './keys.js';
-import { officerItem, type Officer } from './org-repository.js';
+import { officerChangeItems, type Officer } from './org-repository.js';
 
 export async function regionAdminIds(tenant: string): Promise<string[]> {
   const res = await ddb().send(new GetCommand({ TableName: tableName(), Key: keys.regionAdmins(tenant), ConsistentRead: true }));
@@ -27,17 +27,7 @@ export async function saveRoles(tenant: string, next: Officer, read: Officer & {
       : undefined;
   try {
     await ddb().send(new TransactWriteCommand({
-      TransactItems: [
-        {
-          Put: {
-            TableName: tableName(), Item: officerItem(tenant, next, now),
-            ConditionExpression: read.updatedAt ? 'updatedAt = :u' : 'attribute_not_exists(updatedAt)',
-            ...(read.updatedAt ? { ExpressionAttributeValues: { ':u': read.updatedAt } } : {}),
-          },
-        },
-        { Put: { TableName: tableName(), Item: { ...keys.officerAudit(tenant, next.id, now), type: 'audit', subject: 'roles', tenant, officerId: next.id, ...audit } } },
-        ...(setUpdate ? [setUpdate] : []),
-      ],
+      TransactItems: [...officerChangeItems(tenant, next, read, audit, now, 'roles'), ...(setUpdate ? [setUpdate] : [])],
     }));
     return 'saved';
   } catch (error) {
