@@ -51,7 +51,7 @@ export const evaluationsContract: Contract = {
   },
   'GET /v1/team': {
     tag: 'Tim', summary: 'Tim seorang atasan: laporan, evaluasi, JP, umpan balik terakhir', query: TeamQuery,
-    responses: ok(page(obj({ officer: obj({ id: str, name: str }), depth: int }))),
+    responses: ok(page(obj({ officer: obj({ id: str, name: str }), depth: nullable(int) }))),
   },
   'POST /v1/officers/{id}/feedback': {
     tag: 'Umpan balik', summary: 'Memberi umpan balik berkelanjutan (atasan, admin)', headers: ['Idempotency-Key'],
