@@ -2,7 +2,6 @@
 // of its surface that infra/local/oidc.ts uses, typed loosely.
 declare module 'oidc-provider' {
   import type http from 'node:http';
-  /* eslint-disable @typescript-eslint/no-explicit-any */
   export type Configuration = Record<string, any>;
   export type KoaContextWithOIDC = any;
   export default class Provider {

@@ -15,8 +15,7 @@ import { errorPage, loginPage, logoutPage, signedOutPage } from './oidc-pages.js
 
 export const OIDC_PREFIX = '/oidc';
 type Ctx = KoaContextWithOIDC;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the library is untyped
-type Loose = any;
+type Loose = any; // the library is untyped
 const API_RESOURCE = 'urn:kinerja-asn:api';
 const CLAIMS = ['name', 'username', 'tenant', 'roles', 'officer_id', 'agency_id'] as const;
 

@@ -54,7 +54,8 @@ describe('processing', () => {
 
   it('triggers each tenant daily at 01:00 in its own time zone (never a fixed day-1 run); the policy decides what is due', () => {
     for (const { cell, template } of cellTemplates) {
-      const schedules = resourcesOf(template, 'AWS::Scheduler::Schedule').map(([, p]) => ({
+      // The evaluation dispatcher's schedules (the notification pass has its own, tested in notifications.test.ts).
+      const schedules = resourcesOf(template, 'AWS::Scheduler::Schedule').filter(([, p]) => String(p.Description).startsWith('Daily pass of ')).map(([, p]) => ({
         ...JSON.parse(p.Target.Input),
         zone: p.ScheduleExpressionTimezone,
         cron: p.ScheduleExpression,
