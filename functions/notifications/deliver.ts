@@ -2,6 +2,7 @@
 // and its "once" marker are written together on condition the marker is new, and only the writer that
 // created it sends the e-mail (claimed, then recorded sent). A retried pass or event finds the marker and stops.
 import { createHash } from 'node:crypto';
+import { countMetric } from '../http/metrics.js';
 import { dispatchEmail } from './outbox.js';
 import { subjectOf, type Message } from './messages.js';
 import { createOnce, type NotificationKind } from './repository.js';
@@ -33,6 +34,7 @@ export async function notify(i: NotifyInput, now = new Date()): Promise<NotifyOu
     ...(i.link ? { link: i.link } : {}), createdAt: now.toISOString(), read: false,
   }, email);
   if (!created) return 'exists';
+  countMetric('NotificationsSent');
   // Only the writer that created it sends (or queues) the e-mail: a retry finds the marker above and stops.
   if (email) await dispatchEmail(i.tenant, id, email);
   return 'created';
