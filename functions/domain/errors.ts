@@ -2,7 +2,7 @@
 // httpErrorOf, used by functions/http/api.ts) turns each kind into its status: services never name one.
 export interface FieldProblem { field: string; message: string }
 
-export type DomainErrorKind = 'invalid' | 'not_found' | 'forbidden' | 'conflict' | 'unprocessable';
+export type DomainErrorKind = 'invalid' | 'not_found' | 'forbidden' | 'conflict' | 'unprocessable' | 'too_large' | 'unavailable';
 
 export class DomainError extends Error {
   constructor(
@@ -11,6 +11,8 @@ export class DomainError extends Error {
     readonly code: string,
     message: string,
     readonly details: FieldProblem[] = [],
+    /** For a transient refusal: when the caller may try again. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'DomainError';
@@ -23,3 +25,12 @@ export const Forbidden = (message = 'Not allowed') => new DomainError('forbidden
 export const Conflict = (message: string, details: FieldProblem[] = [], code = 'CONFLICT') => new DomainError('conflict', code, message, details);
 /** Well-formed but refused as a whole, e.g. an idempotency key reused for another request. */
 export const Unprocessable = (code: string, message: string) => new DomainError('unprocessable', code, message);
+/** More than one answer may carry, e.g. an export or a batch of documents; the details say how to narrow it. */
+export const TooLarge = (code: string, message: string, details: FieldProblem[] = []) => new DomainError('too_large', code, message, details);
+/** Nothing was saved and a retry may succeed, e.g. a write contended past its retries. */
+export const Unavailable = (
+  retryAfterSeconds = 1,
+  code = 'UNAVAILABLE',
+  message = 'Service temporarily unavailable; nothing was saved, please retry',
+  details: FieldProblem[] = [],
+) => new DomainError('unavailable', code, message, details, retryAfterSeconds);

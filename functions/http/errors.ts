@@ -28,8 +28,13 @@ export const tooManyRequests = (retryAfterSeconds: number) =>
 export const payloadTooLarge = (limit: number) => new HttpError(413, 'PAYLOAD_TOO_LARGE', `Request body exceeds ${limit} bytes`);
 export const serviceUnavailable = () => new HttpError(503, 'UNAVAILABLE', 'Service temporarily unavailable; nothing was saved, please retry', [], { 'retry-after': '1' });
 
-const STATUS: Record<DomainErrorKind, number> = { invalid: 400, forbidden: 403, not_found: 404, conflict: 409, unprocessable: 422 };
+const STATUS: Record<DomainErrorKind, number> = {
+  invalid: 400, forbidden: 403, not_found: 404, conflict: 409, too_large: 413, unprocessable: 422, unavailable: 503,
+};
 
 /** The HTTP error a thrown value stands for: a domain error gets its kind's status; anything else is returned as is. */
 export const httpErrorOf = (error: unknown): unknown =>
-  error instanceof DomainError ? new HttpError(STATUS[error.kind], error.code, error.message, error.details) : error;
+  error instanceof DomainError
+    ? new HttpError(STATUS[error.kind], error.code, error.message, error.details,
+      error.retryAfterSeconds === undefined ? {} : { 'retry-after': String(error.retryAfterSeconds) })
+    : error;
