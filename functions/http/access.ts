@@ -2,7 +2,7 @@
 // supervisor chain from the org chart (direct and indirect), never the request body.
 import { getOfficer, type Officer } from '../data/org-repository.js';
 import { findTenant } from '../config/tenants.js';
-import { badRequest, forbidden, notFound } from './errors.js';
+import { Forbidden, Invalid, NotFound } from '../domain/errors.js';
 import { hasRole, isTenantWide, type Principal } from './principal.js';
 
 const MAX_CHAIN_DEPTH = 12;
@@ -36,16 +36,16 @@ export async function canManageOfficer(p: Principal, officer: Officer): Promise<
 /** Loads an officer of the caller's own tenant: 404 if absent there, 403 if not visible. */
 export async function readableOfficer(p: Principal, officerId: string): Promise<Officer> {
   // Before any lookup: national callers get the same 403 whether or not the officer exists.
-  if (hasRole(p, 'national')) throw forbidden('National readers see aggregates only');
+  if (hasRole(p, 'national')) throw Forbidden('National readers see aggregates only');
   const officer = await getOfficer(p.tenant, officerId);
-  if (!officer) throw notFound('Officer');
-  if (!(await canReadOfficer(p, officer))) throw forbidden('You may not see this officer');
+  if (!officer) throw NotFound('Officer');
+  if (!(await canReadOfficer(p, officer))) throw Forbidden('You may not see this officer');
   return officer;
 }
 
 export async function manageableOfficer(p: Principal, officerId: string): Promise<Officer> {
   const officer = await readableOfficer(p, officerId);
-  if (!(await canManageOfficer(p, officer))) throw forbidden('Only the officer\'s supervisors or admins may do this');
+  if (!(await canManageOfficer(p, officer))) throw Forbidden('Only the officer\'s supervisors or admins may do this');
   return officer;
 }
 
@@ -53,10 +53,10 @@ export async function manageableOfficer(p: Principal, officerId: string): Promis
 /** The tenant a read is about: the caller's own; national callers name one with ?tenant=. */
 export function readTenant(p: Principal, requested: string | undefined): string {
   if (hasRole(p, 'national')) {
-    if (!requested) throw badRequest('National readers must name a tenant', [{ field: 'tenant', message: 'Required' }]);
-    if (!findTenant(requested)) throw notFound('Tenant');
+    if (!requested) throw Invalid('National readers must name a tenant', [{ field: 'tenant', message: 'Required' }]);
+    if (!findTenant(requested)) throw NotFound('Tenant');
     return requested;
   }
-  if (requested && requested !== p.tenant) throw forbidden('You may only read your own region');
+  if (requested && requested !== p.tenant) throw Forbidden('You may only read your own region');
   return p.tenant;
 }
