@@ -8,7 +8,7 @@ import { loadPolicy } from '../data/policy-repository.js';
 import { dayOf, monthOf } from '../domain/periods.js';
 import { elapsedWorkingShare, judgeProgress } from '../domain/progress.js';
 import { readableOfficer } from '../http/access.js';
-import { badRequest, conflict, forbidden } from '../http/errors.js';
+import { Conflict, Forbidden, Invalid } from '../domain/errors.js';
 import type { Principal } from '../http/principal.js';
 import type { ProgressBody } from './schema.js';
 import { agreedPlanOf, checkItems } from './submit.js';
@@ -25,14 +25,14 @@ export async function monthPace(tenant: string, period: string, now: Date): Prom
 }
 
 export async function saveProgress(p: Principal, officerId: string, period: string, body: ProgressBody, now = new Date()) {
-  if (p.officerId !== officerId) throw forbidden('Only the officer records their own progress');
+  if (p.officerId !== officerId) throw Forbidden('Only the officer records their own progress');
   const current = monthOf(now, zoneOf(p.tenant));
-  if (period !== current) throw badRequest('Progress is recorded for the running month only', [{ field: 'period', message: `The running month is ${current}` }]);
+  if (period !== current) throw Invalid('Progress is recorded for the running month only', [{ field: 'period', message: `The running month is ${current}` }]);
   const plan = await agreedPlanOf(p.tenant, officerId, Number(period.slice(0, 4)));
   checkItems(plan, body.items, { partial: true });
 
   const existing = await getProgress(p.tenant, officerId, period);
-  const stale = () => conflict('A newer progress draft was saved elsewhere; reload it', [{ field: 'version', message: `The stored draft is version ${existing?.version ?? 0}` }]);
+  const stale = () => Conflict('A newer progress draft was saved elsewhere; reload it', [{ field: 'version', message: `The stored draft is version ${existing?.version ?? 0}` }]);
   if (body.version !== undefined && body.version !== (existing?.version ?? 0)) throw stale();
   const draft: Progress = {
     tenant: p.tenant, officerId, period,

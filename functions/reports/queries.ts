@@ -6,23 +6,23 @@ import { getOfficers, type Officer } from '../data/org-repository.js';
 import { getReportWithHistory, pagePendingReports, pageReportsOfYear, parseReportId, reportYearRange } from '../data/report-repository.js';
 import { readableOfficer } from '../http/access.js';
 import { decodeCursor, encodeCursor, pageLimit, type PageRequest } from '../http/paging.js';
-import { forbidden, notFound } from '../http/errors.js';
+import { Forbidden, NotFound } from '../domain/errors.js';
 import { hasRole, isTenantWide, type Principal } from '../http/principal.js';
 import { decodeRangeCursor } from '../http/range-cursor.js';
 import { publicReport } from './submit.js';
 
 const noNational = (p: Principal) => {
-  if (hasRole(p, 'national')) throw forbidden('National readers see aggregates only');
+  if (hasRole(p, 'national')) throw Forbidden('National readers see aggregates only');
 };
 
 export async function readReport(p: Principal, id: string) {
   noNational(p);
   const ref = parseReportId(id);
-  if (!ref) throw notFound('Report');
+  if (!ref) throw NotFound('Report');
   await readableOfficer(p, ref.officerId);
   // The whole history: earlier cycles archived off the item are read back here (one Query, only when there are any).
   const report = await getReportWithHistory(p.tenant, ref.officerId, ref.period);
-  if (!report) throw notFound('Report');
+  if (!report) throw NotFound('Report');
   return publicReport(report);
 }
 

@@ -3,20 +3,20 @@
 // version, so of two concurrent reviews exactly one wins and the other gets 409. One UpdateItem.
 import { getReport, parseReportId, saveReview, type Report, type Review } from '../data/report-repository.js';
 import { canManageOfficer, readableOfficer } from '../http/access.js';
-import { conflict, forbidden, notFound } from '../http/errors.js';
+import { Conflict, Forbidden, NotFound } from '../domain/errors.js';
 import type { Principal } from '../http/principal.js';
 import type { ReviewBody } from './schema.js';
 
 export async function reviewReport(p: Principal, id: string, body: ReviewBody, now = new Date()): Promise<Report> {
   const ref = parseReportId(id);
-  if (!ref) throw notFound('Report');
+  if (!ref) throw NotFound('Report');
   const officer = await readableOfficer(p, ref.officerId);
   if (p.officerId === officer.id || !(await canManageOfficer(p, officer))) {
-    throw forbidden('Only the officer\'s supervisors or admins may review this report');
+    throw Forbidden('Only the officer\'s supervisors or admins may review this report');
   }
   const report = await getReport(p.tenant, ref.officerId, ref.period, true);
-  if (!report) throw notFound('Report');
-  if (report.status !== 'submitted') throw conflict(`The report is already ${report.status}`, [{ field: 'status', message: report.status }]);
+  if (!report) throw NotFound('Report');
+  if (report.status !== 'submitted') throw Conflict(`The report is already ${report.status}`, [{ field: 'status', message: report.status }]);
 
   const review: Review = {
     decision: body.decision,
@@ -27,6 +27,6 @@ export async function reviewReport(p: Principal, id: string, body: ReviewBody, n
     reviewedAt: now.toISOString(),
   };
   const saved = await saveReview(p.tenant, ref.officerId, ref.period, report.version, review);
-  if (!saved) throw conflict('Someone else reviewed this report first; reload it', [{ field: 'version', message: 'Stale version' }]);
+  if (!saved) throw Conflict('Someone else reviewed this report first; reload it', [{ field: 'version', message: 'Stale version' }]);
   return saved;
 }

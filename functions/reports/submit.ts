@@ -19,13 +19,13 @@ import { getReport, putReport, reportId, resubmissionHistory, type Report } from
 import { reportWindow } from '../domain/calendar.js';
 import { monthOf } from '../domain/periods.js';
 import { getLateWindow } from '../data/late-window-repository.js';
-import { badRequest, conflict, forbidden, HttpError, notFound, type ErrorDetail } from '../http/errors.js';
+import { Conflict, Forbidden, Invalid, NotFound, Unprocessable, type FieldProblem } from '../domain/errors.js';
 import type { Principal } from '../http/principal.js';
 import type { ReportBody } from './schema.js';
 
 export const publicReport = ({ idempotency: _i, tenant: _t, ancestors: _a, ...r }: Report) => r;
 
-const keyReused = () => new HttpError(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for a different request; use a new key for a new submission');
+const keyReused = () => Unprocessable('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for a different request; use a new key for a new submission');
 
 /** A retry of the request that made `existing`, or a different request under the same key. */
 function replayOf(existing: Report | undefined, key: string | undefined, bodyHash: string): Report | undefined {
@@ -40,11 +40,11 @@ async function checkPeriod(p: Principal, officerId: string, period: string, now:
   const timeZone = findTenant(p.tenant)?.timeZone ?? 'Asia/Jakarta';
   const policy = await loadPolicy(p.tenant);
   const state = reportWindow(period, now, policy, timeZone);
-  if (state === 'future') throw badRequest('The period is in the future', [{ field: 'period', message: `Latest reportable month is ${monthOf(now, timeZone)}` }]);
+  if (state === 'future') throw Invalid('The period is in the future', [{ field: 'period', message: `Latest reportable month is ${monthOf(now, timeZone)}` }]);
   if (state !== 'closed') return;
   const late = await getLateWindow(p.tenant, officerId, period);
   if (late && now.toISOString() < late.closesAt) return;
-  throw badRequest('The reporting window for this month has closed', [{
+  throw Invalid('The reporting window for this month has closed', [{
     field: 'period',
     message: late
       ? `The late window for ${period} closed at ${late.closesAt}; ask the BKPSDM to open it again`
@@ -57,8 +57,8 @@ type Plan = NonNullable<Awaited<ReturnType<typeof getPlan>>>;
 /** The officer's agreed plan of a year: realisasi is reported (or drafted) against it only (DESIGN §2). */
 export async function agreedPlanOf(tenant: string, officerId: string, year: number): Promise<Plan> {
   const plan = await getPlan(tenant, officerId, year);
-  if (!plan) throw badRequest(`There is no SKP plan for ${year} yet`, [{ field: 'period', message: `Ask your supervisor to set your ${year} plan first` }]);
-  if (plan.status !== 'agreed') throw badRequest(`The SKP plan for ${year} is not agreed yet`, [{ field: 'period', message: `You and your supervisor agree the ${year} plan first` }]);
+  if (!plan) throw Invalid(`There is no SKP plan for ${year} yet`, [{ field: 'period', message: `Ask your supervisor to set your ${year} plan first` }]);
+  if (plan.status !== 'agreed') throw Invalid(`The SKP plan for ${year} is not agreed yet`, [{ field: 'period', message: `You and your supervisor agree the ${year} plan first` }]);
   return plan;
 }
 
@@ -68,7 +68,7 @@ export function checkItems(plan: Plan, items: readonly { indicatorId: string }[]
   const indicators = plan.rhk.flatMap((r) => r.indicators);
   const expected = new Map(indicators.filter((i) => i.source === 'report').map((i) => [i.id, i]));
   const fromIkm = new Set(indicators.filter((i) => i.source === 'ikm').map((i) => i.id));
-  const details: ErrorDetail[] = [];
+  const details: FieldProblem[] = [];
   const seen = new Set<string>();
   items.forEach((item, i) => {
     const field = `items.${i}.indicatorId`;
@@ -80,11 +80,11 @@ export function checkItems(plan: Plan, items: readonly { indicatorId: string }[]
   for (const [id, ind] of expected) {
     if (!partial && !seen.has(id)) details.push({ field: 'items', message: `Missing indicator ${id} (${ind.name})` });
   }
-  if (details.length) throw badRequest(partial ? 'The items must name the plan\'s reported indicators' : 'The items must cover exactly the plan\'s reported indicators', details);
+  if (details.length) throw Invalid(partial ? 'The items must name the plan\'s reported indicators' : 'The items must cover exactly the plan\'s reported indicators', details);
 }
 
 export async function submitReport(p: Principal, body: ReportBody, idempotencyKey: string | undefined, now = new Date()): Promise<Report> {
-  if (p.officerId !== body.officerId) throw forbidden('Only the officer may submit their own report');
+  if (p.officerId !== body.officerId) throw Forbidden('Only the officer may submit their own report');
   const bodyHash = createHash('sha256').update(JSON.stringify(body)).digest('base64url');
   // A retry returns what the first request made, even if the reporting window has closed since.
   const existing = await getReport(p.tenant, body.officerId, body.period, true);
@@ -93,13 +93,13 @@ export async function submitReport(p: Principal, body: ReportBody, idempotencyKe
 
   await checkPeriod(p, body.officerId, body.period, now);
   const officer = await getOfficer(p.tenant, body.officerId);
-  if (!officer) throw notFound('Officer');
+  if (!officer) throw NotFound('Officer');
   const year = Number(body.period.slice(0, 4));
   const plan = await agreedPlanOf(p.tenant, officer.id, year);
   checkItems(plan, body.items);
 
   if (existing && existing.status !== 'returned') {
-    throw conflict(`A ${existing.status} report for ${body.period} already exists`, [{ field: 'period', message: `Report ${existing.id} is ${existing.status}` }]);
+    throw Conflict(`A ${existing.status} report for ${body.period} already exists`, [{ field: 'period', message: `Report ${existing.id} is ${existing.status}` }]);
   }
 
   // The replaced submission joins the history; all but the last cycles move to their own items.
@@ -129,5 +129,5 @@ export async function submitReport(p: Principal, body: ReportBody, idempotencyKe
   const winner = await getReport(p.tenant, officer.id, body.period, true);
   const same = replayOf(winner, idempotencyKey, bodyHash);
   if (same) return same;
-  throw conflict(`A report for ${body.period} was submitted at the same time`, [{ field: 'period', message: 'Already submitted' }]);
+  throw Conflict(`A report for ${body.period} was submitted at the same time`, [{ field: 'period', message: 'Already submitted' }]);
 }
