@@ -5,16 +5,16 @@ import { findTenant } from '../config/tenants.js';
 import { loadPolicy } from '../data/policy-repository.js';
 import { reportDeadlines, reportWindow, upcomingRuns, isoInZone } from '../domain/calendar.js';
 import { addMonths, dayOf, monthOf } from '../domain/periods.js';
-import { forbidden, notFound } from '../http/errors.js';
+import { Forbidden, NotFound } from '../domain/errors.js';
 import { hasRole, type Principal } from '../http/principal.js';
 
 /** The last local day a deadline still allows (deadlines are the first instant after it). */
 const lastDay = (deadline: Date, timeZone: string) => dayOf(new Date(deadline.getTime() - 1), timeZone);
 
 export async function monthCalendar(p: Principal, now = new Date()) {
-  if (hasRole(p, 'national') && !p.officerId) throw forbidden('National readers have no city calendar');
+  if (hasRole(p, 'national') && !p.officerId) throw Forbidden('National readers have no city calendar');
   const tenant = findTenant(p.tenant);
-  if (!tenant) throw notFound('Tenant');
+  if (!tenant) throw NotFound('Tenant');
   const policy = await loadPolicy(tenant.id);
   const { timeZone } = tenant;
   const month = (period: string) => {

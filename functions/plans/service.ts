@@ -8,7 +8,7 @@ import { cascadeTree, dependentsOf, parentProblems } from '../domain/cascade.js'
 import { SERVICE_ENDED } from '../domain/officer-status.js';
 import type { Rhk } from '../domain/types.js';
 import { manageableOfficer, readableOfficer } from '../http/access.js';
-import { badRequest, conflict, forbidden, notFound } from '../http/errors.js';
+import { Conflict, Forbidden, Invalid, NotFound } from '../domain/errors.js';
 import { hasRole, type Principal } from '../http/principal.js';
 import type { AgreementBody, PlanBody } from './schema.js';
 
@@ -25,7 +25,7 @@ export async function readPlan(p: Principal, officerId: string, year: number) {
     getPlan(p.tenant, officerId, year),
     officer.supervisorId ? getPlan(p.tenant, officer.supervisorId, year) : Promise.resolve(undefined),
   ]);
-  if (!plan) throw notFound('Plan');
+  if (!plan) throw NotFound('Plan');
   const parents = new Set(plan.rhk.map((r) => r.parentRhkId).filter(Boolean));
   return { ...planView(plan), parents: (supervisorPlan?.rhk ?? []).filter((r) => parents.has(r.id)).map((r) => ({ id: r.id, title: r.title })) };
 }
@@ -52,9 +52,9 @@ export function planChanges(before: Rhk[] | undefined, after: Rhk[]): string[] {
 }
 
 const staleVersion = (current: PlanItem | undefined) =>
-  conflict(`The plan is at version ${current?.version ?? 0}; reload it and apply your change again`, [{ field: 'version', message: `Expected ${current?.version ?? 0}` }]);
+  Conflict(`The plan is at version ${current?.version ?? 0}; reload it and apply your change again`, [{ field: 'version', message: `Expected ${current?.version ?? 0}` }]);
 const changedMeanwhile = () =>
-  conflict('The plan, the supervisor\'s plan or a subordinate\'s plan changed meanwhile; reload and apply your change again', [{ field: 'version', message: 'Stale' }]);
+  Conflict('The plan, the supervisor\'s plan or a subordinate\'s plan changed meanwhile; reload and apply your change again', [{ field: 'version', message: 'Stale' }]);
 
 /** Direct subordinates' plans of the year, when RHK are removed: none of them may still name one. */
 async function checkNoDependents(p: Principal, officer: Officer, year: number, removed: Set<string>) {
@@ -64,7 +64,7 @@ async function checkNoDependents(p: Principal, officer: Officer, year: number, r
   const names = new Map(subordinates.map((s) => [s.id, s.name]));
   const dependents = dependentsOf(removed, plans.map((pl) => ({ officerId: pl.officerId, officerName: names.get(pl.officerId), rhk: pl.rhk })));
   if (dependents.length) {
-    throw conflict('RHK that subordinates\' RHK still support cannot be removed', dependents.map((d) => ({
+    throw Conflict('RHK that subordinates\' RHK still support cannot be removed', dependents.map((d) => ({
       field: 'rhk', message: `${d.officerName ?? d.officerId} (${d.officerId}) RHK ${d.rhkId} supports ${d.parentRhkId}`,
     })));
   }
@@ -74,7 +74,7 @@ async function checkNoDependents(p: Principal, officer: Officer, year: number, r
 
 export async function writePlan(p: Principal, officerId: string, year: number, body: PlanBody) {
   const officer = await manageableOfficer(p, officerId);
-  if (officer.id === p.officerId) throw forbidden('Your own plan is set by your supervisor (or the BKPSDM), not by yourself');
+  if (officer.id === p.officerId) throw Forbidden('Your own plan is set by your supervisor (or the BKPSDM), not by yourself');
   const current = await getPlan(p.tenant, officer.id, year, true);
   const rhk = body.rhk as Rhk[];
   const removed = new Set((current?.rhk ?? []).map((r) => r.id).filter((id) => !rhk.some((r) => r.id === id)));
@@ -83,9 +83,9 @@ export async function writePlan(p: Principal, officerId: string, year: number, b
 
   const supervisorPlan = officer.supervisorId ? await getPlan(p.tenant, officer.supervisorId, year, true) : undefined;
   const problems = parentProblems(rhk, supervisorPlan ? new Set(supervisorPlan.rhk.map((r) => r.id)) : undefined);
-  if (problems.length) throw badRequest('Each RHK must support an RHK of the supervisor\'s plan for the year', problems);
+  if (problems.length) throw Invalid('Each RHK must support an RHK of the supervisor\'s plan for the year', problems);
   const agreed = current?.status === 'agreed';
-  if (agreed && !body.reason) throw badRequest('An agreed plan changes only as a new version with a reason', [{ field: 'reason', message: 'Required: the plan is agreed' }]);
+  if (agreed && !body.reason) throw Invalid('An agreed plan changes only as a new version with a reason', [{ field: 'reason', message: 'Required: the plan is agreed' }]);
 
   const at = new Date().toISOString();
   const plan: PlanItem = {
@@ -117,9 +117,9 @@ const isAppraiser = (p: Principal, officer: Officer) => p.officerId !== officer.
 export async function agreePlan(p: Principal, officerId: string, year: number, body: AgreementBody) {
   const officer = await readableOfficer(p, officerId);
   const side = p.officerId === officer.id ? 'officer' : isAppraiser(p, officer) ? 'supervisor' : undefined;
-  if (!side) throw forbidden('Only the officer and their supervisor agree a plan');
+  if (!side) throw Forbidden('Only the officer and their supervisor agree a plan');
   const current = await getPlan(p.tenant, officer.id, year, true);
-  if (!current) throw notFound('Plan');
+  if (!current) throw NotFound('Plan');
   if (body.version !== undefined && body.version !== current.version) throw staleVersion(current);
   if (current.status === 'agreed' || current.agreement[side]) return planView(current); // a repeated click agrees once
 

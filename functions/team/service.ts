@@ -8,7 +8,7 @@ import { loadPolicy } from '../data/policy-repository.js';
 import { OFFICER_STATUSES, SERVICE_ENDED } from '../domain/officer-status.js';
 import { addMonths, dayOf, lastEndedPeriod, monthOf, previousPeriod } from '../domain/periods.js';
 import { readableOfficer } from '../http/access.js';
-import { badRequest, forbidden, notFound } from '../http/errors.js';
+import { Forbidden, Invalid, NotFound } from '../domain/errors.js';
 import { decodeCursor, encodeCursor, pageLimit } from '../http/paging.js';
 import { hasRole, isTenantWide, type Principal } from '../http/principal.js';
 import { TeamQuery } from './schema.js';
@@ -28,16 +28,16 @@ export function reportingMonth(today: string, reportDueDay: number): string {
 }
 
 async function officersPage(p: Principal, q: TeamQuery, limit: number): Promise<{ items: Officer[]; lastKey?: Record<string, string | number>; supervisorId: string | null }> {
-  if (hasRole(p, 'national')) throw forbidden('National readers see aggregates only');
+  if (hasRole(p, 'national')) throw Forbidden('National readers see aggregates only');
   if (q.agencyId) {
-    if (q.supervisorId) throw badRequest('Ask for a team or an agency, not both', [{ field: 'agencyId', message: 'Not with supervisorId' }]);
-    if (!isTenantWide(p) && !(hasRole(p, 'agency_admin') && p.agencyId === q.agencyId)) throw forbidden('Only the agency\'s admin and the BKPSDM see a whole agency');
-    if (!(await getAgency(p.tenant, q.agencyId))) throw notFound('Agency');
+    if (q.supervisorId) throw Invalid('Ask for a team or an agency, not both', [{ field: 'agencyId', message: 'Not with supervisorId' }]);
+    if (!isTenantWide(p) && !(hasRole(p, 'agency_admin') && p.agencyId === q.agencyId)) throw Forbidden('Only the agency\'s admin and the BKPSDM see a whole agency');
+    if (!(await getAgency(p.tenant, q.agencyId))) throw NotFound('Agency');
     const startKey = decodeCursor(q.cursor, { GSI1PK: keys.officersOfAgency(p.tenant, q.agencyId) });
     return { ...(await pageOfficersOfAgency(p.tenant, q.agencyId, { limit, startKey, statuses: ACTIVE })), supervisorId: null };
   }
   const supervisorId = q.supervisorId ?? p.officerId;
-  if (!supervisorId) throw badRequest('supervisorId is required', [{ field: 'supervisorId', message: 'Required for a caller who is no officer' }]);
+  if (!supervisorId) throw Invalid('supervisorId is required', [{ field: 'supervisorId', message: 'Required for a caller who is no officer' }]);
   // Someone else's team: whoever may see that supervisor (their chain, their agency's admin, the BKPSDM).
   if (supervisorId !== p.officerId) await readableOfficer(p, supervisorId);
   const startKey = decodeCursor(q.cursor, { PK: keys.chainOf(p.tenant, supervisorId) });

@@ -5,7 +5,7 @@ import { GSI1 } from '../data/table.js';
 import { findTenant, tenants } from '../config/tenants.js';
 import { addMonths, monthOf } from '../domain/periods.js';
 import { readableOfficer } from '../http/access.js';
-import { badRequest, forbidden } from '../http/errors.js';
+import { Forbidden, Invalid } from '../domain/errors.js';
 import { hasRole, isTenantWide, type Principal } from '../http/principal.js';
 import { groupSeries, rollupPoint, scorePoint, sumByPeriod, toSeries, type TrendPoint } from './series.js';
 
@@ -27,8 +27,8 @@ const MAX_MONTHS = 60;
 function range(q: TrendQuery, timeZone: string, now: Date): { from: string; to: string } {
   const to = q.to ?? monthOf(now, timeZone);
   const from = q.from ?? addMonths(to, -11);
-  if (from > to) throw badRequest('from is after to', [{ field: 'from', message: 'Must not be after to' }]);
-  if (addMonths(from, MAX_MONTHS - 1) < to) throw badRequest(`At most ${MAX_MONTHS} months per chart`, [{ field: 'from', message: `Range exceeds ${MAX_MONTHS} months` }]);
+  if (from > to) throw Invalid('from is after to', [{ field: 'from', message: 'Must not be after to' }]);
+  if (addMonths(from, MAX_MONTHS - 1) < to) throw Invalid(`At most ${MAX_MONTHS} months per chart`, [{ field: 'from', message: `Range exceeds ${MAX_MONTHS} months` }]);
   return { from, to };
 }
 
@@ -36,19 +36,19 @@ function range(q: TrendQuery, timeZone: string, now: Date): { from: string; to: 
 const skBetween = (from: string, to: string) => ({ ':from': keys.periodSort(from), ':to': `${keys.periodSort(to)}#~` });
 
 const requireId = (q: TrendQuery): string => {
-  if (!q.id) throw badRequest(`scope=${q.scope} needs an id`, [{ field: 'id', message: 'Required for this scope' }]);
+  if (!q.id) throw Invalid(`scope=${q.scope} needs an id`, [{ field: 'id', message: 'Required for this scope' }]);
   return q.id;
 };
 
 export async function trends(p: Principal, q: TrendQuery, now = new Date()): Promise<TrendResult> {
   if (q.scope === 'national') return national(p, q, now);
-  if (hasRole(p, 'national') && !p.officerId) throw forbidden('National readers see the national scope only');
+  if (hasRole(p, 'national') && !p.officerId) throw Forbidden('National readers see the national scope only');
   const tz = findTenant(p.tenant)?.timeZone ?? 'Asia/Jakarta';
   const { from, to } = range(q, tz, now);
   const base = { scope: q.scope, from, to };
 
   if (q.scope === 'tenant' || q.scope === 'agencies') {
-    if (!isTenantWide(p)) throw forbidden('Tenant-wide trends are for leaders and the BKPSDM');
+    if (!isTenantWide(p)) throw Forbidden('Tenant-wide trends are for leaders and the BKPSDM');
     const pk = q.scope === 'tenant' ? keys.tenantRollup(p.tenant, from).PK : keys.agencyRollup(p.tenant, '-', from).PK;
     const items = await queryAll<Record<string, unknown>>({
       KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
@@ -60,7 +60,7 @@ export async function trends(p: Principal, q: TrendQuery, now = new Date()): Pro
 
   if (q.scope === 'agency') {
     const agencyId = requireId(q);
-    if (!isTenantWide(p) && !(hasRole(p, 'agency_admin') && p.agencyId === agencyId)) throw forbidden('Agency trends are for its admin, leaders and the BKPSDM');
+    if (!isTenantWide(p) && !(hasRole(p, 'agency_admin') && p.agencyId === agencyId)) throw Forbidden('Agency trends are for its admin, leaders and the BKPSDM');
     const items = await queryAll<Record<string, unknown>>({
       IndexName: GSI1,
       KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK BETWEEN :from AND :to',
@@ -80,7 +80,7 @@ export async function trends(p: Principal, q: TrendQuery, now = new Date()): Pro
 
 /** All tenants side by side, tenant-level figures only (no officer appears). */
 async function national(p: Principal, q: TrendQuery, now: Date): Promise<TrendResult> {
-  if (!hasRole(p, 'national')) throw forbidden('The national scope is for national readers');
+  if (!hasRole(p, 'national')) throw Forbidden('The national scope is for national readers');
   const { from, to } = range(q, 'Asia/Jakarta', now);
   const items = await queryAll<Record<string, unknown>>({
     KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
