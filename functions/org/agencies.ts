@@ -3,7 +3,7 @@
 import { createAgency, createUnit, updateAgency, updateUnit, type AgencyAudit } from '../data/agency-repository.js';
 import { getAgency, getUnit, type Agency, type Unit } from '../data/org-repository.js';
 import { candidateId, slugOf } from '../domain/organisation.js';
-import { conflict, forbidden, notFound } from '../http/errors.js';
+import { Conflict, Forbidden, NotFound } from '../domain/errors.js';
 import { hasRole, type Principal } from '../http/principal.js';
 import { AgencyCreate, AgencyPatch, UnitCreate, UnitPatch } from './schema.js';
 
@@ -26,13 +26,13 @@ function diff<T extends object>(read: T, body: Partial<Record<keyof T, unknown>>
 }
 
 const requireRegionAdmin = (p: Principal) => {
-  if (!hasRole(p, 'region_admin')) throw forbidden('Only the BKPSDM (region_admin) manages agencies');
+  if (!hasRole(p, 'region_admin')) throw Forbidden('Only the BKPSDM (region_admin) manages agencies');
 };
 
 /** Units: the BKPSDM for any agency of the tenant, an agency_admin for their own agency only. */
 const requireUnitManager = (p: Principal, agencyId: string) => {
   if (hasRole(p, 'region_admin') || (hasRole(p, 'agency_admin') && p.agencyId === agencyId)) return;
-  throw forbidden('Only the BKPSDM or this agency\'s admin manages its units');
+  throw Forbidden('Only the BKPSDM or this agency\'s admin manages its units');
 };
 
 export async function addAgency(p: Principal, body: AgencyCreate, now = new Date()): Promise<Agency & { units: [] }> {
@@ -44,13 +44,13 @@ export async function addAgency(p: Principal, body: AgencyCreate, now = new Date
     const changes = Object.fromEntries(Object.entries(agency).map(([k, v]) => [k, { from: null, to: v }]));
     if (await createAgency(p.tenant, agency, audit(p, changes, now))) return { ...agency, units: [] };
   }
-  throw conflict(body.id ? 'An agency with this id already exists' : 'No free id for this name; give an id', [{ field: 'id', message: body.id ? 'Taken in this region' : 'Every id made from the name is taken' }]);
+  throw Conflict(body.id ? 'An agency with this id already exists' : 'No free id for this name; give an id', [{ field: 'id', message: body.id ? 'Taken in this region' : 'Every id made from the name is taken' }]);
 }
 
 export async function changeAgency(p: Principal, agencyId: string, body: AgencyPatch, now = new Date()): Promise<Agency> {
   requireRegionAdmin(p);
   const read = await getAgency(p.tenant, agencyId);
-  if (!read) throw notFound('Agency');
+  if (!read) throw NotFound('Agency');
   const changes = diff(read, body);
   if (Object.keys(changes).length === 0) return read;
   if (!(await updateAgency(p.tenant, agencyId, audit(p, changes, now)))) throw changedMeanwhile('agency');
@@ -59,7 +59,7 @@ export async function changeAgency(p: Principal, agencyId: string, body: AgencyP
 
 export async function addUnit(p: Principal, agencyId: string, body: UnitCreate, now = new Date()): Promise<Unit> {
   requireUnitManager(p, agencyId);
-  if (!(await getAgency(p.tenant, agencyId))) throw notFound('Agency');
+  if (!(await getAgency(p.tenant, agencyId))) throw NotFound('Agency');
   // Unit ids are keys of the tenant, so the agency's id leads: "dinkes-puskesmas-baru".
   const base = slugOf(`${agencyId} ${body.name}`);
   for (let n = 1; n <= AUTO_ID_ATTEMPTS; n++) {
@@ -67,13 +67,13 @@ export async function addUnit(p: Principal, agencyId: string, body: UnitCreate, 
     const changes = Object.fromEntries(Object.entries(unit).map(([k, v]) => [k, { from: null, to: v }]));
     if (await createUnit(p.tenant, unit, audit(p, changes, now))) return unit;
   }
-  throw conflict('No free id for this unit name', [{ field: 'name', message: 'Every id made from the name is taken' }]);
+  throw Conflict('No free id for this unit name', [{ field: 'name', message: 'Every id made from the name is taken' }]);
 }
 
 export async function changeUnit(p: Principal, agencyId: string, unitId: string, body: UnitPatch, now = new Date()): Promise<Unit> {
   requireUnitManager(p, agencyId);
   const read = await getUnit(p.tenant, unitId);
-  if (!read || read.agencyId !== agencyId) throw notFound('Unit');
+  if (!read || read.agencyId !== agencyId) throw NotFound('Unit');
   const changes = diff(read, body);
   if (Object.keys(changes).length === 0) return read;
   if (!(await updateUnit(p.tenant, read, audit(p, changes, now)))) throw changedMeanwhile('unit');
@@ -86,4 +86,4 @@ export async function changeUnit(p: Principal, agencyId: string, unitId: string,
 }
 
 const changedMeanwhile = (what: string) =>
-  conflict(`The ${what} was changed by someone else at the same time; reload and try again`, [{ field: what, message: 'Changed concurrently' }]);
+  Conflict(`The ${what} was changed by someone else at the same time; reload and try again`, [{ field: what, message: 'Changed concurrently' }]);

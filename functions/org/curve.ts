@@ -5,7 +5,7 @@ import { agencyPeriodCounts, getOrgRating, putOrgRating } from '../data/agency-r
 import { getAgency } from '../data/org-repository.js';
 import { countsOfYear, curveStatus, type CurveStatus } from '../domain/curve.js';
 import type { OrgRating } from '../domain/types.js';
-import { conflict, forbidden, notFound } from '../http/errors.js';
+import { Conflict, Forbidden, NotFound } from '../domain/errors.js';
 import { hasRole, isTenantWide, type Principal } from '../http/principal.js';
 import { CurveQuery, OrgRatingBody, YearParam } from './schema.js';
 
@@ -13,12 +13,12 @@ export { CurveQuery, OrgRatingBody, YearParam };
 
 
 const national = (p: Principal) => {
-  if (hasRole(p, 'national')) throw forbidden('National readers see aggregates only');
+  if (hasRole(p, 'national')) throw Forbidden('National readers see aggregates only');
 };
 
 async function existingAgency(p: Principal, agencyId: string) {
   const agency = await getAgency(p.tenant, agencyId);
-  if (!agency) throw notFound('Agency');
+  if (!agency) throw NotFound('Agency');
   return agency;
 }
 
@@ -30,7 +30,7 @@ export async function readOrgRating(p: Principal, agencyId: string, y: number) {
 }
 
 export async function setOrgRating(p: Principal, agencyId: string, y: number, body: OrgRatingBody, now = new Date()) {
-  if (!hasRole(p, 'region_admin')) throw forbidden('Only the BKPSDM (region_admin) rates agencies');
+  if (!hasRole(p, 'region_admin')) throw Forbidden('Only the BKPSDM (region_admin) rates agencies');
   const [, stored] = await Promise.all([existingAgency(p, agencyId), getOrgRating(p.tenant, agencyId, y)]);
   if (stored?.rating === body.rating) return stored;
   const at = now.toISOString();
@@ -38,7 +38,7 @@ export async function setOrgRating(p: Principal, agencyId: string, y: number, bo
   const record = { agencyId, year: y, rating: body.rating, setAt: at, setBy: by };
   const audit = { at, by, changes: { [`rating.${y}`]: { from: stored?.rating ?? null, to: body.rating } } };
   if (!(await putOrgRating(p.tenant, record, stored?.rating, audit))) {
-    throw conflict('The rating was changed by someone else at the same time; reload and try again', [{ field: 'rating', message: 'Changed concurrently' }]);
+    throw Conflict('The rating was changed by someone else at the same time; reload and try again', [{ field: 'rating', message: 'Changed concurrently' }]);
   }
   return record;
 }
@@ -48,7 +48,7 @@ const mayReadCurve = (p: Principal, agencyId: string) => isTenantWide(p) || (has
 
 export async function agencyCurve(p: Principal, agencyId: string, requestedYear?: number): Promise<{ year: number; rating: OrgRating | null; basis: 'annual' | 'periods' } & CurveStatus> {
   national(p);
-  if (!mayReadCurve(p, agencyId)) throw forbidden('The curve is for leaders, the BKPSDM and the agency\'s admin');
+  if (!mayReadCurve(p, agencyId)) throw Forbidden('The curve is for leaders, the BKPSDM and the agency\'s admin');
   const y = requestedYear ?? Number(new Intl.DateTimeFormat('en-CA', { timeZone: findTenant(p.tenant)?.timeZone ?? 'Asia/Jakarta', year: 'numeric' }).format(new Date()));
   const [, stored, periods] = await Promise.all([existingAgency(p, agencyId), getOrgRating(p.tenant, agencyId, y), agencyPeriodCounts(p.tenant, agencyId, y)]);
   const rating = stored?.rating ?? null;

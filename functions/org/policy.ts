@@ -1,6 +1,6 @@
 // GET/PUT /v1/policy: the tenant's configurable rules (thresholds, weights, windows, sanctions).
 import { loadPolicy, loadPolicyFresh, policyHistory, savePolicy } from '../data/policy-repository.js';
-import { badRequest, forbidden } from '../http/errors.js';
+import { Forbidden, Invalid } from '../domain/errors.js';
 import { hasRole, type Principal } from '../http/principal.js';
 import { parse } from '../http/validation.js';
 import { PolicySchema } from './schema.js';
@@ -9,18 +9,18 @@ export { PolicySchema };
 
 
 export async function getPolicy(p: Principal) {
-  if (hasRole(p, 'national')) throw forbidden('National readers see aggregates only');
+  if (hasRole(p, 'national')) throw Forbidden('National readers see aggregates only');
   return { tenant: p.tenant, policy: await loadPolicy(p.tenant) };
 }
 
 export async function putPolicy(p: Principal, body: unknown) {
-  if (!hasRole(p, 'region_admin')) throw forbidden('Only the BKPSDM (region_admin) may change policy');
+  if (!hasRole(p, 'region_admin')) throw Forbidden('Only the BKPSDM (region_admin) may change policy');
   const policy = parse(PolicySchema, body, 'policy');
   if (policy.hasilKerjaThresholds.diAtas <= policy.hasilKerjaThresholds.sesuai) {
-    throw badRequest('Invalid policy', [{ field: 'hasilKerjaThresholds.diAtas', message: 'Must be above the SESUAI threshold' }]);
+    throw Invalid('Invalid policy', [{ field: 'hasilKerjaThresholds.diAtas', message: 'Must be above the SESUAI threshold' }]);
   }
   if (policy.reviewDueDay < policy.reportDueDay) {
-    throw badRequest('Invalid policy', [{ field: 'reviewDueDay', message: 'Reviews cannot be due before the reports are' }]);
+    throw Invalid('Invalid policy', [{ field: 'reviewDueDay', message: 'Reviews cannot be due before the reports are' }]);
   }
   const before = await loadPolicyFresh(p.tenant);
   await savePolicy(p.tenant, policy, p.officerId ?? p.sub, policyChanges({ ...before }, { ...policy }));
@@ -35,6 +35,6 @@ export function policyChanges(before: Record<string, unknown>, after: Record<str
 }
 
 export async function getPolicyHistory(p: Principal) {
-  if (hasRole(p, 'national')) throw forbidden('National readers see aggregates only');
+  if (hasRole(p, 'national')) throw Forbidden('National readers see aggregates only');
   return { items: await policyHistory(p.tenant), nextCursor: null };
 }
