@@ -7,7 +7,7 @@ import { getOfficer, getUnit } from '../data/org-repository.js';
 import { byMonth, idsOf, summarise, type StatsContext } from './stats.js';
 import { complaintTimeliness } from '../domain/workdays.js';
 import { getOfficers, getTenantOrg } from '../data/org-repository.js';
-import { badRequest, conflict, forbidden, notFound, serviceUnavailable } from '../http/errors.js';
+import { Conflict, Forbidden, Invalid, NotFound, Unavailable } from '../domain/errors.js';
 import { hasRole, isTenantWide, type Principal } from '../http/principal.js';
 import { clientHash, enforceRateLimit, RATE_RULES } from '../http/rate-limit.js';
 import { bodyFingerprint, replayOf } from '../http/idempotency.js';
@@ -16,7 +16,7 @@ import { newTrackingCode, normaliseTrackingCode } from './code.js';
 import { complaintListPartition, findByCode, getComplaint, getComplaintStats, insertComplaint, listComplaints, saveTransition, storedComplaintAnswer, type Complaint } from './repository.js';
 import { COMPLAINT_CATEGORIES, STATUS_LABELS, type ComplaintInput, type ComplaintListInput, type ComplaintPatchInput, type ComplaintStatsInput, type ComplaintStatus } from './schemas.js';
 
-const field = (name: string, message: string) => badRequest(`Invalid complaint: ${name}`, [{ field: name, message }]);
+const field = (name: string, message: string) => Invalid(`Invalid complaint: ${name}`, [{ field: name, message }]);
 
 export async function fileComplaint(input: ComplaintInput, sourceIp: string, idempotencyKey?: string, now = new Date()): Promise<{ code: string }> {
   await enforceRateLimit(RATE_RULES.complaint, clientHash(sourceIp), now);
@@ -41,7 +41,7 @@ export async function fileComplaint(input: ComplaintInput, sourceIp: string, ide
     // A retried send: the first one's code (or 422 for another body under the same key).
     const first = outcome === 'retry' && idempotencyKey ? await storedComplaintAnswer(tenant.id, idempotencyKey, now) : undefined;
     if (first) return replayOf(first, bodyHash);
-    throw serviceUnavailable();
+    throw Unavailable();
   }
   throw new Error('Could not draw a free tracking code');
 }
@@ -52,7 +52,7 @@ export async function trackComplaint(rawCode: string, sourceIp: string) {
   // A malformed code still costs the same lookups, so timing does not tell malformed from unknown.
   const code = normaliseTrackingCode(rawCode);
   const complaint = await findByCode(code ?? 'ADU-0000-0000');
-  if (!code || !complaint) throw notFound('Complaint');
+  if (!code || !complaint) throw NotFound('Complaint');
   const unit = await getUnit(complaint.tenant, complaint.unitId);
   return {
     code: complaint.code,
@@ -76,10 +76,10 @@ export async function trackComplaint(rawCode: string, sourceIp: string) {
 function adminScope(p: Principal, agencyId: string | undefined): string | undefined {
   if (hasRole(p, 'region_admin', 'leader', 'inspector')) return agencyId;
   if (hasRole(p, 'agency_admin') && p.agencyId) {
-    if (agencyId && agencyId !== p.agencyId) throw forbidden('You may only see complaints about your own agency');
+    if (agencyId && agencyId !== p.agencyId) throw Forbidden('You may only see complaints about your own agency');
     return p.agencyId;
   }
-  throw forbidden('Only admins handle complaints');
+  throw Forbidden('Only admins handle complaints');
 }
 
 /** The city's zone, holidays and answer limit: the deadlines and counters are computed with them. */
@@ -114,7 +114,7 @@ export async function adminListComplaints(p: Principal, q: ComplaintListInput, n
   const part = complaintListPartition(p.tenant, q.status);
   const startKey = decodeCursor(q.cursor, { [part.pk]: part.value });
   // A list cursor carries the table key and the index key; anything else is not one of ours.
-  if (startKey && !['PK', 'SK', part.pk, part.sk].every((k) => k in startKey)) throw badRequest('Invalid cursor', [{ field: 'cursor', message: 'Not a cursor of this list; start again without it' }]);
+  if (startKey && !['PK', 'SK', part.pk, part.sk].every((k) => k in startKey)) throw Invalid('Invalid cursor', [{ field: 'cursor', message: 'Not a cursor of this list; start again without it' }]);
   const decorate = await withDeadline(p.tenant, now);
   const page = await listComplaints(p.tenant, { status: q.status, agencyId, limit: pageLimit(q), startKey });
   const items = page.items.map(decorate);
@@ -135,13 +135,13 @@ const NEXT: Record<ComplaintStatus, readonly ComplaintStatus[]> = {
 };
 
 export async function patchComplaint(p: Principal, id: string, change: ComplaintPatchInput, now = new Date()) {
-  if (!hasRole(p, 'region_admin', 'agency_admin')) throw forbidden('Only admins answer complaints');
+  if (!hasRole(p, 'region_admin', 'agency_admin')) throw Forbidden('Only admins answer complaints');
   const complaint = await getComplaint(p.tenant, id);
-  if (!complaint) throw notFound('Complaint');
-  if (!hasRole(p, 'region_admin') && complaint.agencyId !== p.agencyId) throw forbidden('You may only answer complaints about your own agency');
+  if (!complaint) throw NotFound('Complaint');
+  if (!hasRole(p, 'region_admin') && complaint.agencyId !== p.agencyId) throw Forbidden('You may only answer complaints about your own agency');
   const allowed = NEXT[complaint.status] ?? [];
   if (!allowed.includes(change.status)) {
-    throw conflict(`A complaint that is ${complaint.status} cannot become ${change.status}`, [{ field: 'status', message: allowed.length ? `Allowed next: ${allowed.join(', ')}` : 'No further status' }]);
+    throw Conflict(`A complaint that is ${complaint.status} cannot become ${change.status}`, [{ field: 'status', message: allowed.length ? `Allowed next: ${allowed.join(', ')}` : 'No further status' }]);
   }
   const at = now.toISOString();
   const by = p.officerId ?? p.sub;
@@ -152,7 +152,7 @@ export async function patchComplaint(p: Principal, id: string, change: Complaint
     ...(change.status === 'answered' ? { answer: change.answer, answeredAt: complaint.answeredAt ?? at, answeredBy: by, cause: change.cause, substantiated: change.substantiated } : {}),
   };
   const ok = await saveTransition(complaint, after, { status: change.status, at, by }, await statsContext(p.tenant));
-  if (!ok) throw conflict('The complaint changed meanwhile; reload and try again');
+  if (!ok) throw Conflict('The complaint changed meanwhile; reload and try again');
   const decorate = await withDeadline(p.tenant, now);
   return decorate((await getComplaint(p.tenant, id))!);
 }
@@ -161,8 +161,8 @@ export async function patchComplaint(p: Principal, id: string, change: Complaint
 export async function complaintStats(p: Principal, q: ComplaintStatsInput) {
   let agencyId = q.agencyId;
   if (!isTenantWide(p)) {
-    if (!hasRole(p, 'agency_admin') || !p.agencyId) throw forbidden('Complaint statistics are for admins, leaders and the inspectorate');
-    if (agencyId && agencyId !== p.agencyId) throw forbidden('You may only see your own agency');
+    if (!hasRole(p, 'agency_admin') || !p.agencyId) throw Forbidden('Complaint statistics are for admins, leaders and the inspectorate');
+    if (agencyId && agencyId !== p.agencyId) throw Forbidden('You may only see your own agency');
     agencyId = p.agencyId;
   }
   const ctx = await statsContext(p.tenant);
@@ -170,10 +170,10 @@ export async function complaintStats(p: Principal, q: ComplaintStatsInput) {
   const org = await getTenantOrg(p.tenant);
   if (q.unitId) {
     const unit = org.units.find((u) => u.id === q.unitId);
-    if (!unit || (agencyId && unit.agencyId !== agencyId)) throw badRequest('Unknown unit', [{ field: 'unitId', message: agencyId ? `No unit ${q.unitId} in agency ${agencyId}` : `No unit ${q.unitId}` }]);
+    if (!unit || (agencyId && unit.agencyId !== agencyId)) throw Invalid('Unknown unit', [{ field: 'unitId', message: agencyId ? `No unit ${q.unitId} in agency ${agencyId}` : `No unit ${q.unitId}` }]);
     agencyId = unit.agencyId;
   }
-  if (agencyId && !org.agencies.some((a) => a.id === agencyId)) throw notFound('Agency');
+  if (agencyId && !org.agencies.some((a) => a.id === agencyId)) throw NotFound('Agency');
   const counters = await getComplaintStats(p.tenant, year, agencyId ?? null);
   const unitIds = q.unitId ? [q.unitId] : idsOf(counters, 'unit');
   const officerIds = idsOf(counters, 'officer');

@@ -7,7 +7,7 @@ import { getPlan } from '../data/plan-repository.js';
 import { keys } from '../data/keys.js';
 import { monthOf } from '../domain/periods.js';
 import { isInSupervisorChain, readableOfficer } from '../http/access.js';
-import { badRequest, conflict, forbidden, notFound } from '../http/errors.js';
+import { Conflict, Forbidden, Invalid, NotFound } from '../domain/errors.js';
 import { bodyFingerprint, replayOf } from '../http/idempotency.js';
 import { encodeCursor, pageLimit, type PageRequest } from '../http/paging.js';
 import { hasRole, isTenantWide, type Principal } from '../http/principal.js';
@@ -32,15 +32,15 @@ async function authorRole(p: Principal, officer: Parameters<typeof isInSuperviso
 export async function giveFeedback(p: Principal, officerId: string, input: FeedbackInput, idempotencyKey?: string, now = new Date()): Promise<Feedback> {
   const officer = await readableOfficer(p, officerId);
   const role = await authorRole(p, officer);
-  if (!role) throw forbidden('Only the officer\'s supervisors or their agency\'s admin may give feedback');
+  if (!role) throw Forbidden('Only the officer\'s supervisors or their agency\'s admin may give feedback');
   const zone = tenantZone(p.tenant);
   const thisMonth = monthOf(now, zone);
-  if (input.period > thisMonth) throw badRequest('The month is in the future', [{ field: 'period', message: `Must be ${thisMonth} or earlier in the city's time zone` }]);
+  if (input.period > thisMonth) throw Invalid('The month is in the future', [{ field: 'period', message: `Must be ${thisMonth} or earlier in the city's time zone` }]);
   let rhkTitle: string | undefined;
   if (input.rhkId) {
     const plan = await getPlan(p.tenant, officer.id, Number(input.period.slice(0, 4)));
     const rhk = plan?.rhk.find((r) => r.id === input.rhkId);
-    if (!rhk) throw badRequest('No such RHK in the officer\'s plan of that year', [{ field: 'rhkId', message: `Not an RHK of the officer's ${input.period.slice(0, 4)} plan` }]);
+    if (!rhk) throw Invalid('No such RHK in the officer\'s plan of that year', [{ field: 'rhkId', message: `Not an RHK of the officer's ${input.period.slice(0, 4)} plan` }]);
     rhkTitle = rhk.title;
   }
   const author = p.officerId ? await getOfficer(p.tenant, p.officerId) : undefined;
@@ -77,21 +77,21 @@ const FEEDBACK_ID = /^fb_[0-9a-f]{16}$/;
 
 /** The officer the feedback is about replies; nobody else (403), not even their supervisor. */
 export async function replyToFeedback(p: Principal, feedbackId: string, note: string, now = new Date()): Promise<Reply & { feedbackId: string }> {
-  if (hasRole(p, 'national')) throw forbidden('National readers see aggregates only');
+  if (hasRole(p, 'national')) throw Forbidden('National readers see aggregates only');
   const ref = FEEDBACK_ID.test(feedbackId) ? await getFeedbackRef(p.tenant, feedbackId) : undefined;
-  if (!ref) throw notFound('Feedback');
-  if (p.officerId !== ref.officerId) throw forbidden('Only the officer the feedback is about may reply');
+  if (!ref) throw NotFound('Feedback');
+  if (p.officerId !== ref.officerId) throw Forbidden('Only the officer the feedback is about may reply');
   const me = await getOfficer(p.tenant, ref.officerId);
   const reply: Reply = { note, at: now.toISOString(), byId: ref.officerId, byName: me?.name ?? ref.officerId };
-  if (!(await appendReply(ref, reply))) throw conflict(`This thread already has ${MAX_REPLIES} replies`);
+  if (!(await appendReply(ref, reply))) throw Conflict(`This thread already has ${MAX_REPLIES} replies`);
   return { feedbackId, ...reply };
 }
 
 /** Feedback given per author in an agency and month (default: this month), most first. */
 export async function feedbackStats(p: Principal, agencyId: string, query: PageRequest & { period?: string }, now = new Date()) {
-  if (hasRole(p, 'national')) throw forbidden('National readers see aggregates only');
-  if (!isTenantWide(p) && !(hasRole(p, 'agency_admin') && p.agencyId === agencyId)) throw forbidden('Only the agency\'s admin, the BKPSDM and leaders see these counts');
-  if (!(await getAgency(p.tenant, agencyId))) throw notFound('Agency');
+  if (hasRole(p, 'national')) throw Forbidden('National readers see aggregates only');
+  if (!isTenantWide(p) && !(hasRole(p, 'agency_admin') && p.agencyId === agencyId)) throw Forbidden('Only the agency\'s admin, the BKPSDM and leaders see these counts');
+  if (!(await getAgency(p.tenant, agencyId))) throw NotFound('Agency');
   const period = query.period ?? monthOf(now, tenantZone(p.tenant));
   const prefix = `PERIOD#${period}#AUTHOR#`;
   const startKey = decodeRangeCursor(query.cursor, keys.feedbackStatsPartition(p.tenant, agencyId), { from: prefix, to: `${prefix}~` });

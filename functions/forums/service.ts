@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { getAgency, getUnit } from '../data/org-repository.js';
 import { claimIdempotencyKey, getIdempotencyRecord } from '../data/idempotency-repository.js';
 import { openActions, withOverdue, type ActionStatus } from '../domain/action-items.js';
-import { badRequest, conflict, forbidden, notFound, serviceUnavailable } from '../http/errors.js';
+import { Conflict, Forbidden, Invalid, NotFound, Unavailable } from '../domain/errors.js';
 import { bodyFingerprint, replayOf } from '../http/idempotency.js';
 import { decodeCursor, encodeCursor, pageLimit } from '../http/paging.js';
 import { hasRole, type Principal } from '../http/principal.js';
@@ -13,15 +13,15 @@ import { assertAgencyAdmin, assertTenantReader, tenantToday } from '../surveys/f
 import { forumQuery, insertForum, pageForums, patchForumAction, type Forum } from './repository.js';
 import type { ForumFilter, ForumInput } from './schema.js';
 
-const invalid = (field: string, message: string) => badRequest(`Invalid forum: ${field}`, [{ field, message }]);
+const invalid = (field: string, message: string) => Invalid(`Invalid forum: ${field}`, [{ field, message }]);
 const present = (f: Forum, today: string) => ({ ...f, actions: withOverdue(f.actions, today) });
 type ForumView = ReturnType<typeof present>;
 
 /** Records a forum; a retry under the same Idempotency-Key (same caller, same body) answers the first, counted once. */
 export async function recordForum(p: Principal, input: ForumInput, idempotencyKey?: string, now = new Date()): Promise<ForumView> {
-  if (!hasRole(p, 'region_admin', 'agency_admin')) throw forbidden('Only admins record public forums');
+  if (!hasRole(p, 'region_admin', 'agency_admin')) throw Forbidden('Only admins record public forums');
   const agency = await getAgency(p.tenant, input.agencyId);
-  if (!agency) throw notFound('Agency');
+  if (!agency) throw NotFound('Agency');
   assertAgencyAdmin(p, agency.id);
   const today = tenantToday(p.tenant, now);
   if (input.date > today) throw invalid('date', 'A forum is recorded once held: today or earlier in the city\'s time zone');
@@ -45,7 +45,7 @@ export async function recordForum(p: Principal, input: ForumInput, idempotencyKe
   if (await insertForum(forum, claim)) return result;
   const first = scopedKey ? await getIdempotencyRecord<ForumView>(p.tenant, 'forum', scopedKey, now) : undefined;
   if (first) return replayOf(first, bodyHash);
-  throw serviceUnavailable();
+  throw Unavailable();
 }
 
 export async function listForums(p: Principal, q: ForumFilter, now = new Date()) {
@@ -63,13 +63,13 @@ export async function listForums(p: Principal, q: ForumFilter, now = new Date())
 }
 
 export async function updateForumAction(p: Principal, id: string, actionId: string, change: { status: ActionStatus; note?: string }, now = new Date()) {
-  if (!hasRole(p, 'region_admin', 'agency_admin')) throw forbidden('Only admins update forum actions');
+  if (!hasRole(p, 'region_admin', 'agency_admin')) throw Forbidden('Only admins update forum actions');
   const forum = await patchForumAction(p.tenant, id, { actionId, ...change, by: p.sub, at: now.toISOString() }, {
     authorize: (f) => assertAgencyAdmin(p, f.agencyId),
     errors: {
-      item: () => notFound('Forum'),
-      action: () => notFound('Action'),
-      busy: () => conflict('Another admin changed this forum at the same moment; reload and try again'),
+      item: () => NotFound('Forum'),
+      action: () => NotFound('Action'),
+      busy: () => Conflict('Another admin changed this forum at the same moment; reload and try again'),
     },
   });
   return present(forum, tenantToday(p.tenant, now));

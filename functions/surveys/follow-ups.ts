@@ -6,7 +6,7 @@ import { openActions, withOverdue, type ActionStatus } from '../domain/action-it
 import { IKM_KEYS, type IkmKey } from '../domain/ikm.js';
 import { dayOf } from '../domain/periods.js';
 import { proposeFollowUpElements } from '../domain/skm-follow-up.js';
-import { badRequest, conflict, forbidden, notFound } from '../http/errors.js';
+import { Conflict, Forbidden, Invalid, NotFound } from '../domain/errors.js';
 import { decodeCursor, encodeCursor, pageLimit, type PageRequest } from '../http/paging.js';
 import { hasRole, type Principal } from '../http/principal.js';
 import { followUpId, followUpQuery, insertFollowUp, pageFollowUps, patchFollowUpAction, type FollowUp, type FollowUpScope } from './follow-up-repository.js';
@@ -16,7 +16,7 @@ import { readIkm } from './service.js';
 /** The tenant's local day: "overdue" and "not in the future" are judged in the city's calendar. */
 export function tenantToday(tenant: string, now: Date): string {
   const config = findTenant(tenant);
-  if (!config) throw notFound('Tenant');
+  if (!config) throw NotFound('Tenant');
   return dayOf(now, config.timeZone);
 }
 
@@ -24,19 +24,19 @@ export function tenantToday(tenant: string, now: Date): string {
 export function assertAgencyAdmin(p: Principal, agencyId: string): void {
   if (hasRole(p, 'region_admin')) return;
   if (hasRole(p, 'agency_admin') && p.agencyId === agencyId) return;
-  throw forbidden('Only the agency\'s admin or the region admin may do this');
+  throw Forbidden('Only the agency\'s admin or the region admin may do this');
 }
 
 /** Readers of the tenant's own plans; the national role reads aggregates only. */
 export function assertTenantReader(p: Principal): void {
-  if (hasRole(p, 'national')) throw forbidden('National readers see aggregates only');
+  if (hasRole(p, 'national')) throw Forbidden('National readers see aggregates only');
 }
 
 async function adminUnit(p: Principal, unitId: string): Promise<Unit> {
   // Role first: an officer learns nothing about which units exist.
-  if (!hasRole(p, 'region_admin', 'agency_admin')) throw forbidden('Only admins record SKM follow-ups');
+  if (!hasRole(p, 'region_admin', 'agency_admin')) throw Forbidden('Only admins record SKM follow-ups');
   const unit = await getUnit(p.tenant, unitId);
-  if (!unit) throw notFound('Unit');
+  if (!unit) throw NotFound('Unit');
   assertAgencyAdmin(p, unit.agencyId);
   return unit;
 }
@@ -45,7 +45,7 @@ async function adminUnit(p: Principal, unitId: string): Promise<Unit> {
 export async function followUpProposal(p: Principal, q: { unitId: string; period: string }) {
   assertTenantReader(p);
   const ikm = await readIkm(p, { unitId: q.unitId, period: q.period });
-  if (ikm.ikm === null) throw badRequest('No survey data for this unit and period', [{ field: 'period', message: 'The unit has no survey responses in this period' }]);
+  if (ikm.ikm === null) throw Invalid('No survey data for this unit and period', [{ field: 'period', message: 'The unit has no survey responses in this period' }]);
   const nrr = ikm.nrr as Record<IkmKey, number>;
   return { unitId: ikm.id, name: ikm.name, period: q.period, respondents: ikm.respondents, ikm: ikm.ikm, grade: ikm.grade, nrr, proposed: proposeFollowUpElements(nrr) };
 }
@@ -63,7 +63,7 @@ export async function createFollowUp(p: Principal, input: FollowUpInput, now = n
     ikm: proposal.ikm, respondents: proposal.respondents,
     actions: openActions(input.actions), version: 1, createdAt: now.toISOString(), createdBy: p.sub,
   };
-  if (!(await insertFollowUp(followUp))) throw conflict('This unit already has a follow-up for this period', [{ field: 'period', message: 'One follow-up per unit and period' }]);
+  if (!(await insertFollowUp(followUp))) throw Conflict('This unit already has a follow-up for this period', [{ field: 'period', message: 'One follow-up per unit and period' }]);
   return present(followUp, tenantToday(p.tenant, now));
 }
 
@@ -76,13 +76,13 @@ export async function listFollowUps(p: Principal, q: FollowUpScope & PageRequest
 }
 
 export async function updateFollowUpAction(p: Principal, id: string, change: { actionId: string; status: ActionStatus; note?: string }, now = new Date()) {
-  if (!hasRole(p, 'region_admin', 'agency_admin')) throw forbidden('Only admins update SKM follow-ups');
+  if (!hasRole(p, 'region_admin', 'agency_admin')) throw Forbidden('Only admins update SKM follow-ups');
   const updated = await patchFollowUpAction(p.tenant, id, { ...change, by: p.sub, at: now.toISOString() }, {
     authorize: (f) => assertAgencyAdmin(p, f.agencyId),
     errors: {
-      item: () => notFound('Follow-up'),
-      action: () => badRequest('Unknown action', [{ field: 'actionId', message: 'This follow-up has no such action' }]),
-      busy: () => conflict('Another admin changed this follow-up at the same moment; reload and try again'),
+      item: () => NotFound('Follow-up'),
+      action: () => Invalid('Unknown action', [{ field: 'actionId', message: 'This follow-up has no such action' }]),
+      busy: () => Conflict('Another admin changed this follow-up at the same moment; reload and try again'),
     },
   });
   return present(updated, tenantToday(p.tenant, now));

@@ -3,7 +3,7 @@
 // serves many citizens. Only the token's SHA-256 is stored; the token is shown once.
 import { createHash, randomBytes } from 'node:crypto';
 import { getUnit } from '../data/org-repository.js';
-import { forbidden, HttpError, notFound } from '../http/errors.js';
+import { DomainError, Forbidden, NotFound } from '../domain/errors.js';
 import { hasRole, type Principal } from '../http/principal.js';
 import { getKioskToken, putKioskToken } from './intake-repository.js';
 
@@ -14,10 +14,10 @@ const hashOf = (token: string) => createHash('sha256').update(token).digest('bas
 
 /** admins: agency_admin for units of their agency, region_admin for any unit of the tenant. */
 export async function issueKioskToken(p: Principal, unitId: string, now = new Date()): Promise<{ token: string; expiresAt: string }> {
-  if (!hasRole(p, 'region_admin', 'agency_admin')) throw forbidden('Only admins issue kiosk tokens');
+  if (!hasRole(p, 'region_admin', 'agency_admin')) throw Forbidden('Only admins issue kiosk tokens');
   const unit = await getUnit(p.tenant, unitId);
-  if (!unit) throw notFound('Unit');
-  if (!hasRole(p, 'region_admin') && unit.agencyId !== p.agencyId) throw forbidden('You may only issue kiosk tokens for units of your own agency');
+  if (!unit) throw NotFound('Unit');
+  if (!hasRole(p, 'region_admin') && unit.agencyId !== p.agencyId) throw Forbidden('You may only issue kiosk tokens for units of your own agency');
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + KIOSK_TOKEN_DAYS * 86_400_000);
   await putKioskToken(hashOf(token), {
@@ -26,7 +26,7 @@ export async function issueKioskToken(p: Principal, unitId: string, now = new Da
   return { token, expiresAt: expiresAt.toISOString() };
 }
 
-export const kioskTokenRefused = () => new HttpError(403, 'KIOSK_TOKEN_INVALID',
+export const kioskTokenRefused = () => new DomainError('forbidden', 'KIOSK_TOKEN_INVALID',
   'Token kios tidak berlaku untuk unit ini (salah, kedaluwarsa, atau milik unit lain); minta admin membuat token baru. (This kiosk token is not valid for this unit: wrong, expired or of another unit.)');
 
 /** True when `token` is a live kiosk token of this tenant and unit. */

@@ -8,7 +8,7 @@ import { loadPolicy } from '../data/policy-repository.js';
 import { getAgency, getOfficer, getUnit, listOfficersOfAgency } from '../data/org-repository.js';
 import { IKM_ANSWER_WORDING, IKM_ELEMENTS, IKM_GRADE_LABELS, IKM_KEYS, ikmFromSums, krejcieMorganMinimum, type IkmScores, type IkmSums } from '../domain/ikm.js';
 import { dayOf, monthOf, parsePeriod } from '../domain/periods.js';
-import { badRequest, HttpError, notFound, serviceUnavailable } from '../http/errors.js';
+import { Conflict, Invalid, NotFound, Unavailable } from '../domain/errors.js';
 import { bodyFingerprint, replayOf } from '../http/idempotency.js';
 import { clientHash, enforceRateLimit, RATE_RULES } from '../http/rate-limit.js';
 import type { Principal } from '../http/principal.js';
@@ -22,7 +22,7 @@ import { RESPONDENT_OPTIONS, type SurveyInput } from './schemas.js';
 export async function publicUnit(tenantId: string, unitId: string) {
   const tenant = findTenant(tenantId);
   const unit = tenant && (await getUnit(tenant.id, unitId));
-  if (!tenant || !unit) throw notFound('Unit');
+  if (!tenant || !unit) throw NotFound('Unit');
   const [agency, officers] = await Promise.all([getAgency(tenant.id, unit.agencyId), listOfficersOfAgency(tenant.id, unit.agencyId)]);
   return {
     tenant: { id: tenant.id, name: tenant.name },
@@ -40,11 +40,11 @@ export async function publicUnit(tenantId: string, unitId: string) {
   };
 }
 
-const field = (name: string, message: string) => badRequest(`Invalid request: ${name}`, [{ field: name, message }]);
+const field = (name: string, message: string) => Invalid(`Invalid request: ${name}`, [{ field: name, message }]);
 
 /** Repeats are answered 409: the response already counts, which is not a rate problem. */
-const alreadySubmitted = () => new HttpError(409, 'ALREADY_SUBMITTED',
-  'Anda sudah mengisi survei untuk unit layanan ini hari ini. Terima kasih! (You already rated this unit today.)');
+const alreadySubmitted = () => Conflict(
+  'Anda sudah mengisi survei untuk unit layanan ini hari ini. Terima kasih! (You already rated this unit today.)', [], 'ALREADY_SUBMITTED');
 
 const deviceHash = (deviceId: string) => createHash('sha256').update(`device|${deviceId}`).digest('base64url').slice(0, 22);
 
@@ -95,7 +95,7 @@ export async function submitSurvey(input: SurveyInput, ctx: IntakeContext, now =
   const first = outcome.reason === 'retry' && ctx.idempotencyKey ? await storedSurveyAnswer(tenant.id, ctx.idempotencyKey, now) : undefined;
   if (first) return replayOf(first, bodyHash);
   // A concurrent send of the same response, or its record expired meanwhile: nothing was written, retry.
-  throw serviceUnavailable();
+  throw Unavailable();
 }
 
 export interface IkmQuery { unitId?: string; agencyId?: string; period: string; tenant?: string }
@@ -127,13 +127,13 @@ export async function readIkm(p: Principal, q: IkmQuery) {
   const tenant = readTenant(p, q.tenant);
   if (q.unitId) {
     const unit = await getUnit(tenant, q.unitId);
-    if (!unit) throw notFound('Unit');
+    if (!unit) throw NotFound('Unit');
     const sums = await unitIkmSums(tenant, unit.id, q.period);
     return { scope: 'unit', id: unit.id, name: unit.name, agencyId: unit.agencyId, tenant, period: q.period, ...present(sums), sample: sampleCheck(sums.respondents, unit.yearlyServiceUsers, q.period) };
   }
   if (q.agencyId) {
     const agency = await getAgency(tenant, q.agencyId);
-    if (!agency) throw notFound('Agency');
+    if (!agency) throw NotFound('Agency');
     return { scope: 'agency', id: agency.id, name: agency.name, tenant, period: q.period, ...present(await agencyIkmSums(tenant, agency.id, q.period)), sample: null };
   }
   return { scope: 'tenant', id: tenant, name: findTenant(tenant)?.name ?? tenant, tenant, period: q.period, ...present(await tenantIkmSums(tenant, q.period)), sample: null };

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { findTenant } from '../config/tenants.js';
 import { getAgency, getOfficers, getUnit, type Unit } from '../data/org-repository.js';
 import { dayOf } from '../domain/periods.js';
-import { badRequest, conflict, forbidden, notFound, type ErrorDetail } from '../http/errors.js';
+import { Conflict, Forbidden, Invalid, NotFound, type FieldProblem } from '../domain/errors.js';
 import { bodyFingerprint, replayOf } from '../http/idempotency.js';
 import { decodeCursor, encodeCursor, pageLimit, type Page } from '../http/paging.js';
 import { hasRole, isTenantWide, type Principal } from '../http/principal.js';
@@ -33,15 +33,15 @@ const mayReadAgency = (p: Principal, agencyId: string) => isTenantWide(p) || (ha
 
 async function unitOf(p: Principal, unitId: string): Promise<Unit> {
   const unit = await getUnit(p.tenant, unitId);
-  if (!unit) throw notFound('Unit');
+  if (!unit) throw NotFound('Unit');
   return unit;
 }
 
 const newVisitId = (date: string) => `${date.replace(/-/g, '')}-${randomBytes(8).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, '0').slice(0, 10)}`;
 
 /** The cross-item checks of a visit body (the schema did the shapes): every problem named at once. */
-async function visitProblems(p: Principal, input: VisitInput, todayIs: string): Promise<ErrorDetail[]> {
-  const problems: ErrorDetail[] = [];
+async function visitProblems(p: Principal, input: VisitInput, todayIs: string): Promise<FieldProblem[]> {
+  const problems: FieldProblem[] = [];
   if (input.date > todayIs) problems.push({ field: 'date', message: 'Must be today or earlier in the city\'s time zone' });
   const officerIds = [...new Set([...input.findings.flatMap((f) => f.officerId ?? []), ...input.actions.flatMap((a) => a.ownerOfficerId ?? [])])];
   const unitIds = [...new Set(input.actions.flatMap((a) => a.ownerUnitId ?? []))];
@@ -61,12 +61,12 @@ async function visitProblems(p: Principal, input: VisitInput, todayIs: string): 
 
 /** POST /v1/visits: a retried send under the same Idempotency-Key (same caller, same body) is stored once. */
 export async function recordVisit(p: Principal, input: VisitInput, idempotencyKey?: string, now = new Date()): Promise<VisitView> {
-  if (hasRole(p, 'national')) throw forbidden('National readers see aggregates only');
+  if (hasRole(p, 'national')) throw Forbidden('National readers see aggregates only');
   const unit = await unitOf(p, input.unitId);
-  if (!mayRecordFor(p, unit.agencyId)) throw forbidden('Visits are recorded by the agency\'s supervisors and admin, the BKPSDM and the Inspektorat');
+  if (!mayRecordFor(p, unit.agencyId)) throw Forbidden('Visits are recorded by the agency\'s supervisors and admin, the BKPSDM and the Inspektorat');
   const todayIs = today(p.tenant, now);
   const problems = await visitProblems(p, input, todayIs);
-  if (problems.length) throw badRequest(`Invalid body: ${problems.map((d) => d.field).join(', ')}`, problems);
+  if (problems.length) throw Invalid(`Invalid body: ${problems.map((d) => d.field).join(', ')}`, problems);
 
   const visit: Visit = {
     id: newVisitId(input.date), tenant: p.tenant, unitId: unit.id, unitName: unit.name, agencyId: unit.agencyId, date: input.date,
@@ -86,25 +86,25 @@ export async function recordVisit(p: Principal, input: VisitInput, idempotencyKe
 
 /** The list's scope from the query and the caller: an explicit unit or agency, else the caller's widest view. */
 async function scopeOf(p: Principal, q: VisitsQueryInput): Promise<VisitScope> {
-  if (q.unitId && q.agencyId) throw badRequest('Filter by unitId or agencyId, not both', [{ field: 'agencyId', message: 'Use one filter' }]);
+  if (q.unitId && q.agencyId) throw Invalid('Filter by unitId or agencyId, not both', [{ field: 'agencyId', message: 'Use one filter' }]);
   if (q.unitId) {
     const unit = await unitOf(p, q.unitId);
-    if (!mayReadAgency(p, unit.agencyId)) throw forbidden('You may not see this unit\'s visits');
+    if (!mayReadAgency(p, unit.agencyId)) throw Forbidden('You may not see this unit\'s visits');
     return { kind: 'unit', unitId: unit.id };
   }
   if (q.agencyId) {
-    if (!(await getAgency(p.tenant, q.agencyId))) throw notFound('Agency');
-    if (!mayReadAgency(p, q.agencyId)) throw forbidden('You may not see this agency\'s visits');
+    if (!(await getAgency(p.tenant, q.agencyId))) throw NotFound('Agency');
+    if (!mayReadAgency(p, q.agencyId)) throw Forbidden('You may not see this agency\'s visits');
     return { kind: 'agency', agencyId: q.agencyId };
   }
   if (isTenantWide(p)) return { kind: 'tenant' };
   if (hasRole(p, 'agency_admin', 'supervisor') && p.agencyId) return { kind: 'agency', agencyId: p.agencyId };
-  throw forbidden('Visits are for supervisors, admins, leaders and the Inspektorat');
+  throw Forbidden('Visits are for supervisors, admins, leaders and the Inspektorat');
 }
 
 /** GET /v1/visits: newest first, or for `status=overdue` across an agency or the city, by the earliest open due date, latest first. */
 export async function listVisits(p: Principal, q: VisitsQueryInput, now = new Date()): Promise<Page<VisitView>> {
-  if (hasRole(p, 'national')) throw forbidden('National readers see aggregates only');
+  if (hasRole(p, 'national')) throw Forbidden('National readers see aggregates only');
   const scope = await scopeOf(p, q);
   const todayIs = today(p.tenant, now);
   const limit = pageLimit(q);
@@ -124,14 +124,14 @@ export async function listVisits(p: Principal, q: VisitsQueryInput, now = new Da
 /** PATCH /v1/visits/{id}/actions/{actionId}: whoever may record a visit for the unit, or the action's
  *  owner officer. Each change is kept on the action (who, when); a concurrent change is re-read and reapplied. */
 export async function updateAction(p: Principal, visitId: string, actionId: string, change: ActionPatchInput, now = new Date()): Promise<VisitView> {
-  if (hasRole(p, 'national')) throw forbidden('National readers see aggregates only');
+  if (hasRole(p, 'national')) throw Forbidden('National readers see aggregates only');
   for (let attempt = 0; attempt < 4; attempt++) {
     const visit = await getVisit(p.tenant, visitId);
-    if (!visit) throw notFound('Visit');
+    if (!visit) throw NotFound('Visit');
     const action = visit.actions.find((a) => a.id === actionId);
-    if (!action) throw notFound('Action');
+    if (!action) throw NotFound('Action');
     if (!mayRecordFor(p, visit.agencyId) && !(p.officerId && p.officerId === action.ownerOfficerId)) {
-      throw forbidden('Only who may record visits for this unit, or the action\'s owner, may change it');
+      throw Forbidden('Only who may record visits for this unit, or the action\'s owner, may change it');
     }
     const todayIs = today(p.tenant, now);
     if (action.status === change.status && (change.note === undefined || change.note === action.note)) return withCounts(visit, todayIs);
@@ -146,5 +146,5 @@ export async function updateAction(p: Principal, visitId: string, actionId: stri
     };
     if (await saveVisitActions(visit, next)) return withCounts(next, todayIs);
   }
-  throw conflict('The visit kept changing meanwhile; reload and try again');
+  throw Conflict('The visit kept changing meanwhile; reload and try again');
 }
