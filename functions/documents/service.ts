@@ -5,7 +5,7 @@ import { inParallel } from '../data/batch.js';
 import { getAgency, getOfficers } from '../data/org-repository.js';
 import { evaluationsOfPeriod, getEvaluation, pageEvaluationsOfPeriod, parseEvaluationId } from '../evaluations/repository.js';
 import { readableOfficer } from '../http/access.js';
-import { badRequest, forbidden, HttpError, notFound } from '../http/errors.js';
+import { Forbidden, Invalid, NotFound, TooLarge } from '../domain/errors.js';
 import { decodeCursor, encodeCursor, type PageRequest } from '../http/paging.js';
 import { hasRole, type Principal } from '../http/principal.js';
 import { readableAward } from '../awards/service.js';
@@ -31,10 +31,10 @@ export async function skpDocument(p: Principal, officerId: string, year: number)
 
 export async function evaluationDocument(p: Principal, id: string): Promise<Document> {
   const ref = parseEvaluationId(id);
-  if (!ref) throw notFound('Evaluation');
+  if (!ref) throw NotFound('Evaluation');
   const officer = await readableOfficer(p, ref.officerId);
   const e = await getEvaluation(p.tenant, officer.id, ref.period);
-  if (!e) throw notFound('Evaluation');
+  if (!e) throw NotFound('Evaluation');
   const bytes = await renderEvaluation(await loadEvaluation(p.tenant, officer, e));
   return { bytes, filename: `Evaluasi-${officer.nip}-${e.period}.pdf` };
 }
@@ -44,7 +44,7 @@ export async function certificateDocument(p: Principal, id: string): Promise<Doc
   return { bytes: await renderCertificate(p.tenant, award), filename: `Piagam-${award.officerNip}-${award.kind}-${award.period}.pdf` };
 }
 
-const tooLarge = (count: number, limit: number) => new HttpError(413, 'PAYLOAD_TOO_LARGE',
+const tooLarge = (count: number, limit: number) => TooLarge('PAYLOAD_TOO_LARGE',
   `${count} documents make a ZIP over ${Math.round(MAX_BUNDLE_BYTES / 1048576)} MB; ask for fewer with limit (now ${limit}) and follow the next cursor`);
 
 /**
@@ -53,15 +53,15 @@ const tooLarge = (count: number, limit: number) => new HttpError(413, 'PAYLOAD_T
  * ZIP would not fit in a Lambda response is refused (413) naming a smaller limit, never truncated.
  */
 export async function agencyBundle(p: Principal, agencyId: string, q: PageRequest & { period: string }): Promise<Document & { count: number; nextCursor: string | null }> {
-  if (hasRole(p, 'national')) throw forbidden('National readers see aggregates only');
+  if (hasRole(p, 'national')) throw Forbidden('National readers see aggregates only');
   const agency = await getAgency(p.tenant, agencyId);
-  if (!agency) throw notFound('Agency');
-  if (!hasRole(p, 'region_admin') && !(hasRole(p, 'agency_admin') && p.agencyId === agencyId)) throw forbidden('Only the agency\'s admin and the BKPSDM download its documents');
+  if (!agency) throw NotFound('Agency');
+  if (!hasRole(p, 'region_admin') && !(hasRole(p, 'agency_admin') && p.agencyId === agencyId)) throw Forbidden('Only the agency\'s admin and the BKPSDM download its documents');
   const limit = q.limit ?? DEFAULT_BUNDLE_SIZE;
   const startKey = decodeCursor(q.cursor, { GSI1PK: evaluationsOfPeriod(p.tenant, q.period) });
-  if (startKey && !String(startKey.GSI1SK).startsWith(`AGENCY#${agencyId}#`)) throw badRequest('Invalid cursor', [{ field: 'cursor', message: 'Not a cursor of this list; start again without it' }]);
+  if (startKey && !String(startKey.GSI1SK).startsWith(`AGENCY#${agencyId}#`)) throw Invalid('Invalid cursor', [{ field: 'cursor', message: 'Not a cursor of this list; start again without it' }]);
   const page = await pageEvaluationsOfPeriod(p.tenant, q.period, agencyId, { limit, startKey });
-  if (!page.items.length && !startKey) throw notFound(`Evaluations of ${q.period} in this agency`);
+  if (!page.items.length && !startKey) throw NotFound(`Evaluations of ${q.period} in this agency`);
   const officers = new Map((await getOfficers(p.tenant, page.items.map((e) => e.officerId))).map((o) => [o.id, o]));
   // The reads of several documents overlap (each document is a handful of GetItem/Query calls); rendering is CPU.
   const rendered: ({ name: string; bytes: Uint8Array } | undefined)[] = new Array(page.items.length);

@@ -4,7 +4,7 @@
 import { getPlan, type PlanItem } from '../data/plan-repository.js';
 import type { Officer } from '../data/org-repository.js';
 import type { Rhk } from '../domain/types.js';
-import { notFound } from '../http/errors.js';
+import { NotFound } from '../domain/errors.js';
 import { identities, tanggal, type Identities, type Person } from './identity.js';
 import { Layout, orDash, type Row } from './pdf.js';
 
@@ -16,7 +16,7 @@ export async function loadSkp(tenant: string, officer: Officer, year: number): P
     identities(tenant, officer),
     officer.supervisorId ? getPlan(tenant, officer.supervisorId, year) : Promise.resolve(undefined),
   ]);
-  if (!plan) throw notFound('Plan');
+  if (!plan) throw NotFound('Plan');
   return { ids, plan, parents: new Map((supervisorPlan?.rhk ?? []).map((r) => [r.id, r.title])) };
 }
 

@@ -2,7 +2,7 @@
 // pages): a period's evaluations read one GSI1 page at a time, those carrying the flag answered.
 import { getAgency, getOfficers } from '../data/org-repository.js';
 import type { FlagCode } from '../domain/types.js';
-import { badRequest, forbidden, notFound } from '../http/errors.js';
+import { Forbidden, Invalid, NotFound } from '../domain/errors.js';
 import { decodeCursor, encodeCursor, pageLimit, type PageRequest } from '../http/paging.js';
 import { hasRole, isTenantWide, type Principal } from '../http/principal.js';
 import { evaluationsOfPeriod, finalPredikat, pageEvaluationsOfPeriod } from './repository.js';
@@ -11,13 +11,13 @@ export interface FlaggedQuery extends PageRequest { period: string; flag: FlagCo
 
 /** Tenant-wide readers: the tenant or one agency; an agency_admin: their own agency (the default for them). */
 async function scopeOf(p: Principal, agencyId: string | undefined): Promise<string | undefined> {
-  if (hasRole(p, 'national')) throw forbidden('National readers see aggregates only');
+  if (hasRole(p, 'national')) throw Forbidden('National readers see aggregates only');
   if (isTenantWide(p)) {
-    if (agencyId && !(await getAgency(p.tenant, agencyId))) throw notFound('Agency');
+    if (agencyId && !(await getAgency(p.tenant, agencyId))) throw NotFound('Agency');
     return agencyId;
   }
   if (hasRole(p, 'agency_admin') && p.agencyId && (!agencyId || agencyId === p.agencyId)) return p.agencyId;
-  throw forbidden('Only the BKPSDM, leaders and the agency\'s admin see who carries a flag');
+  throw Forbidden('Only the BKPSDM, leaders and the agency\'s admin see who carries a flag');
 }
 
 /**
@@ -28,7 +28,7 @@ export async function listFlagged(p: Principal, q: FlaggedQuery) {
   const agencyId = await scopeOf(p, q.agencyId);
   const startKey = decodeCursor(q.cursor, { GSI1PK: evaluationsOfPeriod(p.tenant, q.period) });
   // A cursor of another agency's list would start outside this one's key range.
-  if (startKey && agencyId && !String(startKey.GSI1SK).startsWith(`AGENCY#${agencyId}#`)) throw badRequest('Invalid cursor', [{ field: 'cursor', message: 'Not a cursor of this list; start again without it' }]);
+  if (startKey && agencyId && !String(startKey.GSI1SK).startsWith(`AGENCY#${agencyId}#`)) throw Invalid('Invalid cursor', [{ field: 'cursor', message: 'Not a cursor of this list; start again without it' }]);
   const page = await pageEvaluationsOfPeriod(p.tenant, q.period, agencyId, { limit: pageLimit(q), startKey });
   const flagged = page.items.filter((e) => e.flags.some((f) => f.code === q.flag));
   const officers = new Map((await getOfficers(p.tenant, flagged.map((e) => e.officerId))).map((o) => [o.id, o]));

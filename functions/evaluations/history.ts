@@ -2,7 +2,7 @@
 // publication, the objection and its decision — who and when — for whoever may see the evaluation.
 import { getOfficers } from '../data/org-repository.js';
 import { readableOfficer } from '../http/access.js';
-import { notFound } from '../http/errors.js';
+import { NotFound } from '../domain/errors.js';
 import type { Principal } from '../http/principal.js';
 import { getEvaluation, parseEvaluationId, publishedAt } from './repository.js';
 
@@ -10,10 +10,10 @@ export interface HistoryEntry { at: string; action: 'evaluated' | 'rerun' | 'pub
 
 export async function evaluationHistory(p: Principal, id: string) {
   const ref = parseEvaluationId(id);
-  if (!ref) throw notFound('Evaluation');
+  if (!ref) throw NotFound('Evaluation');
   await readableOfficer(p, ref.officerId);
   const e = await getEvaluation(p.tenant, ref.officerId, ref.period);
-  if (!e) throw notFound('Evaluation');
+  if (!e) throw NotFound('Evaluation');
   const published = await publishedAt(p.tenant, e);
   const entries: HistoryEntry[] = [
     { at: e.firstEvaluatedAt ?? e.evaluatedAt, action: 'evaluated', by: null, runId: (e.history?.length ? undefined : e.runId), changes: [] },

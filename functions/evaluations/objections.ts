@@ -5,7 +5,7 @@ import { findTenant } from '../config/tenants.js';
 import { getOfficer } from '../data/org-repository.js';
 import { loadPolicy } from '../data/policy-repository.js';
 import type { Predikat } from '../domain/types.js';
-import { badRequest, conflict, forbidden, notFound } from '../http/errors.js';
+import { Conflict, Forbidden, Invalid, NotFound } from '../domain/errors.js';
 import { decodeCursor, encodeCursor, pageLimit, type PageRequest } from '../http/paging.js';
 import { hasRole, type Principal } from '../http/principal.js';
 import { isoInZone } from '../domain/calendar.js';
@@ -23,26 +23,26 @@ export const objectionOpen = (published: string, now: Date): boolean => now.toIS
 async function load(tenant: string, id: string): Promise<Evaluation> {
   const ref = parseEvaluationId(id);
   const evaluation = ref && (await getEvaluation(tenant, ref.officerId, ref.period));
-  if (!evaluation) throw notFound('Evaluation');
+  if (!evaluation) throw NotFound('Evaluation');
   return evaluation;
 }
 
 export async function fileObjection(p: Principal, evaluationId: string, reason: string, now = new Date()): Promise<Objection> {
   const evaluation = await load(p.tenant, evaluationId);
-  if (p.officerId !== evaluation.officerId) throw forbidden('Only the evaluated officer may object');
-  if (evaluation.objection) throw conflict('This evaluation already has an objection');
+  if (p.officerId !== evaluation.officerId) throw Forbidden('Only the evaluated officer may object');
+  if (evaluation.objection) throw Conflict('This evaluation already has an objection');
   const published = await publishedAt(p.tenant, evaluation);
-  if (!published) throw conflict('This evaluation is not published yet: its run is still going', [{ field: 'evaluation', message: `Run ${evaluation.runId} is running` }]);
+  if (!published) throw Conflict('This evaluation is not published yet: its run is still going', [{ field: 'evaluation', message: `Run ${evaluation.runId} is running` }]);
   if (!objectionOpen(published, now)) {
     const tz = findTenant(p.tenant)?.timeZone ?? 'Asia/Jakarta';
-    throw badRequest(`Objections close ${OBJECTION_WINDOW_DAYS} days after publication`, [{ field: 'evaluation', message: `Published ${isoInZone(new Date(published), tz)}; closed ${isoInZone(new Date(objectionDeadline(published)), tz)}` }]);
+    throw Invalid(`Objections close ${OBJECTION_WINDOW_DAYS} days after publication`, [{ field: 'evaluation', message: `Published ${isoInZone(new Date(published), tz)}; closed ${isoInZone(new Date(objectionDeadline(published)), tz)}` }]);
   }
   const officer = await getOfficer(p.tenant, evaluation.officerId);
   // The supervisor's supervisor, from the stored chain (the BKPSDM decides where the chain is shorter).
   const deciderId = officer?.ancestors ? (officer.ancestors[1] ?? null)
     : (officer?.supervisorId ? (await getOfficer(p.tenant, officer.supervisorId))?.supervisorId ?? null : null);
   const objection: Objection = { id: evaluation.id, reason, filedAt: now.toISOString(), filedBy: p.officerId, deciderId, status: 'pending' };
-  if (!(await fileObjectionItem(p.tenant, evaluation, objection))) throw conflict('This evaluation already has an objection');
+  if (!(await fileObjectionItem(p.tenant, evaluation, objection))) throw Conflict('This evaluation already has an objection');
   return objection;
 }
 
@@ -51,12 +51,12 @@ export interface DecisionInput { decision: 'uphold' | 'amend'; note: string; ame
 export async function decideObjection(p: Principal, objectionId: string, input: DecisionInput, now = new Date()): Promise<Objection & { finalPredikat: Predikat | null; recommendations: Evaluation['recommendations'] }> {
   const evaluation = await load(p.tenant, objectionId);
   const objection = evaluation.objection;
-  if (!objection) throw notFound('Objection');
+  if (!objection) throw NotFound('Objection');
   const mayDecide = objection.deciderId ? p.officerId === objection.deciderId : hasRole(p, 'region_admin');
-  if (!mayDecide) throw forbidden('Only the supervisor\'s supervisor decides this objection');
-  if (objection.status !== 'pending') throw conflict('This objection has already been decided');
+  if (!mayDecide) throw Forbidden('Only the supervisor\'s supervisor decides this objection');
+  if (objection.status !== 'pending') throw Conflict('This objection has already been decided');
   if (input.decision === 'amend' && !input.amendedPredikat) {
-    throw badRequest('An amendment names the new predikat', [{ field: 'amendedPredikat', message: 'Required when decision is amend' }]);
+    throw Invalid('An amendment names the new predikat', [{ field: 'amendedPredikat', message: 'Required when decision is amend' }]);
   }
   const decided: Objection = {
     ...objection,
@@ -80,7 +80,7 @@ export async function decideObjection(p: Principal, objectionId: string, input: 
     }));
     outcome = outcomeOf(final, evaluation.flags, previous, policy);
   }
-  if (!(await decideObjectionItem(p.tenant, evaluation, decided, outcome))) throw conflict('This objection has already been decided');
+  if (!(await decideObjectionItem(p.tenant, evaluation, decided, outcome))) throw Conflict('This objection has already been decided');
   if (final) await moveFinalPredikat(evaluation, finalPredikat(evaluation), final);
   return { ...decided, finalPredikat: final, recommendations: outcome.recommendations };
 }
@@ -88,9 +88,9 @@ export async function decideObjection(p: Principal, objectionId: string, input: 
 /** GET /v1/objections: the objections waiting for the caller's decision (or decided by them), oldest first;
  *  `queue=bkpsdm` gives a region_admin those without a supervisor's supervisor. */
 export async function listObjections(p: Principal, q: PageRequest & { status?: 'pending' | 'decided'; queue?: 'mine' | 'bkpsdm' }) {
-  if (hasRole(p, 'national')) throw forbidden('National readers see aggregates only');
+  if (hasRole(p, 'national')) throw Forbidden('National readers see aggregates only');
   const bkpsdm = q.queue === 'bkpsdm';
-  if (bkpsdm && !hasRole(p, 'region_admin')) throw forbidden('The BKPSDM queue is for region_admin');
+  if (bkpsdm && !hasRole(p, 'region_admin')) throw Forbidden('The BKPSDM queue is for region_admin');
   const decider = bkpsdm ? BKPSDM_DECIDER : p.officerId;
   if (!decider) return { items: [], objections: [], nextCursor: null };
   const status = q.status ?? 'pending';

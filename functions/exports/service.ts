@@ -6,7 +6,7 @@ import { getOfficers, getTenantOrg, type Officer } from '../data/org-repository.
 import { loadPolicy } from '../data/policy-repository.js';
 import { angkaKredit } from '../domain/angka-kredit.js';
 import type { Predikat } from '../domain/types.js';
-import { conflict, forbidden, HttpError } from '../http/errors.js';
+import { Conflict, Forbidden, TooLarge } from '../domain/errors.js';
 import { hasRole, type Principal } from '../http/principal.js';
 import { finalPredikat, pageEvaluationsOfPeriod, type Evaluation } from '../evaluations/repository.js';
 import { BOM, csvRow, type Cell } from './csv.js';
@@ -24,7 +24,7 @@ export interface CsvFile { filename: string; body: string }
 type Row = (e: Evaluation, officer: Officer | undefined, people: Map<string, Officer>) => Cell[] | null;
 
 export function requireRegionAdmin(p: Principal): void {
-  if (!hasRole(p, 'region_admin')) throw forbidden('Exports are for the BKPSDM (region_admin)');
+  if (!hasRole(p, 'region_admin')) throw Forbidden('Exports are for the BKPSDM (region_admin)');
 }
 
 async function exportPeriod(p: Principal, period: string, opts: { field: 'period' | 'year'; agencyId?: string; header: string[]; filename: string; row: Row; penilai?: boolean }): Promise<CsvFile> {
@@ -44,11 +44,11 @@ async function exportPeriod(p: Principal, period: string, opts: { field: 'period
       if (cells) body += csvRow(cells);
     }
     if (Buffer.byteLength(body, 'utf8') > EXPORT_MAX_BYTES) {
-      throw new HttpError(413, 'EXPORT_TOO_LARGE', `The export exceeds ${EXPORT_MAX_BYTES} bytes; export one agency at a time (agencyId=)`, [{ field: 'agencyId', message: 'Narrow the export to one agency' }]);
+      throw TooLarge('EXPORT_TOO_LARGE', `The export exceeds ${EXPORT_MAX_BYTES} bytes; export one agency at a time (agencyId=)`, [{ field: 'agencyId', message: 'Narrow the export to one agency' }]);
     }
     startKey = page.lastKey;
   } while (startKey);
-  if (!any) throw conflict(`Periode ${period} belum dievaluasi (period ${period} has not been evaluated yet)`, [{ field: opts.field, message: 'Not evaluated yet' }]);
+  if (!any) throw Conflict(`Periode ${period} belum dievaluasi (period ${period} has not been evaluated yet)`, [{ field: opts.field, message: 'Not evaluated yet' }]);
   return { filename: opts.filename, body };
 }
 

@@ -1,6 +1,6 @@
 // The caller's notifications: their own inbox and the shared inbox of each admin role they hold, merged
 // newest first. A cursor carries each inbox's position; a page reads at most one page of each inbox.
-import { badRequest, forbidden, notFound } from '../http/errors.js';
+import { Forbidden, Invalid, NotFound } from '../domain/errors.js';
 import { hasRole, type Principal } from '../http/principal.js';
 import { pageLimit, type PageRequest } from '../http/paging.js';
 import { keys } from '../data/keys.js';
@@ -26,7 +26,7 @@ function parseId(id: string): { recipient: string; sk: string } | undefined {
 }
 
 type Position = Record<string, string | null>; // inbox → last SK taken; null: that inbox is exhausted
-const badCursor = () => badRequest('Invalid cursor', [{ field: 'cursor', message: 'Not a cursor of this list; start again without it' }]);
+const badCursor = () => Invalid('Invalid cursor', [{ field: 'cursor', message: 'Not a cursor of this list; start again without it' }]);
 
 function decodePosition(cursor: string | undefined, inboxes: string[]): Position | undefined {
   if (!cursor) return undefined;
@@ -82,7 +82,7 @@ export async function markNotificationsRead(p: Principal, body: { ids?: string[]
     targets = (body.ids ?? []).map((id) => {
       const parsed = parseId(id);
       // Another user's notification is not found, whether it exists or not.
-      if (!parsed || !inboxes.includes(parsed.recipient)) throw notFound('Notification');
+      if (!parsed || !inboxes.includes(parsed.recipient)) throw NotFound('Notification');
       return parsed;
     });
   }
@@ -93,12 +93,12 @@ export async function markNotificationsRead(p: Principal, body: { ids?: string[]
 }
 
 export async function startPass(p: Principal, body: { day?: string }) {
-  if (!hasRole(p, 'region_admin')) throw forbidden('Only the BKPSDM (region_admin) runs the notification pass');
+  if (!hasRole(p, 'region_admin')) throw Forbidden('Only the BKPSDM (region_admin) runs the notification pass');
   if (body.day) {
     const zone = findTenant(p.tenant)?.timeZone ?? 'Asia/Jakarta';
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
     const earliest = new Date(Date.parse(`${today}T00:00:00Z`) - 31 * 86_400_000).toISOString().slice(0, 10);
-    if (body.day > today || body.day < earliest) throw badRequest('day must be today or one of the last 31 days', [{ field: 'day', message: `Between ${earliest} and ${today}` }]);
+    if (body.day > today || body.day < earliest) throw Invalid('day must be today or one of the last 31 days', [{ field: 'day', message: `Between ${earliest} and ${today}` }]);
   }
   return runDailyPass(p.tenant, { day: body.day });
 }

@@ -7,7 +7,7 @@ import { getTenantOrg, type Unit } from '../data/org-repository.js';
 import { addIkmSums, emptyIkmSums, ikmFromSums, IKM_GRADE_LABELS, type IkmSums } from '../domain/ikm.js';
 import { monthOf } from '../domain/periods.js';
 import { summarise } from '../complaints/stats.js';
-import { notFound } from '../http/errors.js';
+import { NotFound } from '../domain/errors.js';
 import { clientHash, enforceRateLimit, RATE_RULES } from '../http/rate-limit.js';
 import { sumsFromRollup } from '../surveys/aggregate.js';
 import { unitRollupsOfTenant } from '../surveys/ikm-repository.js';
@@ -80,10 +80,10 @@ async function complaintSection(tenant: string, year: string, units: Unit[], age
 export async function transparency(tenantId: string, year: string | undefined, sourceIp: string, now = new Date()) {
   await enforceRateLimit(RATE_RULES.transparency, clientHash(sourceIp), now);
   const tenant = findTenant(tenantId);
-  if (!tenant) throw notFound('City');
+  if (!tenant) throw NotFound('City');
   const thisYear = monthOf(now, tenant.timeZone).slice(0, 4);
   const y = year ?? thisYear;
-  if (y > thisYear) throw notFound('Year');
+  if (y > thisYear) throw NotFound('Year');
   const org = await getTenantOrg(tenant.id);
   const agencies = [...org.agencies].sort((a, b) => a.name.localeCompare(b.name, 'id'));
   const unitName = new Map(org.units.map((u) => [u.id, u.name]));
