@@ -9,12 +9,12 @@
 // the condition fails, we read the watermark and re-apply only the records after it.
 // Cost: one TransactWriteItems per batch (2 WCU per rollup item touched), no per-response markers.
 import type { DynamoDBRecord } from 'aws-lambda';
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { fromImage, imageType } from '../data/stream-image.js';
-import { ddb, tableName } from '../data/client.js';
+import { tableName } from '../data/client.js';
 import { keys, type Key } from '../data/keys.js';
 import { logger } from '../http/logger.js';
 import { aggregateSurveys, rollupAttributes, type RollupDelta, type SurveyFacts } from './aggregate.js';
+import { unitRollupWatermark, writeRollups } from './rollup-repository.js';
 
 interface SurveyRecord extends SurveyFacts { seq: string; rawSeq: string }
 interface UnitGroup { key: string; records: SurveyRecord[] }
@@ -68,15 +68,15 @@ export function rollupUpdate(d: RollupDelta, watermark?: { first: string; last: 
   };
 }
 
-/** One transaction: each unit group's conditional ADD, plus merged agency/tenant/national ADDs. */
+/** One transaction: each unit group's conditional ADD (in group order), plus merged agency/tenant/national ADDs. */
 function transactionFor(groups: UnitGroup[]) {
-  const actions: { Update: ReturnType<typeof rollupUpdate> }[] = [];
+  const updates: ReturnType<typeof rollupUpdate>[] = [];
   for (const g of groups) {
     const [unit] = aggregateSurveys(g.records).filter((d) => d.level === 'unit');
-    actions.push({ Update: rollupUpdate(unit!, { first: g.records[0]!.seq, last: g.records.at(-1)!.seq }) });
+    updates.push(rollupUpdate(unit!, { first: g.records[0]!.seq, last: g.records.at(-1)!.seq }));
   }
-  for (const d of aggregateSurveys(groups.flatMap((g) => g.records)).filter((d) => d.level !== 'unit')) actions.push({ Update: rollupUpdate(d) });
-  return actions;
+  for (const d of aggregateSurveys(groups.flatMap((g) => g.records)).filter((d) => d.level !== 'unit')) updates.push(rollupUpdate(d));
+  return updates;
 }
 
 /** Splits unit groups into transactions of at most MAX_ACTIONS rollup updates. */
@@ -91,28 +91,24 @@ function chunk(groups: UnitGroup[]): UnitGroup[][] {
   return out;
 }
 
-async function watermarkOf(group: UnitGroup): Promise<string> {
+function watermarkOf(group: UnitGroup): Promise<string> {
   const r = group.records[0]!;
-  const res = await ddb().send(new GetCommand({ TableName: tableName(), Key: keys.unitRollup(r.tenant, r.unitId, r.period), ConsistentRead: true }));
-  return (res.Item?.ikmLastSeq as string | undefined) ?? '';
+  return unitRollupWatermark(r.tenant, r.unitId, r.period);
 }
 
 /** Applies one chunk; on a replay drops the records at or below each unit's watermark and retries. */
 async function applyChunk(groups: UnitGroup[]): Promise<void> {
   for (let attempt = 0; groups.length > 0; attempt++) {
-    try {
-      await ddb().send(new TransactWriteCommand({ TransactItems: transactionFor(groups) }));
-      return;
-    } catch (error) {
-      const reasons = (error as { name?: string; CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-      if ((error as Error).name !== 'TransactionCanceledException' || !reasons || attempt >= 4) throw error;
-      const replayed = groups.filter((_, i) => reasons[i]?.Code === 'ConditionalCheckFailed');
-      if (replayed.length === 0) { await new Promise((r) => setTimeout(r, 50 * 2 ** attempt)); continue; } // conflict: retry
-      const marks = new Map(await Promise.all(replayed.map(async (g) => [g.key, await watermarkOf(g)] as const)));
-      groups = groups
-        .map((g) => ({ ...g, records: marks.has(g.key) ? g.records.filter((r) => r.seq > marks.get(g.key)!) : g.records }))
-        .filter((g) => g.records.length > 0);
-    }
+    const conditionFailed = await writeRollups(transactionFor(groups));
+    if (!conditionFailed) return;
+    if (attempt >= 4) throw new Error(`IKM rollup transaction still cancelled after ${attempt + 1} attempts`);
+    // The first groups.length updates are the units' conditional ones, in group order.
+    const replayed = groups.filter((_, i) => conditionFailed.includes(i));
+    if (replayed.length === 0) { await new Promise((r) => setTimeout(r, 50 * 2 ** attempt)); continue; } // conflict: retry
+    const marks = new Map(await Promise.all(replayed.map(async (g) => [g.key, await watermarkOf(g)] as const)));
+    groups = groups
+      .map((g) => ({ ...g, records: marks.has(g.key) ? g.records.filter((r) => r.seq > marks.get(g.key)!) : g.records }))
+      .filter((g) => g.records.length > 0);
   }
 }
 
