@@ -25,6 +25,7 @@ export const BACKGROUND_FUNCTIONS = {
   evaluationDispatcher: 'functions/evaluations/dispatcher.ts',
   evaluationWorker: 'functions/evaluations/worker.ts',
   notificationPass: 'functions/notifications/scheduled.ts',
+  accountWorker: 'functions/accounts/worker.ts',
 } as const;
 
 export type FunctionName = keyof typeof FUNCTIONS;
@@ -55,6 +56,7 @@ export const ROUTES: RouteDef[] = [
   r('GET', '/v1/officers', 'org'),
   r('GET', '/v1/officers/{id}', 'org'),
   r('POST', '/v1/officers/import', 'org'),
+  r('GET', '/v1/account-jobs/{id}', 'org'),
   r('PATCH', '/v1/officers/{id}', 'org'),
   r('PUT', '/v1/officers/{id}/roles', 'org'),
   r('GET', '/v1/policy', 'org'),

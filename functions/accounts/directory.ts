@@ -35,10 +35,14 @@ export function cognitoDirectory(userPoolId: string, client = new CognitoIdentit
   };
 }
 
-/** Locally every officer in the table is an account of the provider; status ends sign-in there. */
+/** Locally every officer in the table is an account of the provider; status ends sign-in there.
+ * LOCAL_ACCOUNT_FAULTS (NIPs, comma-separated) makes creating those accounts fail: tests and drills only. */
 export function localDirectory(): AccountDirectory {
   return {
-    create: async (a) => ({ outcome: 'created', signIn: `NIP ${a.nip}, kata sandi demo / demo password (npm start prints it)` }),
+    create: async (a) => {
+      if ((process.env.LOCAL_ACCOUNT_FAULTS ?? '').split(',').includes(a.nip)) throw new Error(`Injected fault creating the account of ${a.nip}`);
+      return { outcome: 'created', signIn: `NIP ${a.nip}, kata sandi demo / demo password (npm start prints it)` };
+    },
     disable: async () => {},
   };
 }

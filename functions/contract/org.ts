@@ -92,7 +92,11 @@ export const orgContract: Contract = {
       schema: str, contentType: 'text/csv',
       example: 'nip,name,position,grade,agencyId,unitId,supervisorNip\n199001012015011001,Siti Aminah,Pranata Komputer,III/a,dinkes,dinkes-u1,\n',
     },
-    responses: ok(obj({ created: int, updated: int, total: int }), 'Semua baris tersimpan'),
+    responses: ok(obj({ created: int, updated: int, total: int, accountJobId: str }), 'Semua baris tersimpan; akun dibuat di latar belakang (GET /v1/account-jobs/{id})'),
+  },
+  'GET /v1/account-jobs/{id}': {
+    tag: 'Pegawai', summary: 'Kemajuan pembuatan akun setelah impor (region_admin tenant itu; tenant lain: 404)',
+    responses: ok(obj({ id: str, status: oneOf(['running', 'done']), total: int, done: int, failed: int, createdAt: str })),
   },
   'GET /v1/policy': { tag: 'Kebijakan', summary: 'Kebijakan penilaian tenant', responses: ok(Policy) },
   'PUT /v1/policy': {

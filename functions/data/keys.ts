@@ -98,6 +98,9 @@ export const keys = {
   regionAdmins: (tenant: string): Key => ({ PK: t(tenant), SK: 'ROLES#REGION_ADMIN' }),
   /** An officer's sign-in account as provisioned (functions/accounts): created once, disabled once; one Query lists a tenant's. */
   account: (tenant: string, nip: string): Key => ({ PK: `${t(tenant)}#ACCOUNTS`, SK: `NIP#${nip}` }),
+  /** A provisioning job of one import (GET /v1/account-jobs/{id}): its counts, and one marker per batch counted. */
+  accountJob: (tenant: string, jobId: string): Key => ({ PK: `${t(tenant)}#ACCOUNTJOB#${jobId}`, SK: 'JOB' }),
+  accountJobBatch: (tenant: string, jobId: string, batchNo: number): Key => ({ PK: `${t(tenant)}#ACCOUNTJOB#${jobId}`, SK: `BATCH#${String(batchNo).padStart(6, '0')}` }),
   /** National: all tenants side by side, tenant-level figures only. */
   nationalRollup: (tenant: string, period: string): Key => ({ PK: 'NATIONAL#ROLLUP', SK: `PERIOD#${period}#TENANT#${tenant}` }),
   periodSort: (period: string) => `PERIOD#${period}`,

@@ -8,6 +8,7 @@ import { parse } from '../http/validation.js';
 import { AgenciesQuery, RolesBody } from './schema.js';
 import { setRoles } from './roles.js';
 import { importOfficers } from './import-officers.js';
+import { getAccountJob } from '../accounts/jobs.js';
 import { agenciesWithUnits, me, visibleTenants } from './service.js';
 import { listOfficers, OfficerPatch, OfficersQuery, patchOfficer } from './officers.js';
 import { getPolicy, getPolicyHistory, putPolicy } from './policy.js';
@@ -88,6 +89,7 @@ const routes: Routes = {
       return ok(await importOfficers(principal.tenant, typeof body === 'string' ? body : ''));
     },
   },
+  'GET /v1/account-jobs/{id}': { auth: 'user', handle: async ({ principal, params }) => ok(await getAccountJob(principal, params.id)) },
   'GET /v1/policy': { auth: 'user', handle: async ({ principal }) => ok(await getPolicy(principal)) },
   'PUT /v1/policy': { auth: 'user', handle: async ({ principal, body }) => ok(await putPolicy(principal, body)) },
   'GET /v1/policy/history': { auth: 'user', handle: async ({ principal }) => ok(await getPolicyHistory(principal)) },

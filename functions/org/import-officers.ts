@@ -1,6 +1,6 @@
 // Bulk officer import (CSV, keyed by NIP): validate every line first, write only if all are good.
 import { randomBytes } from 'node:crypto';
-import { provisionAccounts } from '../accounts/provision.js';
+import { startAccountJob } from '../accounts/jobs.js';
 import { findTenant } from '../config/tenants.js';
 import { computeAncestors, rebaseChain } from '../domain/chain.js';
 import { parseNip } from '../domain/nip.js';
@@ -31,7 +31,7 @@ interface Line {
   email?: string; status?: OfficerStatus; koefisienAk?: number;
 }
 
-export async function importOfficers(tenant: string, csv: string, now = new Date()): Promise<{ created: number; updated: number; total: number }> {
+export async function importOfficers(tenant: string, csv: string, now = new Date()): Promise<{ created: number; updated: number; total: number; accountJobId: string }> {
   const parsed = parseCsv(csv);
   if (parsed.error) throw badRequest(`CSV is malformed at line ${parsed.error.line}`, [{ field: `line ${parsed.error.line}`, message: parsed.error.message }]);
   const [header, ...records] = parsed.rows;
@@ -164,8 +164,9 @@ export async function importOfficers(tenant: string, csv: string, now = new Date
   // The month's expected reporters of every agency an officer joined or left.
   const touched = new Set([...officers.map((o) => o.agencyId), ...officers.map((o) => before.get(o.id)?.agencyId).filter((a): a is string => !!a)]);
   await recountExpected(tenant, { now, agencyIds: [...touched] });
-  // Accounts follow the officer data: created and invited with an e-mail, disabled when service ends.
-  await provisionAccounts(tenant, officers);
+  // Accounts follow the officer data: created and invited with an e-mail, disabled when service ends,
+  // in the background (the account worker); the admin follows the job (GET /v1/account-jobs/{id}).
+  const job = await startAccountJob(tenant, officers, now);
   const updated = lines.filter((l) => known.has(l.nip)).length;
-  return { created: lines.length - updated, updated, total: lines.length };
+  return { created: lines.length - updated, updated, total: lines.length, accountJobId: job.id };
 }

@@ -1,6 +1,6 @@
 // Officers: the paged list (DESIGN §4 Lists, with `q` and `status`) and the BKPSDM's changes to one
 // officer (PATCH: status with its effective date, e-mail, angka-kredit coefficient, moves), audited.
-import { provisionAccounts } from '../accounts/provision.js';
+import { startAccountJob } from '../accounts/jobs.js';
 import { findTenant } from '../config/tenants.js';
 import { getAgency, getOfficerItem, getOfficers, getUnit, pageDirectory, pageOfficersOfAgency, pageTeam, saveChains, saveOfficerChange, teamIds, type Officer } from '../data/org-repository.js';
 import { rebaseChain } from '../domain/chain.js';
@@ -136,7 +136,7 @@ export async function patchOfficer(p: Principal, officerId: string, body: Office
       ...below.map((d) => ({ officer: { ...d, ancestors: rebaseChain(d.ancestors ?? [], read.id, supervisorChain) }, before: d.ancestors ?? [] })),
     ]);
   }
-  if (changes.statuses || changes.email) await provisionAccounts(p.tenant, [next]);
+  if (changes.statuses || changes.email) await startAccountJob(p.tenant, [next]);
   if (changes.statuses || changes.agencyId) {
     await recountExpected(p.tenant, { now, agencyIds: [...new Set([read.agencyId, next.agencyId])], months: monthsSince(effectiveMonth, now, timeZone) });
   }

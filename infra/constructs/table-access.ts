@@ -40,6 +40,7 @@ export const TABLE_ACCESS: Record<keyof typeof FUNCTIONS | keyof typeof BACKGROU
   evaluationDispatcher: 'write', // the run item
   evaluationWorker: 'write',
   notificationPass: 'write', // the daily notification pass
+  accountWorker: 'write', // the account ledger, the job's counts, the e-mail outbox
 };
 
 export function grantTable(fn: lambda.IFunction, table: dynamodb.ITableV2, access: TableAccess): void {

@@ -10,16 +10,19 @@ import { invoke } from './lambda.js';
 
 interface Message { id: string; body: string; receiveCount: number; visibleAt: number; sentAt: number }
 
-export interface LocalQueue extends EvaluationQueue {
+export interface LocalQueue<B = EvaluationBatch> extends Omit<EvaluationQueue, 'send'> {
+  send(batches: readonly B[]): Promise<void>;
   /** Messages that exhausted their receives, with the batch they carried. */
-  deadLetters: { messageId: string; batch: EvaluationBatch; receiveCount: number }[];
+  deadLetters: { messageId: string; batch: B; receiveCount: number }[];
   /** Resolves when no message is waiting or in flight. */
   drain: (timeoutMs?: number) => Promise<void>;
   stop: () => Promise<void>;
   depth: () => number;
 }
 
-export interface LocalQueueOptions {
+export interface LocalQueueOptions<B = EvaluationBatch> {
+  /** The worker the messages go to and where the queue registers (default: the evaluation worker). */
+  worker?: { module: string; name: string; register: (queue: LocalQueue<B> | undefined) => void };
   visibilityTimeoutMs?: number;
   maxReceiveCount?: number;
   concurrency?: number;
@@ -33,7 +36,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Batches in flight at once: the SqsEventSource's maxConcurrency in infra/constructs/processing.ts. */
 export const LOCAL_QUEUE_CONCURRENCY = Number(process.env.EVALUATION_CONCURRENCY ?? 5);
 
-export function startLocalQueue(opts: LocalQueueOptions = {}): LocalQueue {
+export function startLocalQueue<B = EvaluationBatch>(opts: LocalQueueOptions<B> = {}): LocalQueue<B> {
+  const register = opts.worker?.register ?? (setEvaluationQueue as (queue: LocalQueue<B> | undefined) => void);
   const visibilityMs = opts.visibilityTimeoutMs ?? Number(process.env.EVALUATION_VISIBILITY_MS ?? 2_000);
   const maxReceive = opts.maxReceiveCount ?? 3;
   const log = opts.log ?? (() => {});
@@ -48,7 +52,7 @@ export function startLocalQueue(opts: LocalQueueOptions = {}): LocalQueue {
     const timer = setTimeout(done, ms);
     waiting.add(done);
   });
-  const deadLetters: LocalQueue['deadLetters'] = [];
+  const deadLetters: LocalQueue<B>['deadLetters'] = [];
 
   const receive = (): Message | undefined => {
     const now = Date.now();
@@ -72,7 +76,7 @@ export function startLocalQueue(opts: LocalQueueOptions = {}): LocalQueue {
     };
     let failed: boolean;
     try {
-      const res = (await invoke(BACKGROUND_FUNCTIONS.evaluationWorker, 'kinerja-evaluation-worker', event, 900_000)) as SQSBatchResponse | undefined;
+      const res = (await invoke(opts.worker?.module ?? BACKGROUND_FUNCTIONS.evaluationWorker, opts.worker?.name ?? 'kinerja-evaluation-worker', event, 900_000)) as SQSBatchResponse | undefined;
       failed = (res?.batchItemFailures ?? []).some((f) => f.itemIdentifier === m.id);
     } catch (error) {
       log(`evaluation worker threw: ${(error as Error).message}`);
@@ -81,7 +85,7 @@ export function startLocalQueue(opts: LocalQueueOptions = {}): LocalQueue {
     if (!failed) return remove(m);
     if (m.receiveCount >= maxReceive) {
       remove(m);
-      deadLetters.push({ messageId: m.id, batch: JSON.parse(m.body) as EvaluationBatch, receiveCount: m.receiveCount });
+      deadLetters.push({ messageId: m.id, batch: JSON.parse(m.body) as B, receiveCount: m.receiveCount });
       log(`evaluation batch ${m.id} moved to the DLQ after ${m.receiveCount} receives`);
     }
     // otherwise it stays invisible until the visibility timeout passes, then is redelivered
@@ -100,7 +104,7 @@ export function startLocalQueue(opts: LocalQueueOptions = {}): LocalQueue {
   };
   const consumers = Array.from({ length: opts.concurrency ?? LOCAL_QUEUE_CONCURRENCY }, consumer);
 
-  const queue: LocalQueue = {
+  const queue: LocalQueue<B> = {
     deadLetters,
     depth: () => messages.length,
     async send(batches) {
@@ -119,9 +123,9 @@ export function startLocalQueue(opts: LocalQueueOptions = {}): LocalQueue {
       stopped = true;
       wake();
       await Promise.all(consumers);
-      if (opts.register !== false) setEvaluationQueue(undefined);
+      if (opts.register !== false) register(undefined);
     },
   };
-  if (opts.register !== false) setEvaluationQueue(queue);
+  if (opts.register !== false) register(queue);
   return queue;
 }

@@ -2,6 +2,7 @@
 import { App, CfnOutput, Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { cells, type CellConfig } from '../deployments.js';
+import { Accounts } from '../constructs/accounts.js';
 import { Api } from '../constructs/api.js';
 import { Auth } from '../constructs/auth.js';
 import { Data } from '../constructs/data.js';
@@ -33,9 +34,8 @@ export class CellStack extends Stack {
       region: this.region, userPoolId: auth.userPool.userPoolId, clientId: dashboardClient.userPoolClientId, hostedUiDomain: auth.hostedUiUrl,
       auth: { issuer: `https://cognito-idp.${this.region}.amazonaws.com/${auth.userPool.userPoolId}`, clientId: dashboardClient.userPoolClientId, logoutUrl: `${auth.hostedUiUrl}/logout`, scope: 'openid profile email' },
     });
-    // The officer import provisions sign-in accounts (functions/accounts): the pool's admin calls, nothing more.
-    auth.allowAccountAdmin(api.functions.org.fn);
-    api.functions.org.fn.addEnvironment('USER_POOL_ID', auth.userPool.userPoolId);
+    // The officer import starts account provisioning; the account worker alone holds the pool's admin calls.
+    const accounts = new Accounts(this, 'Accounts', { table: data.table, environment, auth, jobStarters: [api.functions.org.fn] });
 
     const processing = new Processing(this, 'Processing', { cell, table: data.table, environment, runStarters: [api.functions.evaluationRuns.fn] });
     // The daily notification pass per tenant; it alone sends e-mail (the others queue it in the table).
@@ -43,9 +43,9 @@ export class CellStack extends Stack {
 
     new Observability(this, 'Observability', {
       httpApi: api.httpApi,
-      backgroundFunctions: [processing.stream, processing.dispatcher, processing.worker, notifications.pass, auth.preToken],
+      backgroundFunctions: [processing.stream, processing.dispatcher, processing.worker, notifications.pass, auth.preToken, accounts.worker],
       streamFunction: processing.stream,
-      deadLetterQueues: [processing.streamFailures, processing.evaluationDlq],
+      deadLetterQueues: [processing.streamFailures, processing.evaluationDlq, accounts.dlq],
       alarmEmail: this.node.tryGetContext('alarmEmail'),
     });
 

@@ -34,8 +34,8 @@ describe('the dashboard\'s user pool client', () => {
 
 });
 
-describe('the import\'s Cognito permissions', () => {
-  it('are the four admin calls on the cell\'s own pool, given to the org function only', () => {
+describe('the account worker\'s Cognito permissions', () => {
+  it('are the four admin calls on the cell\'s own pool, given to the account worker only, which has a DLQ', () => {
     for (const { template } of cellTemplates) {
       const statements = resourcesOf(template, 'AWS::IAM::Policy').flatMap(([id, p]) => (p.PolicyDocument.Statement as any[]).map((s) => ({ id, s })));
       const cognito = statements.filter(({ s }) => JSON.stringify(s.Action).includes('cognito-idp:'));
@@ -44,8 +44,20 @@ describe('the import\'s Cognito permissions', () => {
       expect([s.Action].flat().sort()).toEqual([...ACCOUNT_ADMIN_ACTIONS].sort());
       expect(JSON.stringify(s.Resource)).toMatch(/AuthUserPool.*Arn/);
       expect(JSON.stringify(s.Resource)).not.toContain('*');
-      expect(id).toMatch(/^ApiFnorgRole/);
-      template.hasResourceProperties('AWS::Lambda::Function', Match.objectLike({ Environment: { Variables: Match.objectLike({ USER_POOL_ID: Match.anyValue() }) } }));
+      expect(id).toMatch(/^AccountsFnaccountWorkerRole/);
+      // Only the worker knows the pool; the org function knows the queue.
+      const functions = resourcesOf(template, 'AWS::Lambda::Function');
+      const withPool = functions.filter(([, f]) => f.Environment?.Variables?.USER_POOL_ID);
+      expect(withPool.map(([fid]) => fid)).toEqual([expect.stringMatching(/^AccountsFnaccountWorker/)]);
+      template.hasResourceProperties('AWS::Lambda::Function', Match.objectLike({ Environment: { Variables: Match.objectLike({ ACCOUNT_QUEUE_URL: Match.anyValue() }) } }));
+      // The worker consumes the account queue, which redrives to its DLQ.
+      const queues = resourcesOf(template, 'AWS::SQS::Queue');
+      const [[queueId, queue]] = queues.filter(([qid]) => qid.startsWith('AccountsAccountQueue'));
+      expect(JSON.stringify(queue.RedrivePolicy?.deadLetterTargetArn)).toMatch(/AccountsAccountDlq/);
+      const mappings = resourcesOf(template, 'AWS::Lambda::EventSourceMapping').filter(([, m]) => JSON.stringify(m.EventSourceArn).includes(queueId));
+      expect(mappings).toHaveLength(1);
+      expect(JSON.stringify(mappings[0][1].FunctionName)).toMatch(/AccountsFnaccountWorker/);
+      expect(mappings[0][1].BatchSize).toBe(1);
     }
   });
 });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { allTenants } from '../../infra/deployments.js';
 import { loadSigner, localIssuer, type Signer } from '../../infra/local/auth.js';
-import { startBackground, type Background } from '../../infra/local/background.js';
+import { startAccountQueue, startBackground, type Background } from '../../infra/local/background.js';
 import { ensureTable, freePort, startDynamoLocal } from '../../infra/local/ddb-local.js';
 import { devRoutes } from '../../infra/local/dev-routes.js';
 import { applyLocalEnv } from '../../infra/local/env.js';
@@ -48,6 +48,8 @@ export async function startHarness(opts: { seeders?: Seeder[]; stream?: boolean;
   await ensureTable(endpoint, tableName);
   const seeded = await seed(allTenants(), { seeders: opts.seeders ?? [orgSeeder], now: opts.now });
   const background: Background | undefined = opts.stream === false ? undefined : await startBackground({ endpoint, tableName, fromLatest: true, log: () => {} });
+  // Without the background, account provisioning (officer import, PATCH) still has its queue and worker.
+  const accounts = opts.stream === false ? startAccountQueue(() => {}) : undefined;
   const keyFile = join(mkdtempSync(join(tmpdir(), 'kinerja-key-')), 'jwt-key.json');
   // The port is chosen first: the local OpenID provider's issuer (and so every token's) names it.
   const base = `http://127.0.0.1:${await freePort()}`;
@@ -96,10 +98,11 @@ export async function startHarness(opts: { seeders?: Seeder[]; stream?: boolean;
 
   return {
     base, tableName, endpoint, signer, keyFile, seeded, token, call, agreedPlan,
-    drain: async () => { await background?.drain(); },
+    drain: async () => { await background?.drain(); await accounts?.drain(); },
     close: async () => {
       server.close();
       await background?.stop();
+      await accounts?.stop();
       await dynamo.stop();
     },
   };

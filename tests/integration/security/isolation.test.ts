@@ -15,6 +15,8 @@ interface Fx { A: TenantFx; B: TenantFx }
 const B_ONLY_UNIT = 'kios-banjarbaru-u1';
 /** An agency only B has: A's admin reaching it by id must find nothing (404). */
 const B_ONLY_AGENCY = 'dishub-banjarbaru';
+/** An account provisioning job of B only (GET /v1/account-jobs/{id}). */
+const ACCOUNT_JOB_ID = 'acj_0123456789abcdef';
 const YEAR = 2025;
 interface Req { path: string; body?: unknown; raw?: string; headers?: Record<string, string> }
 /** A refusal (403/404, or the listed statuses), or a 2xx whose body `check` inspects. */
@@ -162,6 +164,13 @@ export const RULES: Record<string, Rule> = {
     colleague: { req: (fx) => ({ path: '/v1/officers/import', raw: csv(fx.A.colleague.nip), headers: { 'content-type': 'text/csv' } }), status: 403 },
     outsider: { req: (fx) => ({ path: '/v1/officers/import', raw: csv(fx.A.pegawai.nip), headers: { 'content-type': 'text/csv' } }), status: 403 },
     national: { req: (fx) => ({ path: '/v1/officers/import', raw: csv(fx.B.pegawai.nip), headers: { 'content-type': 'text/csv' } }), status: 403 },
+  },
+  'GET /v1/account-jobs/{id}': {
+    // B's provisioning job is not found from A; only a region_admin follows jobs.
+    crossTenant: { req: path(`/v1/account-jobs/${ACCOUNT_JOB_ID}`), status: 404 },
+    colleague: { req: path(`/v1/account-jobs/${ACCOUNT_JOB_ID}`), status: 403 },
+    outsider: { req: path(`/v1/account-jobs/${ACCOUNT_JOB_ID}`), status: 403 },
+    national: { req: path(`/v1/account-jobs/${ACCOUNT_JOB_ID}`), status: 403 },
   },
   'GET /v1/policy': {
     crossTenant: { ...ownTenantOnly((b) => expect(b.tenant).toBe('serang')), req: path('/v1/policy') },
@@ -464,6 +473,7 @@ beforeAll(async () => {
   await batchPut([
     { ...keys.unit('banjarbaru', B_ONLY_UNIT), type: 'unit', id: B_ONLY_UNIT, agencyId: 'dinkes', name: 'Loket Kios Banjarbaru', kind: 'loket' },
     { ...keys.agency('banjarbaru', B_ONLY_AGENCY), type: 'agency', id: B_ONLY_AGENCY, name: 'Dinas Perhubungan Banjarbaru', shortName: 'Dishub', kind: 'perhubungan' },
+    { ...keys.accountJob('banjarbaru', ACCOUNT_JOB_ID), type: 'accountJob', tenant: 'banjarbaru', id: ACCOUNT_JOB_ID, status: 'done', total: 1, done: 1, failed: 0, createdAt: '2025-01-10T00:00:00.000Z' },
     ...feedbackItems(fx.B, fx.B.pegawai, FEEDBACK_ID.B), ...feedbackItems(fx.A, fx.A.colleague, FEEDBACK_ID.A),
     ...newVisitItems(visitOf(fx.A)), ...newVisitItems(visitOf(fx.B)), ...newVisitItems({ ...visitOf(fx.B), id: '20250110-onlyinbbru' }),
   ]);
