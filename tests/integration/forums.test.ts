@@ -35,7 +35,9 @@ async function stats(year: string) {
     KeyConditionExpression: 'PK = :pk AND begins_with(SK, :y)',
     ExpressionAttributeValues: { ':pk': keys.forumStats('serang', year).PK, ':y': `YEAR#${year}` },
   }));
-  return Object.fromEntries((res.Items ?? []).map((i) => [i.agencyId ?? 'tenant', { forums: i.forums, actionsOpen: i.actionsOpen, actionsDone: i.actionsDone }]));
+  // The counts only: the forums' public digests share the partition (YEAR#y#FORUM#…) so the transparency page reads both in one Query.
+  const counts = (res.Items ?? []).filter((i) => /^YEAR#\d{4}(#AGENCY#[^#]+)?$/.test(String(i.SK)));
+  return Object.fromEntries(counts.map((i) => [i.agencyId ?? 'tenant', { forums: i.forums, actionsOpen: i.actionsOpen, actionsDone: i.actionsDone }]));
 }
 
 describe('public forums', () => {
