@@ -60,7 +60,8 @@ describe('the daily pass', () => {
     expect(mine.unread).toBeGreaterThanOrEqual(1);
     expect((await inbox(reported.nip)).items.filter((n: any) => n.kind === 'report_due')).toEqual([]);
 
-    const mails = emls().filter((m) => /^To: pegawai\.serang@example\.id$/m.test(m));
+    // The e-mail PATCH above also invites the officer to an account (in the background): only the reminders count here.
+    const mails = emls().filter((m) => /^To: pegawai\.serang@example\.id$/m.test(m) && /^Subject: Laporan kinerja /m.test(m));
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatch(/^Content-Type: text\/plain; charset=utf-8$/m);
     expect(mails[0]).toMatch(/^Content-Transfer-Encoding: base64$/m);
@@ -68,11 +69,12 @@ describe('the daily pass', () => {
     expect(bodyOf(mails[0]!)).toContain(`periode ${month}`);
     expect(bodyOf(mails[0]!)).not.toMatch(/\d{18}/); // no NIP in a message
 
-    const files = emls().length;
+    const reminders = () => emls().filter((m) => /^Subject: Laporan kinerja /m.test(m)).length;
+    const files = reminders();
     const again = await h.call('POST', '/v1/notifications/runs', { as: 'serang.admin', body: { day } });
     expect(again.status).toBe(200);
     expect(again.body.total).toBe(0);
-    expect(emls()).toHaveLength(files);
+    expect(reminders()).toBe(files);
     expect((await inbox('serang.pegawai')).items.filter((n: any) => n.kind === 'report_due')).toHaveLength(1);
   });
 
