@@ -124,7 +124,7 @@ describe('officer CSV import', () => {
     expect(eka).toMatchObject({ unitId: 'pupr-u1', supervisorId: dedi.id });
 
     const again = await h.call('POST', '/v1/officers/import', { as: 'serang.admin', raw: `${header}\n199303032017051002,Eka Baru,Pengawas Konstruksi,III/b,pupr,pupr-u1,199202022016041001\n`, headers: { 'content-type': 'text/csv' } });
-    expect(again.body).toEqual({ created: 0, updated: 1, total: 1 });
+    expect(again.body).toEqual({ created: 0, updated: 1, total: 1, accountJobId: expect.stringMatching(/^acj_/) });
     const eka2 = (await h.call('GET', `/v1/officers/${eka.id}`, { as: 'serang.admin' })).body;
     expect(eka2).toMatchObject({ id: eka.id, position: 'Pengawas Konstruksi', grade: 'III/b' });
   });
