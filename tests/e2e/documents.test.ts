@@ -72,11 +72,22 @@ describe('awards', () => {
   it('the BKPSDM confirms an award candidate and downloads its certificate', async () => {
     const { context, page } = await newPage(browser, { viewport: { width: 1280, height: 800 } });
     await signIn(page, 'serang.admin');
+    // Each period's candidates are read only once its answer has arrived (on a loaded machine the table is
+    // otherwise read while still empty, and every period looks like it has none).
+    const flagged = (period?: string) => page.waitForResponse((r) => r.url().includes('/v1/evaluations/flagged') && (!period || r.url().includes(`period=${period}&`)));
+    const initial = flagged();
     await page.goto('/admin/penghargaan');
+    await initial;
+    await page.locator('#award-period option').first().waitFor({ state: 'attached' });
     const periods = await page.locator('#award-period option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const shown = await page.locator('#award-period').inputValue();
     let row = null;
     for (const period of periods) {
-      await page.locator('#award-period').selectOption(period);
+      if (period !== shown) {
+        const loaded = flagged(period);
+        await page.locator('#award-period').selectOption(period);
+        await loaded;
+      }
       const open = page.locator('tr[data-candidate]', { has: page.locator('button.link') });
       for (;;) { // a page holds the flagged ones of 200 evaluations: read on until one is open or the period ends
         await page.locator('[data-testid="candidates"][aria-busy="false"]').waitFor();
