@@ -8,7 +8,7 @@ import { OFFICER_STATUSES, statusOn, withStatus, type OfficerStatus } from '../d
 import { dayOf } from '../domain/periods.js';
 import { claimNips, findNips, getOfficers, getTenantOrg, NipTaken, putOfficers, saveChains, teamIds, type Officer } from '../data/org-repository.js';
 import { keys, type Key } from '../data/keys.js';
-import { badRequest, conflict, HttpError, type ErrorDetail } from '../http/errors.js';
+import { Conflict, Invalid, Unavailable, type FieldProblem } from '../domain/errors.js';
 import { logger } from '../http/logger.js';
 import { parseCsv } from './csv.js';
 import { recountExpected } from './expected.js';
@@ -33,18 +33,18 @@ interface Line {
 
 export async function importOfficers(tenant: string, csv: string, now = new Date()): Promise<{ created: number; updated: number; total: number; accountJobId: string }> {
   const parsed = parseCsv(csv);
-  if (parsed.error) throw badRequest(`CSV is malformed at line ${parsed.error.line}`, [{ field: `line ${parsed.error.line}`, message: parsed.error.message }]);
+  if (parsed.error) throw Invalid(`CSV is malformed at line ${parsed.error.line}`, [{ field: `line ${parsed.error.line}`, message: parsed.error.message }]);
   const [header, ...records] = parsed.rows;
   const columns = header?.fields.map((f) => f.trim()) ?? [];
   const extra = columns.slice(IMPORT_HEADER.length);
   if (!header || columns.slice(0, IMPORT_HEADER.length).join(',') !== IMPORT_HEADER.join(',')
     || extra.some((c) => !(OPTIONAL_COLUMNS as readonly string[]).includes(c)) || new Set(extra).size !== extra.length) {
-    throw badRequest('The first line must be the header', [{ field: 'line 1', message: `Expected header: ${IMPORT_HEADER.join(',')}, optionally followed by ${OPTIONAL_COLUMNS.join(', ')}` }]);
+    throw Invalid('The first line must be the header', [{ field: 'line 1', message: `Expected header: ${IMPORT_HEADER.join(',')}, optionally followed by ${OPTIONAL_COLUMNS.join(', ')}` }]);
   }
-  if (records.length === 0) throw badRequest('The file has no officers', [{ field: 'line 2', message: 'No data lines' }]);
-  if (records.length > MAX_IMPORT_LINES) throw badRequest(`At most ${MAX_IMPORT_LINES} officers per import`, [{ field: 'file', message: `${records.length} lines` }]);
+  if (records.length === 0) throw Invalid('The file has no officers', [{ field: 'line 2', message: 'No data lines' }]);
+  if (records.length > MAX_IMPORT_LINES) throw Invalid(`At most ${MAX_IMPORT_LINES} officers per import`, [{ field: 'file', message: `${records.length} lines` }]);
 
-  const errors: ErrorDetail[] = [];
+  const errors: FieldProblem[] = [];
   const fail = (line: number, field: string, message: string) => { if (errors.length < 200) errors.push({ field: `line ${line}: ${field}`, message }); };
   const { agencies, units } = await getTenantOrg(tenant);
   const agencyIds = new Set(agencies.map((a) => a.id));
@@ -76,7 +76,7 @@ export async function importOfficers(tenant: string, csv: string, now = new Date
       ...(opt.email ? { email: opt.email.toLowerCase() } : {}), ...(opt.status ? { status: opt.status as OfficerStatus } : {}), ...(koef !== undefined ? { koefisienAk: koef } : {}),
     });
   }
-  if (errors.length) throw badRequest(`${errors.length} error(s) in the file; nothing was imported`, errors);
+  if (errors.length) throw Invalid(`${errors.length} error(s) in the file; nothing was imported`, errors);
 
   // Resolve NIPs already known: their officer ids, other tenants' NIPs, supervisors outside the file.
   const outside = [...new Set(lines.map((l) => l.supervisorNip).filter((n) => n && !seen.has(n)))];
@@ -89,7 +89,7 @@ export async function importOfficers(tenant: string, csv: string, now = new Date
       if (!sup || sup.tenant !== tenant) fail(l.line, 'supervisorNip', 'No officer with this NIP in the file or in this region');
     }
   }
-  if (errors.length) throw badRequest(`${errors.length} error(s) in the file; nothing was imported`, errors);
+  if (errors.length) throw Invalid(`${errors.length} error(s) in the file; nothing was imported`, errors);
 
   const idOf = new Map<string, string>();
   for (const l of lines) idOf.set(l.nip, known.get(l.nip)?.officerId ?? newOfficerId());
@@ -103,7 +103,7 @@ export async function importOfficers(tenant: string, csv: string, now = new Date
       visited.add(s);
     }
   }
-  if (errors.length) throw badRequest(`${errors.length} error(s) in the file; nothing was imported`, errors);
+  if (errors.length) throw Invalid(`${errors.length} error(s) in the file; nothing was imported`, errors);
 
   // What the officers were before: statuses, e-mail and chains are kept, moves and chain changes found.
   const before = new Map((await getOfficers(tenant, [...new Set([...lines.map((l) => idOf.get(l.nip)!), ...outside.map((n) => idOf.get(n)!)])])).map((o) => [o.id, o]));
@@ -134,7 +134,7 @@ export async function importOfficers(tenant: string, csv: string, now = new Date
   } catch (error) {
     if (error instanceof NipTaken) {
       const line = lines.find((l) => l.nip === error.nip)?.line ?? 0;
-      throw conflict('A NIP in the file was registered by another import at the same time; nothing was imported', [{ field: `line ${line}: nip`, message: 'This NIP is already registered' }]);
+      throw Conflict('A NIP in the file was registered by another import at the same time; nothing was imported', [{ field: `line ${line}: nip`, message: 'This NIP is already registered' }]);
     }
     throw error;
   }
@@ -159,7 +159,7 @@ export async function importOfficers(tenant: string, csv: string, now = new Date
     // The file was valid, but storage failed part-way. Officers are keyed by NIP, so sending the
     // same file again completes the import without duplicates: say so rather than "nothing saved".
     logger.error('officer import interrupted', { tenant, saved, total: officers.length, error: error as Error });
-    throw new HttpError(503, 'IMPORT_INTERRUPTED', `Import interrupted after about ${saved} of ${officers.length} officers; send the same file again to finish (already saved officers are updated, not duplicated)`, [], { 'retry-after': '5' });
+    throw Unavailable(5, 'IMPORT_INTERRUPTED', `Import interrupted after about ${saved} of ${officers.length} officers; send the same file again to finish (already saved officers are updated, not duplicated)`);
   }
   // The month's expected reporters of every agency an officer joined or left.
   const touched = new Set([...officers.map((o) => o.agencyId), ...officers.map((o) => before.get(o.id)?.agencyId).filter((a): a is string => !!a)]);

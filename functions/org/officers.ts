@@ -6,7 +6,7 @@ import { getAgency, getOfficerItem, getOfficers, getUnit, pageDirectory, pageOff
 import { rebaseChain } from '../domain/chain.js';
 import { OFFICER_STATUSES, SERVICE_ENDED, statusOn, withStatus, type OfficerStatus } from '../domain/officer-status.js';
 import { addMonths, dayOf, monthOf } from '../domain/periods.js';
-import { badRequest, conflict, forbidden, notFound } from '../http/errors.js';
+import { Conflict, Forbidden, Invalid, NotFound } from '../domain/errors.js';
 import { decodeCursor, encodeCursor, pageLimit, type Page } from '../http/paging.js';
 import { hasRole, isTenantWide, type Principal } from '../http/principal.js';
 import { keys } from '../data/keys.js';
@@ -28,7 +28,7 @@ const statusesOf = (s: OfficersQuery['status']): OfficerStatus[] | undefined =>
  * `unitId` stands for its agency (read once) and keeps only the unit's officers of each page.
  */
 export async function listOfficers(p: Principal, query: OfficersQuery): Promise<Page<Officer> & { officers: Officer[] }> {
-  if (hasRole(p, 'national')) throw forbidden('National readers see aggregates only');
+  if (hasRole(p, 'national')) throw Forbidden('National readers see aggregates only');
   const q = query.unitId ? { ...query, agencyId: await agencyOfUnit(p, query.unitId, query.agencyId) } : query;
   const limit = pageLimit(q);
   const statuses = statusesOf(q.status);
@@ -42,14 +42,14 @@ export async function listOfficers(p: Principal, query: OfficersQuery): Promise<
     const page = await pageOfficersOfAgency(p.tenant, q.agencyId, { limit, startKey, q: q.q, statuses, unitId: q.unitId });
     return done(page.items, page.lastKey);
   }
-  if (q.agencyId && p.agencyId !== q.agencyId) throw forbidden('You may not list another agency');
+  if (q.agencyId && p.agencyId !== q.agencyId) throw Forbidden('You may not list another agency');
   if (!q.agencyId && isTenantWide(p) && q.q) {
     const byNip = /^\d+$/.test(q.q);
     const startKey = decodeCursor(q.cursor, byNip ? { GSI1PK: keys.directoryByNip(p.tenant) } : { GSI2PK: keys.directoryByName(p.tenant) });
     const page = await pageDirectory(p.tenant, { limit, startKey, q: q.q, statuses });
     return done(page.items, page.lastKey);
   }
-  if (!p.officerId) throw badRequest('agencyId is required', [{ field: 'agencyId', message: 'Required' }]);
+  if (!p.officerId) throw Invalid('agencyId is required', [{ field: 'agencyId', message: 'Required' }]);
   // The caller and their whole team (direct and indirect), from the chain pairs: one Query per page.
   const startKey = decodeCursor(q.cursor, { PK: keys.chainOf(p.tenant, p.officerId) });
   const page = await pageTeam(p.tenant, p.officerId, { limit, startKey, q: q.q, statuses, agencyId: q.agencyId, unitId: q.unitId });
@@ -63,18 +63,18 @@ export async function listOfficers(p: Principal, query: OfficersQuery): Promise<
 /** The agency a unit belongs to; a unit of another agency than the one named is a 400 on `unitId`. */
 async function agencyOfUnit(p: Principal, unitId: string, agencyId: string | undefined): Promise<string> {
   const unit = await getUnit(p.tenant, unitId);
-  if (!unit) throw badRequest('Unknown unit', [{ field: 'unitId', message: 'No unit with this id in this region' }]);
-  if (agencyId && unit.agencyId !== agencyId) throw badRequest('The unit belongs to another agency', [{ field: 'unitId', message: `Not a unit of ${agencyId}` }]);
+  if (!unit) throw Invalid('Unknown unit', [{ field: 'unitId', message: 'No unit with this id in this region' }]);
+  if (agencyId && unit.agencyId !== agencyId) throw Invalid('The unit belongs to another agency', [{ field: 'unitId', message: `Not a unit of ${agencyId}` }]);
   return unit.agencyId;
 }
 
 
-const field = (name: string, message: string) => badRequest(`Invalid change: ${name}`, [{ field: name, message }]);
+const field = (name: string, message: string) => Invalid(`Invalid change: ${name}`, [{ field: name, message }]);
 
 export async function patchOfficer(p: Principal, officerId: string, body: OfficerPatch, now = new Date()): Promise<Officer> {
-  if (!hasRole(p, 'region_admin')) throw forbidden('Only the BKPSDM (region_admin) changes an officer\'s record');
+  if (!hasRole(p, 'region_admin')) throw Forbidden('Only the BKPSDM (region_admin) changes an officer\'s record');
   const read = await getOfficerItem(p.tenant, officerId);
-  if (!read) throw notFound('Officer');
+  if (!read) throw NotFound('Officer');
   const timeZone = findTenant(p.tenant)?.timeZone ?? 'Asia/Jakarta';
   const today = dayOf(now, timeZone);
   const next: Officer = { ...read };
@@ -126,7 +126,7 @@ export async function patchOfficer(p: Principal, officerId: string, body: Office
 
   const at = now.toISOString();
   const saved = await saveOfficerChange(p.tenant, next, read, { at, by: p.officerId ?? p.sub, changes, ...(body.reason ? { reason: body.reason } : {}) }, at);
-  if (!saved) throw conflict('The officer was changed by someone else at the same time; reload and try again', [{ field: 'officer', message: 'Changed concurrently' }]);
+  if (!saved) throw Conflict('The officer was changed by someone else at the same time; reload and try again', [{ field: 'officer', message: 'Changed concurrently' }]);
 
   if (supervisorChain) {
     // The officer's own chain pairs, and every officer below them, follow the new supervisor.
