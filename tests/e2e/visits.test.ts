@@ -27,7 +27,9 @@ describe('field visits (/kunjungan)', () => {
     await signIn(page, 'serang.inspektur');
     await page.evaluate(() => { for (const k of Object.keys(localStorage)) if (k.startsWith('kinerja.visitDraft')) localStorage.removeItem(k); });
     await page.goto('/kunjungan');
-    await page.locator('select[name="unitId"]').first().selectOption(unit.id);
+    // The form's own unit select (the list's filter below it has one by the same name, and is there first
+    // while the agencies are loading: picking a unit there left the form without one).
+    await page.locator('.visit-form select[name="unitId"]:not([disabled])').selectOption(unit.id);
     await page.locator('input[name="date"]').fill(day(-3));
     for (let i = 1; i <= 9; i++) await page.locator(`[data-testid="aspect-u${i}"] label.segment`).nth(i === 7 ? 2 : 0).click();
     await page.getByRole('button', { name: /Tambah temuan/ }).click();
