@@ -6,7 +6,15 @@ const verdict = (p: boolean | null) => (p === null ? 'info' : p ? '**pass**' : '
 const esc = (s: string) => s.replace(/\|/g, '\\|');
 const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' / ');
 
-export function renderMarkdown(results: Partial<Record<string, SectionResult>>, intro: string[]): string {
+/** Figures of the lines as they stood before the current round of changes (results/before.json), by `what`. */
+function beforeFigures(before: Partial<Record<string, SectionResult>>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const r of Object.values(before)) for (const l of r?.lines ?? []) out.set(l.what, `${l.figure} (${verdict(l.pass).replace(/\*/g, '')})`);
+  return out;
+}
+
+export function renderMarkdown(results: Partial<Record<string, SectionResult>>, intro: string[], before: Partial<Record<string, SectionResult>> = {}): string {
+  const was = beforeFigures(before);
   const out: string[] = ['# Benchmarks', '', ...intro, ''];
   const done = SECTIONS.map((s) => results[s]).filter((r): r is SectionResult => r !== undefined);
   out.push('## Summary', '', '| section | budget lines | pass | fail | measured at | load avg (1/5/15 min) before → after |', '|---|---|---|---|---|---|');
@@ -18,8 +26,8 @@ export function renderMarkdown(results: Partial<Record<string, SectionResult>>, 
     out.push('', `<a id="${r.section}"></a>`, `## ${r.title}`, '');
     out.push(`**Command:** \`npm run bench -- --only ${r.section}\` · ${r.machineBefore.cpus} × ${r.machineBefore.cpuModel}, Node ${r.machineBefore.node}, load average ${load(r.machineBefore.loadavg)} before and ${load(r.machineAfter.loadavg)} after · ${r.seconds.toFixed(0)} s`, '');
     out.push(`**Method:** ${r.method}`, '');
-    out.push('| what | figure | budget | result | note |', '|---|---|---|---|---|');
-    for (const l of r.lines) out.push(`| ${esc(l.what)} | ${esc(l.figure)} | ${esc(l.budget)} | ${verdict(l.pass)} | ${esc(l.note ?? '')} |`);
+    out.push('| what | before | figure | budget | result | note |', '|---|---|---|---|---|---|');
+    for (const l of r.lines) out.push(`| ${esc(l.what)} | ${esc(l.before ?? was.get(l.what) ?? '—')} | ${esc(l.figure)} | ${esc(l.budget)} | ${verdict(l.pass)} | ${esc(l.note ?? '')} |`);
     if (r.analysis?.length) out.push('', ...r.analysis.map((a) => `- ${a}`));
   }
   return `${out.join('\n')}\n`;

@@ -1,4 +1,4 @@
-// `npm run bench [-- --only reads,writes,evaluation,documents,bundles,dashboard,load,cost] [--fresh-seed]`:
+// `npm run bench [-- --only reads,writes,surveys,evaluation,documents,bundles,dashboard,lighthouse,load,cost] [--fresh-seed]`:
 // measures every budget of DESIGN.md §6 and writes tests/bench/results/latest.json (merged with the
 // sections of earlier runs), tests/bench/results/capacity.json (for `npm run cost`) and BENCHMARKS.md.
 import './quiet.js';
@@ -12,9 +12,11 @@ import { runDashboard } from './dashboard.js';
 import { runDocuments } from './documents.js';
 import { runEvaluation } from './evaluation.js';
 import { seededDatabase } from './fixture.js';
+import { runLighthouse } from './lighthouse.js';
 import { runLoad } from './load.js';
 import { runReads } from './reads.js';
 import { renderMarkdown } from './report.js';
+import { runSurveys } from './surveys.js';
 import { startRuntime, type Runtime } from './runtime.js';
 import { machine } from './stats.js';
 import { SECTIONS, type BenchContext, type SectionName, type SectionResult } from './types.js';
@@ -22,8 +24,10 @@ import { runWrites } from './writes.js';
 
 const RESULTS_DIR = join(ROOT, 'tests/bench/results');
 const LATEST = join(RESULTS_DIR, 'latest.json');
+// The results as they stood before the current round of changes: BENCHMARKS.md shows each line's figure then.
+const BEFORE = join(RESULTS_DIR, 'before.json');
 const RUNNERS: Record<SectionName, (ctx: BenchContext) => Promise<SectionResult>> = {
-  reads: runReads, writes: runWrites, evaluation: runEvaluation, documents: runDocuments, bundles: runBundles, dashboard: runDashboard, load: runLoad, cost: runCost,
+  reads: runReads, writes: runWrites, surveys: runSurveys, evaluation: runEvaluation, documents: runDocuments, bundles: runBundles, dashboard: runDashboard, lighthouse: runLighthouse, load: runLoad, cost: runCost,
 };
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, 'fresh-seed': { type: 'boolean', default: false } } });
@@ -49,7 +53,8 @@ const ctx: BenchContext = {
 function save(): void {
   mkdirSync(RESULTS_DIR, { recursive: true });
   writeFileSync(LATEST, `${JSON.stringify({ updatedAt: new Date().toISOString(), sections: results }, null, 2)}\n`);
-  writeFileSync(join(ROOT, 'BENCHMARKS.md'), renderMarkdown(results, INTRO));
+  const before = existsSync(BEFORE) ? (JSON.parse(readFileSync(BEFORE, 'utf8')) as { sections?: Partial<Record<SectionName, SectionResult>> }).sections : {};
+  writeFileSync(join(ROOT, 'BENCHMARKS.md'), renderMarkdown(results, INTRO, before));
 }
 
 const INTRO = [
@@ -59,6 +64,7 @@ const INTRO = [
   'The machine is shared (2 cores, other people building and testing at the same time): times are medians over',
   'repeated runs and are compared as ratios measured in the same run; the load average at the time is given per section.',
   'Capacity units do not depend on load: they are what DynamoDB reports (ReturnConsumedCapacity=TOTAL), counted per call.',
+  'The "before" column is the same line in tests/bench/results/before.json: the figures measured before the budgets of DESIGN.md §6 were raised (bundles measured 2026-12-01, the other sections 2026-11-22/12-01).',
 ];
 
 // Sections that need the local runtime run last, so one runtime serves both and is stopped at once.

@@ -9,6 +9,8 @@ export interface Line {
   /** null: informational, no budget applies. */
   pass: boolean | null;
   note?: string;
+  /** The figure before the current round of changes, where the line's `what` changed (else it is looked up by `what` in results/before.json). */
+  before?: string;
 }
 
 export interface SectionResult {
@@ -27,7 +29,7 @@ export interface SectionResult {
   raw: unknown;
 }
 
-export const SECTIONS = ['reads', 'writes', 'evaluation', 'documents', 'bundles', 'dashboard', 'load', 'cost'] as const;
+export const SECTIONS = ['reads', 'writes', 'surveys', 'evaluation', 'documents', 'bundles', 'dashboard', 'lighthouse', 'load', 'cost'] as const;
 export type SectionName = (typeof SECTIONS)[number];
 
 export interface BenchContext {
