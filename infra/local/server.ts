@@ -8,6 +8,7 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { MAX_REQUEST_BYTES, requestTooLarge } from '../../functions/http/limits.js';
 import { FUNCTIONS, ROUTES, routeKey, type RouteDef } from '../../functions/routes.js';
 import { claimsAsApiGateway, type Signer } from './auth.js';
+import { compressedFile, isCompressible, MIN_COMPRESS_BYTES, negotiateEncoding } from './compress.js';
 import { invoke, loadHandler } from './lambda.js';
 import { OIDC_PREFIX, type LocalOidc } from './oidc.js';
 
@@ -48,7 +49,7 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown, heade
 }
 const errorBody = (code: string, message: string) => ({ error: { code, message, details: [] } });
 
-function serveStatic(webDir: string, urlPath: string, res: http.ServerResponse) {
+async function serveStatic(webDir: string, urlPath: string, req: http.IncomingMessage, res: http.ServerResponse) {
   const root = resolve(webDir);
   if (urlPath === '/docs' || urlPath === '/docs/') urlPath = '/docs/index.html'; // the API page (as CloudFront's SPA_REWRITE)
   let file = normalize(join(root, decodeURIComponent(urlPath)));
@@ -62,8 +63,21 @@ function serveStatic(webDir: string, urlPath: string, res: http.ServerResponse) 
       return res.end('The dashboard is not built yet: run `npm run build:web`.');
     }
   }
-  const immutable = urlPath.startsWith('/assets/');
-  res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache', ...SECURITY_HEADERS });
+  const immutable = urlPath.startsWith('/assets/'); // content-hashed names (Vite): cached for a year
+  const headers: http.OutgoingHttpHeaders = { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache', ...SECURITY_HEADERS };
+  // Text is sent brotli- or gzip-compressed when the client accepts it, as CloudFront does (infra/local/compress.ts).
+  const stat = statSync(file);
+  if (isCompressible(file)) {
+    headers.vary = 'Accept-Encoding';
+    const encoding = stat.size >= MIN_COMPRESS_BYTES ? negotiateEncoding(req.headers['accept-encoding']) : null;
+    if (encoding) {
+      const body = await compressedFile(file, `${stat.mtimeMs}:${stat.size}`, encoding);
+      res.writeHead(200, { ...headers, 'content-encoding': encoding, 'content-length': body.length });
+      return res.end(req.method === 'HEAD' ? undefined : body);
+    }
+  }
+  res.writeHead(200, { ...headers, 'content-length': stat.size });
+  if (req.method === 'HEAD') return res.end();
   createReadStream(file).pipe(res);
 }
 
@@ -91,7 +105,7 @@ export function createLocalServer(opts: LocalServerOptions): http.Server {
         return sendJson(res, 200, { signIn: 'local', auth: { issuer: opts.signer.issuer, clientId: opts.signer.audience, local: true } });
       }
       if (opts.oidc && (url.pathname === OIDC_PREFIX || url.pathname.startsWith(`${OIDC_PREFIX}/`))) return await opts.oidc.handle(req, res);
-      if (!url.pathname.startsWith('/v1/')) return serveStatic(opts.webDir, url.pathname, res);
+      if (!url.pathname.startsWith('/v1/')) return await serveStatic(opts.webDir, url.pathname, req, res);
       const raw = await readBody(req);
       // The rest of the body is never read: close the connection so it cannot be reused mid-upload.
       if (raw === 'too-large') {
