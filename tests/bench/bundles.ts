@@ -1,21 +1,20 @@
-// §6 "Lambda bundles ≤ 300 KB minified; module init ≤ 50 ms over a bare node start": builds every
-// function exactly as CDK does (infra/build-functions.ts), then times fresh node processes importing
-// each bundle against bare node starts, interleaved so machine load falls on all alike.
+// §6 "Lambda bundles ≤ 250 KB minified; module init ≤ 40 ms over a bare node start; the PDF function
+// alone ≤ 1.2 MB and ≤ 150 ms": builds every function exactly as CDK does (infra/build-functions.ts),
+// then times fresh node processes importing each bundle against bare node starts, interleaved so
+// machine load falls on all alike.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { allTenants } from '../../infra/deployments.js';
-import { buildFunction, type BundleReport } from '../../infra/build-functions.js';
+import { budgetOf, buildFunction, type BundleReport } from '../../infra/build-functions.js';
 import { PRE_TOKEN_ENTRY } from '../../infra/constructs/auth.js';
-import { BUNDLE_BUDGET_BYTES } from '../../infra/constructs/bundling.js';
 import { ROOT } from '../../infra/local/lambda.js';
 import { BACKGROUND_FUNCTIONS, FUNCTIONS } from '../../functions/routes.js';
 import { machine, median, round } from './stats.js';
 import type { BenchContext, Line, SectionResult } from './types.js';
 
 const RUNS = 20;
-const INIT_BUDGET_MS = 50;
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 /** Bytes in the bundle per npm package (our own code as "functions"), from esbuild's metafile. */
@@ -67,19 +66,20 @@ export async function runBundles(ctx: BenchContext): Promise<SectionResult> {
     return { name: r.name, entry: r.entry, status: r.status, bytes: r.bytes ?? null, initMs: init === null ? null : round(init, 1), packages: r.status === 'built' ? byPackage(r.name) : {}, largestInputs: r.largestInputs, error: errors[r.name] ?? r.note };
   });
   for (const r of rows) {
-    if (r.status !== 'built') { lines.push({ what: `${r.name} (${r.entry})`, figure: r.status, budget: `≤ ${kb(BUNDLE_BUDGET_BYTES)}; init ≤ ${INIT_BUDGET_MS} ms`, pass: false, note: r.error }); continue; }
-    const sizeOk = r.bytes! <= BUNDLE_BUDGET_BYTES;
-    const initOk = r.initMs !== null && r.initMs <= INIT_BUDGET_MS;
+    const budget = budgetOf(r.name);
+    if (r.status !== 'built') { lines.push({ what: `${r.name} (${r.entry})`, figure: r.status, budget: `≤ ${kb(budget.bytes)}; init ≤ ${budget.initMs} ms`, pass: false, note: r.error }); continue; }
+    const sizeOk = r.bytes! <= budget.bytes;
+    const initOk = r.initMs !== null && r.initMs <= budget.initMs;
     lines.push({
       what: `${r.name} (${r.entry})`,
       figure: `${kb(r.bytes!)} minified; init ${r.initMs === null ? 'failed' : `${r.initMs.toFixed(1)} ms`} over bare node`,
-      budget: `≤ ${kb(BUNDLE_BUDGET_BYTES)}; ≤ ${INIT_BUDGET_MS} ms`,
+      budget: `≤ ${kb(budget.bytes)}; ≤ ${budget.initMs} ms`,
       pass: sizeOk && initOk,
       note: [sizeOk ? '' : `by package: ${Object.entries(r.packages).slice(0, 4).map(([p, b]) => `${p} ${kb(b)}`).join(', ')}`, r.error ?? ''].filter(Boolean).join('; ') || undefined,
     });
   }
-  const over = rows.filter((r) => r.bytes !== null && r.bytes > BUNDLE_BUDGET_BYTES);
-  const slow = rows.filter((r) => r.initMs !== null && r.initMs > INIT_BUDGET_MS);
+  const over = rows.filter((r) => r.bytes !== null && r.bytes > budgetOf(r.name).bytes);
+  const slow = rows.filter((r) => r.initMs !== null && r.initMs > budgetOf(r.name).initMs);
   const analysis: string[] = [];
   const top = (r: (typeof rows)[number]) => Object.entries(r.packages).slice(0, 4).map(([p, b]) => `${p} ${kb(b)}`).join(', ');
   if (over.length) analysis.push(`Over the size budget: ${over.map((r) => `${r.name} ${kb(r.bytes!)} (${top(r)})`).join('; ')}. Per-package bytes come from esbuild's metafile (dist/functions/<name>/meta.json, all in latest.json): the AWS SDK (@smithy/core, client-dynamodb, lib-dynamodb) is the bulk of every bundle. Fix in reach: keep the SQS client out of the HTTP evaluations function (it only needs it to start a run; the dispatcher can be invoked instead), and import zod/mini where only schemas are needed.`);
