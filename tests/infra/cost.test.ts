@@ -6,10 +6,10 @@ import { expect, it } from 'vitest';
 import { BUDGET_USD, loadCapacity } from '../../infra/cost.js';
 import { DEFAULT_CAPACITY, defaultUsage, estimate } from '../../infra/cost-model.js';
 
-it('keeps a 5,000-officer city within the monthly budget at list price', () => {
-  const { total, items } = estimate(defaultUsage(5000), DEFAULT_CAPACITY, { freeTiers: false });
-  expect(total).toBeLessThanOrEqual(BUDGET_USD);
-  expect(items.map((i) => i.service)).toEqual(expect.arrayContaining(['Lambda', 'DynamoDB requests', 'DynamoDB replica', 'HTTP API', 'CloudFront + S3', 'Cognito', 'CloudWatch Logs']));
+it('keeps a 5,000-officer city within the monthly budget, sign-in included, with its account\'s free allowances', () => {
+  const { total, signInTotal, items } = estimate(defaultUsage(5000), DEFAULT_CAPACITY, { freeTiers: true });
+  expect(total + signInTotal).toBeLessThanOrEqual(BUDGET_USD);
+  expect(items.map((i) => i.service)).toEqual(expect.arrayContaining(['Lambda', 'DynamoDB requests', 'DynamoDB replica', 'HTTP API', 'CloudFront + S3', 'CloudWatch Logs', 'X-Ray', 'CloudWatch metrics']));
 });
 
 it('grows with the city and with measured capacity units', () => {

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { BUSINESS_METRICS } from '../../functions/http/metrics.js';
 import { BACKGROUND_FUNCTIONS, FUNCTIONS } from '../../functions/routes.js';
 import { TABLE_ACCESS, WRITE_ACTIONS } from '../../infra/constructs/table-access.js';
+import { CELL_RESOURCES } from '../../infra/cost-model.js';
 import { appFunctions, resourcesOf, synthCells, type CellTemplate } from './template.js';
 
 let cellTemplates: CellTemplate[];
@@ -130,6 +131,15 @@ describe('functions', () => {
       expect(metrics).toEqual(expect.arrayContaining(['5xx', 'Errors', 'Throttles', 'ApproximateNumberOfMessagesVisible', 'IteratorAge']));
       expect(metrics.filter((m) => m === 'ApproximateNumberOfMessagesVisible')).toHaveLength(3); // stream failures, evaluation DLQ, account DLQ
       t.template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'IteratorAge', Threshold: 300000, AlarmActions: Match.anyValue() });
+    }
+  });
+
+  it('deploys what the cost model prices per cell: alarms, secrets, dashboards, traced functions', () => {
+    for (const t of cellTemplates) {
+      expect(resourcesOf(t.template, 'AWS::CloudWatch::Alarm')).toHaveLength(CELL_RESOURCES.alarms);
+      expect(resourcesOf(t.template, 'AWS::SecretsManager::Secret')).toHaveLength(CELL_RESOURCES.secrets);
+      expect(resourcesOf(t.template, 'AWS::CloudWatch::Dashboard')).toHaveLength(CELL_RESOURCES.dashboards);
+      expect(appFunctions(t.template).every(([, p]) => p.TracingConfig?.Mode === 'Active')).toBe(CELL_RESOURCES.tracedFunctions);
     }
   });
 
