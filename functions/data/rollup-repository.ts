@@ -59,10 +59,15 @@ export async function addToRollups(tenant: string, agencyId: string, period: str
 
 /** The same three updates as transaction items, for a writer that must apply them atomically with its own item. */
 export function rollupTransactItems(tenant: string, agencyId: string, period: string, deltas: RollupDeltas): TransactItem[] {
-  return rollupTargets(tenant, agencyId, period)
-    .map((t) => addUpdate(t, deltas))
-    .filter((u) => u !== undefined)
-    .map((Update) => ({ Update }));
+  return rollupTransactItemsByAgency(tenant, period, { [agencyId]: deltas }, deltas);
+}
+
+/** Transaction items that ADD each agency's deltas to its month rollup and `tenantDeltas` to the tenant and
+ *  national ones: a change that leaves one agency for another (a moved officer's month) is one transaction. */
+export function rollupTransactItemsByAgency(tenant: string, period: string, agencyDeltas: Record<string, RollupDeltas>, tenantDeltas: RollupDeltas): TransactItem[] {
+  const agencies = Object.entries(agencyDeltas).map(([agencyId, deltas]) => addUpdate(rollupTargets(tenant, agencyId, period)[0]!, deltas));
+  const tenantWide = rollupTargets(tenant, '-', period).slice(1).map((t) => addUpdate(t, tenantDeltas));
+  return [...agencies, ...tenantWide].filter((u) => u !== undefined).map((Update) => ({ Update }));
 }
 
 /** Whole rollup items for the seed, which writes final state with batchPut before any other writer runs:

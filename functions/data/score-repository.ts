@@ -5,7 +5,7 @@ import type { MonthRatings } from '../domain/types.js';
 import { queryAll } from './batch.js';
 import { ddb, tableName } from './client.js';
 import { keys } from './keys.js';
-import { rollupTransactItems, type RollupDeltas } from './rollup-repository.js';
+import { rollupTransactItems, rollupTransactItemsByAgency, type RollupDeltas } from './rollup-repository.js';
 import { transactionConditionFailed } from './conditions.js';
 
 export interface Score extends MonthRatings {
@@ -38,9 +38,11 @@ export async function listScores(tenant: string, officerId: string, from: string
   return items.map(scoreView);
 }
 
-/** Replaces `previous` (exactly as read) with `score` and applies the rollup deltas atomically.
- *  False when the stored score is no longer `previous` (a replay or a concurrent scorer got there first). */
-export async function replaceScore(score: Score, previous: Score | undefined, deltas: RollupDeltas): Promise<boolean> {
+/** Replaces `previous` (exactly as read) with `score` and applies the rollup deltas atomically: `agencyDeltas`
+ *  per agency (two when the officer's month moved from one agency to another), `tenantDeltas` to the tenant
+ *  and national rollups. False when the stored score is no longer `previous` (a replay or a concurrent scorer
+ *  got there first). */
+export async function replaceScore(score: Score, previous: Score | undefined, agencyDeltas: Record<string, RollupDeltas>, tenantDeltas: RollupDeltas): Promise<boolean> {
   const condition = previous
     ? { ConditionExpression: 'scoredVersion = :prev', ExpressionAttributeValues: { ':prev': previous.scoredVersion } }
     : { ConditionExpression: 'attribute_not_exists(PK)' };
@@ -48,7 +50,7 @@ export async function replaceScore(score: Score, previous: Score | undefined, de
     await ddb().send(new TransactWriteCommand({
       TransactItems: [
         { Put: { TableName: tableName(), Item: scoreItem(score), ...condition } },
-        ...rollupTransactItems(score.tenant, score.agencyId, score.period, deltas),
+        ...rollupTransactItemsByAgency(score.tenant, score.period, agencyDeltas, tenantDeltas),
       ],
     }));
     return true;

@@ -10,7 +10,6 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import { getPlanVersion } from '../data/plan-repository.js';
 import { loadPolicy } from '../data/policy-repository.js';
 import { reportId, type Report } from '../data/report-repository.js';
-import { addToRollups } from '../data/rollup-repository.js';
 import { countSubmissionOnce, getScore, replaceScore, type Score } from '../data/score-repository.js';
 import { logger } from '../http/logger.js';
 import { unitIkm } from '../surveys/ikm-repository.js';
@@ -46,13 +45,12 @@ async function scoreApproved(report: Report): Promise<void> {
     reportId: reportId(report.officerId, report.period), scoredAt: new Date().toISOString(), scoredVersion: report.version,
   };
   const deltas = rollupDelta(rollupContribution(previous), rollupContribution(score));
-  // A moved officer's old score sits in its old agency's rollup: take it out there, add the new one here.
-  if (previous && previous.agencyId !== score.agencyId) {
-    if (!(await replaceScore(score, previous, rollupContribution(score)))) return;
-    await addToRollups(previous.tenant, previous.agencyId, previous.period, rollupDelta(rollupContribution(previous), {}));
-    return;
-  }
-  if (!(await replaceScore(score, previous, deltas))) {
+  // A moved officer's old score sits in its old agency's rollup: it leaves there and joins here in the same
+  // transaction as the score, so a failure between the two can never leave it counted in both.
+  const agencyDeltas = previous && previous.agencyId !== score.agencyId
+    ? { [previous.agencyId]: rollupDelta(rollupContribution(previous), {}), [score.agencyId]: rollupContribution(score) }
+    : { [score.agencyId]: deltas };
+  if (!(await replaceScore(score, previous, agencyDeltas, deltas))) {
     // Someone else changed the score between our read and write: start over against what is there now.
     throw new Error('score changed concurrently');
   }
