@@ -10,6 +10,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
+          // The demo organisation, seeded once per run; each file gets its own DynamoDB Local over a copy.
+          globalSetup: ['tests/integration/global-setup.ts'],
           testTimeout: 180_000,
           hookTimeout: 300_000,
           maxWorkers: 2,

@@ -1,11 +1,13 @@
 // Integration harness: a fresh table on the run's DynamoDB Local, the demo org seeded into it, the
 // local HTTP server (real JWT verification, real handlers) on a free port, and the stream poller.
-import { mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { deserialize } from 'node:v8';
+import { inject } from 'vitest';
 import { allTenants } from '../../infra/deployments.js';
 import { loadSigner, localIssuer, type Signer } from '../../infra/local/auth.js';
-import { startAccountQueue, startBackground, type Background } from '../../infra/local/background.js';
+import { startBackground, startJobQueues, type Background } from '../../infra/local/background.js';
 import { ensureTable, freePort, startDynamoLocal } from '../../infra/local/ddb-local.js';
 import { devRoutes } from '../../infra/local/dev-routes.js';
 import { applyLocalEnv } from '../../infra/local/env.js';
@@ -13,7 +15,9 @@ import { createLocalOidc } from '../../infra/local/oidc.js';
 import { createLocalServer } from '../../infra/local/server.js';
 import { seed } from '../../infra/local/seed/index.js';
 import { orgSeeder } from '../../infra/local/seed/org.js';
+import { createRng } from '../../infra/local/seed/prng.js';
 import { contractProblem, recordResponse } from './contract.js';
+import { SNAPSHOT_CONTEXT_FILE, SNAPSHOT_DB_FILE, SNAPSHOT_TABLE, type SnapshotContext } from './seed-snapshot.js';
 import type { SeedContext, Seeder } from '../../infra/local/seed/context.js';
 
 export interface Harness {
@@ -40,16 +44,27 @@ export interface Harness {
 export async function startHarness(opts: { seeders?: Seeder[]; stream?: boolean; now?: Date } = {}): Promise<Harness> {
   // A DynamoDB Local of this file's own: an instance slows with every table it has held (even deleted
   // ones: measured 5 s → 20 s for the same seed over five tables), and one instance works on one core.
-  const dynamo = await startDynamoLocal({ port: await freePort() });
+  // The demo organisation is seeded once per run (tests/integration/global-setup.ts): this file's
+  // instance runs over a private copy of that database, so its data is its own as before, without
+  // re-seeding. Other seeders or another "now" still seed a fresh in-memory instance here.
+  const snapshot = opts.seeders === undefined && opts.now === undefined && process.env.HARNESS_SNAPSHOT !== '0' ? inject('integrationSnapshot') : undefined;
+  const dbDir = snapshot ? join(dirname(snapshot), `${snapshot.split('/').pop()}-f${process.pid}-${Math.random().toString(36).slice(2, 8)}`) : undefined;
+  if (snapshot && dbDir) {
+    mkdirSync(dbDir, { recursive: true });
+    copyFileSync(join(snapshot, SNAPSHOT_DB_FILE), join(dbDir, SNAPSHOT_DB_FILE));
+  }
+  const dynamo = await startDynamoLocal({ port: await freePort(), dbPath: dbDir });
   const endpoint = dynamo.endpoint;
-  const tableName = `t-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  const tableName = snapshot ? SNAPSHOT_TABLE : `t-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   applyLocalEnv({ endpoint, tableName });
   process.env.LOG_LEVEL = 'SILENT';
   await ensureTable(endpoint, tableName);
-  const seeded = await seed(allTenants(), { seeders: opts.seeders ?? [orgSeeder], now: opts.now });
+  const seeded: SeedContext = snapshot
+    ? { ...(deserialize(readFileSync(join(snapshot, SNAPSHOT_CONTEXT_FILE))) as SnapshotContext), rng: createRng('kinerja-asn-demo'), progress: () => {} }
+    : await seed(allTenants(), { seeders: opts.seeders ?? [orgSeeder], now: opts.now });
   const background: Background | undefined = opts.stream === false ? undefined : await startBackground({ endpoint, tableName, fromLatest: true, log: () => {} });
   // Without the background, account provisioning (officer import, PATCH) still has its queue and worker.
-  const accounts = opts.stream === false ? startAccountQueue(() => {}) : undefined;
+  const accounts = opts.stream === false ? startJobQueues(() => {}) : undefined;
   const keyFile = join(mkdtempSync(join(tmpdir(), 'kinerja-key-')), 'jwt-key.json');
   // The port is chosen first: the local OpenID provider's issuer (and so every token's) names it.
   const base = `http://127.0.0.1:${await freePort()}`;
@@ -104,6 +119,7 @@ export async function startHarness(opts: { seeders?: Seeder[]; stream?: boolean;
       await background?.stop();
       await accounts?.stop();
       await dynamo.stop();
+      if (dbDir) rmSync(dbDir, { recursive: true, force: true });
     },
   };
 }
