@@ -131,6 +131,7 @@ export const ROUTES: RouteDef[] = [
   r('GET', '/v1/me/notifications', 'notifications'),
   r('POST', '/v1/me/notifications/read', 'notifications'),
   r('POST', '/v1/notifications/runs', 'notifications'),
+  r('GET', '/v1/notifications/runs/{id}', 'notifications'),
   r('GET', '/v1/exports/tpp', 'notifications'),
   r('GET', '/v1/exports/siasn', 'notifications'),
   r('GET', '/v1/exports/angka-kredit', 'notifications'),

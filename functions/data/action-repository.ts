@@ -45,9 +45,10 @@ export interface ActionOwnerItem {
 /**
  * Puts a new item (on condition its key is free) and ADDs `add` to its counts items, in one transaction.
  * `claim` (an Idempotency-Key's Put) goes first: false when the claim or the key was already taken.
- * `digest` (the item's public summary, for the transparency page) is put in the same transaction.
+ * `digest` (the item's public summary, for the transparency page) and `index` (e.g. its open actions by
+ * due day) are put in the same transaction.
  */
-export async function insertCounted(item: Record<string, unknown>, stats: StatsTarget[], add: Record<string, number>, claim?: TransactItem, digest?: Record<string, unknown>): Promise<boolean> {
+export async function insertCounted(item: Record<string, unknown>, stats: StatsTarget[], add: Record<string, number>, claim?: TransactItem, digest?: Record<string, unknown>, index: Record<string, unknown>[] = []): Promise<boolean> {
   try {
     await ddb().send(new TransactWriteCommand({
       TransactItems: [
@@ -55,6 +56,7 @@ export async function insertCounted(item: Record<string, unknown>, stats: StatsT
         { Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
         ...stats.map((s) => statsUpdate(s.key, s.attrs, add)),
         ...(digest ? [{ Put: { TableName: tableName(), Item: digest } }] : []),
+        ...index.map((Item) => ({ Put: { TableName: tableName(), Item } })),
       ],
     }));
     return true;
@@ -76,6 +78,8 @@ export interface ActionPatchSpec<T extends ActionOwnerItem> {
   stats: (item: T) => StatsTarget[];
   /** The item's public summary, rewritten with the change (a Put: complete even if it was missing). */
   digest?: (item: T) => Record<string, unknown>;
+  /** Index items the change moves (e.g. the open-action item put or deleted), written in the same transaction. */
+  index?: (before: T, after: T) => TransactItem[];
 }
 
 const MAX_ATTEMPTS = 4;
@@ -110,6 +114,7 @@ export async function patchAction<T extends ActionOwnerItem>(spec: ActionPatchSp
           },
           ...counted,
           ...(spec.digest ? [{ Put: { TableName: tableName(), Item: spec.digest({ ...item, actions }) } }] : []),
+          ...(spec.index?.(item, { ...item, actions }) ?? []),
         ],
       }));
       return { ...item, actions, version: item.version + 1, updatedAt: change.at, updatedBy: change.by };

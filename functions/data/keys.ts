@@ -163,6 +163,10 @@ export const keys = {
   forumsOfTenant: (tenant: string) => `${t(tenant)}#FORUMS`,
   forumsOfAgency: (tenant: string, agencyId: string) => `${t(tenant)}#AGENCY#${agencyId}#FORUMS`,
   forumSort: (date: string, id: string) => `DATE#${date}#${id}`,
+  /** One item per open forum or SKM follow-up action, by due day, written in the action's own transaction and
+   *  deleted when it is done: the daily pass reads "due within 3 days or overdue" as one Query per tenant. */
+  openAction: (tenant: string, due: string, source: string, itemId: string, actionId: string): Key => ({ PK: `${t(tenant)}#OPENACTIONS`, SK: `DUE#${due}#${source}#${itemId}#${actionId}` }),
+  openActionsOfTenant: (tenant: string) => `${t(tenant)}#OPENACTIONS`,
   /** Pre-aggregated counts for the transparency page, ADDed in each write's transaction: a section is one
    *  Query per tenant × year (SK `YEAR#y` for the tenant, `YEAR#y#AGENCY#a` per agency). */
   forumStats: (tenant: string, year: string, agencyId?: string): Key => ({ PK: `${t(tenant)}#FORUMSTATS`, SK: agencyId ? `YEAR#${year}#AGENCY#${agencyId}` : `YEAR#${year}` }),
@@ -206,4 +210,7 @@ export const keys = {
   notificationOnce: (tenant: string, id: string): Key => ({ PK: `${t(tenant)}#NOTIFYONCE#${id}`, SK: 'ONCE' }),
   /** GSI2 on a "once" marker whose e-mail waits for the sending function (removed when sent or failed). */
   emailOutbox: (tenant: string) => `${t(tenant)}#EMAILOUTBOX`,
+  /** A daily pass started through the API (status, counts), and the tenant's one lease that refuses a second at once. */
+  notificationRun: (tenant: string, id: string): Key => ({ PK: `${t(tenant)}#NOTIFYRUN#${id}`, SK: 'RUN' }),
+  notificationRunLease: (tenant: string): Key => ({ PK: `${t(tenant)}#NOTIFYRUN`, SK: 'LEASE' }),
 };

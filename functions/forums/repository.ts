@@ -4,6 +4,7 @@ import { queryPage } from '../data/batch.js';
 import { keys } from '../data/keys.js';
 import { GSI1, GSI2 } from '../data/table.js';
 import { insertCounted, patchAction, yearStats, type ActionChange, type ActionOwnerItem, type ActionPatchSpec, type TransactItem } from '../data/action-repository.js';
+import { openActionChanges, openActionItems } from '../data/open-actions.js';
 import { countActions } from '../domain/action-items.js';
 import type { IkmKey } from '../domain/ikm.js';
 import { publicForumItem } from '../transparency/repository.js';
@@ -32,11 +33,11 @@ const view = ({ PK: _pk, SK: _sk, GSI1PK: _g1, GSI1SK: _s1, GSI2PK: _g2, GSI2SK:
 
 /**
  * Stores a forum and counts it (forums held, actions open) for its tenant and agency in its year,
- * with its public digest for the transparency page.
+ * with its public digest for the transparency page and its open actions by due day (for the daily pass).
  * `claim` (an Idempotency-Key's Put) goes first in the same transaction: false when it was taken.
  */
 export const insertForum = (f: Forum, claim?: TransactItem): Promise<boolean> =>
-  insertCounted(forumItem(f), statsOf(f), { forums: 1, ...countActions(f.actions) }, claim, publicForumItem(f));
+  insertCounted(forumItem(f), statsOf(f), { forums: 1, ...countActions(f.actions) }, claim, publicForumItem(f), openActionItems(f, 'forum'));
 
 /** The Query of a list: an agency's forums (GSI2) or the tenant's (GSI1), newest first, a year's by SK range. */
 export function forumQuery(tenant: string, q: { agencyId?: string; unitId?: string; year?: number }) {
@@ -59,5 +60,5 @@ export async function pageForums(tenant: string, q: { agencyId?: string; unitId?
 }
 
 export async function patchForumAction(tenant: string, id: string, change: ActionChange, rules: Pick<ActionPatchSpec<Forum>, 'authorize' | 'errors'>): Promise<Forum> {
-  return view(await patchAction<Forum>({ key: keys.forum(tenant, id), ...rules, stats: statsOf, digest: publicForumItem }, change) as unknown as Record<string, unknown>);
+  return view(await patchAction<Forum>({ key: keys.forum(tenant, id), ...rules, stats: statsOf, digest: publicForumItem, index: (before, after) => openActionChanges(before, after, 'forum') }, change) as unknown as Record<string, unknown>);
 }

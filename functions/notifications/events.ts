@@ -1,6 +1,6 @@
 // Stream → event notifications (DESIGN §2): a run that ends publishes its new or changed evaluations (the
-// officer hears the predikat and the objection deadline), an objection filed reaches its decider, a
-// complaint answered reaches the citizen's e-mail. Stream records are redelivered on failure; the
+// officer hears the predikat and the objection deadline), an objection filed reaches its decider and its
+// decision (amend or uphold) the officer, a complaint answered reaches the citizen's e-mail. Stream records are redelivered on failure; the
 // notification ids make a replay create and send nothing twice.
 import type { DynamoDBRecord } from 'aws-lambda';
 import { findTenant } from '../config/tenants.js';
@@ -48,6 +48,16 @@ async function objectionFiled(e: Evaluation): Promise<void> {
   });
 }
 
+async function objectionDecided(e: Evaluation): Promise<void> {
+  const objection = e.objection!;
+  const [officer] = await getOfficers(e.tenant, [e.officerId]);
+  await notify({
+    tenant: e.tenant, recipient: officerInbox(e.officerId), kind: 'objection_decided', subject: e.id, period: objection.id,
+    message: messages.objectionDecided(e.period, objection.decision?.decision === 'amend' ? 'amend' : 'uphold', finalPredikat(e)),
+    link: `/pegawai/${e.officerId}`, email: officer?.email,
+  });
+}
+
 async function complaintAnswered(c: Complaint): Promise<void> {
   await notify({
     tenant: c.tenant, recipient: 'EMAIL', kind: 'complaint_answered', subject: c.id, period: 'answered',
@@ -67,8 +77,9 @@ function eventOf(record: DynamoDBRecord): (() => Promise<void>) | undefined {
     return ended ? () => runPublished(after as unknown as EvaluationRun) : undefined;
   }
   if (type === 'evaluation') {
-    const filed = !before.objection && (after.objection as { status?: string } | undefined)?.status === 'pending';
-    return filed ? () => objectionFiled(after as unknown as Evaluation) : undefined;
+    const [was, now] = [(before.objection as { status?: string } | undefined)?.status, (after.objection as { status?: string } | undefined)?.status];
+    if (!was && now === 'pending') return () => objectionFiled(after as unknown as Evaluation);
+    return was === 'pending' && (now === 'amended' || now === 'upheld') ? () => objectionDecided(after as unknown as Evaluation) : undefined;
   }
   const answered = after.status === 'answered' && before.status !== 'answered' && typeof after.contact === 'string' && EMAIL.test(after.contact.trim());
   return answered ? () => complaintAnswered(after as unknown as Complaint) : undefined;

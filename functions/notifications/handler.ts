@@ -1,10 +1,12 @@
-// Notifications function: the caller's notifications, the BKPSDM's "run the daily pass now", and the CSV
+// Notifications function: the caller's notifications, the BKPSDM's "run the daily pass now" (queued for the
+// pass function, 202, then followed by its id), and the CSV
 // exports for payroll and BKN (both light: no PDF or other heavy code in this bundle).
 import { httpApi, ok, type Routes } from '../http/api.js';
 import { parse } from '../http/validation.js';
 import { angkaKreditExport, requireRegionAdmin, siasnExport, tppExport, type CsvFile } from '../exports/service.js';
 import { NotificationsQuery, PassBody, ReadBody, TppQuery, YearQuery } from './schema.js';
-import { markNotificationsRead, myNotifications, startPass } from './service.js';
+import { markNotificationsRead, myNotifications } from './service.js';
+import { notificationRun, startPass } from './runs.js';
 
 const csv = (file: CsvFile) => ok(new Uint8Array(Buffer.from(file.body, 'utf8')), 200, {
   'content-type': 'text/csv; charset=utf-8',
@@ -22,8 +24,12 @@ const routes: Routes = {
   },
   'POST /v1/notifications/runs': {
     auth: 'user',
-    handle: async ({ principal, body }) => ok(await startPass(principal, parse(PassBody, body ?? {}, 'body'))),
+    handle: async ({ principal, body }) => {
+      const run = await startPass(principal, parse(PassBody, body ?? {}, 'body'));
+      return ok(run, 202, { location: `/v1/notifications/runs/${run.id}` });
+    },
   },
+  'GET /v1/notifications/runs/{id}': { auth: 'user', handle: async ({ principal, params }) => ok(await notificationRun(principal, params.id)) },
   'GET /v1/exports/tpp': {
     auth: 'user',
     handle: async ({ principal, query }) => { requireRegionAdmin(principal); return csv(await tppExport(principal, parse(TppQuery, query, 'query'))); },

@@ -59,6 +59,34 @@ export const messages = {
       title: both(`Tindak lanjut jatuh tempo ${due}: ${title}`, `Follow-up action due ${due}: ${title}`),
       body: both(`Tindak lanjut "${title}" (${unit}) jatuh tempo ${due}.`, `The follow-up action "${title}" (${unit}) is due ${due}.`),
     }),
+  /** A forum's or SKM follow-up's action (its owner is free text): to the admins of the agency it belongs to. */
+  agencyActionDue: (source: 'forum' | 'followUp', title: string, where: string, due: string, overdue: boolean): Message => {
+    const [id, en] = source === 'forum' ? ['forum konsultasi publik', 'public forum'] : ['tindak lanjut SKM', 'SKM follow-up'];
+    return overdue
+      ? {
+        title: both(`Rencana aksi terlambat: ${title}`, `Action overdue: ${title}`),
+        body: both(`Rencana aksi "${title}" dari ${id} (${where}) melewati batas ${due} dan belum selesai.`, `The ${en} action "${title}" (${where}) was due ${due} and is not done.`),
+      }
+      : {
+        title: both(`Rencana aksi jatuh tempo ${due}: ${title}`, `Action due ${due}: ${title}`),
+        body: both(`Rencana aksi "${title}" dari ${id} (${where}) jatuh tempo ${due}.`, `The ${en} action "${title}" (${where}) is due ${due}.`),
+      };
+  },
+  objectionDecided: (period: string, outcome: 'amend' | 'uphold', predikat: string | null): Message => (outcome === 'amend'
+    ? {
+      title: both(`Keberatan Anda dikabulkan (${period})`, `Your objection was granted (${period})`),
+      body: both(
+        `Keberatan atas evaluasi ${period} dikabulkan; hasil evaluasi diubah${predikat ? `, predikat akhir: ${predikat}` : ''}.`,
+        `Your objection to the ${period} evaluation was granted; the evaluation was amended${predikat ? `, final rating: ${predikat}` : ''}.`,
+      ),
+    }
+    : {
+      title: both(`Keberatan Anda ditolak (${period})`, `Your objection was not granted (${period})`),
+      body: both(
+        `Keberatan atas evaluasi ${period} ditolak; hasil evaluasi tetap${predikat ? ` (predikat: ${predikat})` : ''}.`,
+        `Your objection to the ${period} evaluation was not granted; the evaluation stands${predikat ? ` (rating: ${predikat})` : ''}.`,
+      ),
+    }),
   complaintAnswered: (code: string, answer: string): Message => ({
     title: both(`Pengaduan ${code} telah dijawab`, `Your complaint ${code} has been answered`),
     body: both(

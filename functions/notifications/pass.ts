@@ -1,7 +1,8 @@
 // The daily notification pass of one tenant (DESIGN §2 Notifications), in the tenant's zone: the same
 // code runs from EventBridge Scheduler, the local scheduler and POST /v1/notifications/runs. It reads
 // indices, never the whole table: officers of each agency against the month's "reported" index, the
-// review queue, the complaint status index, the open-visit index. Each notice is created once.
+// review queue, the complaint status index, the open-visit index, the open forum / follow-up action index.
+// Each notice is created once.
 import { findTenant } from '../config/tenants.js';
 import { batchGet, inParallel, queryAll } from '../data/batch.js';
 import { getOfficers, getTenantOrg, listOfficersOfAgency, type Officer } from '../data/org-repository.js';
@@ -15,10 +16,12 @@ import { actionNotice, addDays, REMIND_DAYS_BEFORE, reportReminder, reviewRemind
 import { complaintTimeliness } from '../domain/workdays.js';
 import { listComplaints, type Complaint } from '../complaints/repository.js';
 import { openVisitPartition } from '../visits/repository.js';
+import { pageOpenActionsDue } from '../data/open-actions.js';
 import { queryPage } from '../data/batch.js';
 import type { Visit } from '../visits/repository.js';
 import { agencyAdmins, notify, officerInbox, REGION_ADMINS, tally, type Counts } from './deliver.js';
 import { messages } from './messages.js';
+import type { PassStep } from './pass-steps.js';
 
 const CONCURRENCY = 8;
 const PAGE = 200;
@@ -35,15 +38,21 @@ async function eachPage<T>(read: (startKey?: Record<string, unknown>) => Promise
 
 export interface PassResult { tenant: string; day: string; created: Counts; total: number }
 
-export async function runDailyPass(tenant: string, opts: { now?: Date; day?: string } = {}): Promise<PassResult> {
+type OnStep = (step: PassStep, created: Counts, total: number) => Promise<void>;
+
+const totalOf = (created: Counts) => Object.values(created).reduce((s, n) => s + (n ?? 0), 0);
+
+export async function runDailyPass(tenant: string, opts: { now?: Date; day?: string; onStep?: OnStep } = {}): Promise<PassResult> {
   const now = opts.now ?? new Date();
   const timeZone = findTenant(tenant)?.timeZone ?? 'Asia/Jakarta';
   const day = opts.day ?? dayOf(now, timeZone);
   const [policy, org] = await Promise.all([loadPolicy(tenant), getTenantOrg(tenant)]);
   const unitName = new Map(org.units.map((u) => [u.id, u.name]));
   const unitAgency = new Map(org.units.map((u) => [u.id, u.agencyId]));
+  const agencyName = new Map(org.agencies.map((a) => [a.id, a.name]));
   const created: Counts = {};
   const send = async (input: Parameters<typeof notify>[0]) => tally(created, input.kind, await notify(input, now));
+  const finished = (step: PassStep) => opts.onStep?.(step, { ...created }, totalOf(created));
 
   // Report due in 3 days: expected officers of each agency without a first submission for the month.
   const due = reportReminder(day, policy);
@@ -65,6 +74,8 @@ export async function runDailyPass(tenant: string, opts: { now?: Date; day?: str
     });
   }
 
+  await finished('reports');
+
   // Reviews still pending after the report due day: one notice per supervisor and month.
   const review = reviewReminder(day, policy);
   if (review) {
@@ -83,6 +94,8 @@ export async function runDailyPass(tenant: string, opts: { now?: Date; day?: str
     }));
   }
 
+  await finished('reviews');
+
   // Complaints to verify, and overdue ones (verification or answer), to the admins of the unit's agency.
   for (const status of ['received', 'verified', 'in_progress'] as const) {
     await eachPage((startKey) => listComplaints(tenant, { status, limit: PAGE, startKey }), async (items: Complaint[]) => {
@@ -100,6 +113,8 @@ export async function runDailyPass(tenant: string, opts: { now?: Date; day?: str
       });
     });
   }
+
+  await finished('complaints');
 
   // Visit follow-up actions due within 3 days or overdue: to the owning officer, or the admins of the owning unit.
   const part = openVisitPartition(tenant);
@@ -123,6 +138,23 @@ export async function runDailyPass(tenant: string, opts: { now?: Date; day?: str
     });
   });
 
-  const total = Object.values(created).reduce((s, n) => s + (n ?? 0), 0);
-  return { tenant, day, created, total };
+  await finished('visits');
+
+  // Forum and SKM follow-up actions due within 3 days or overdue: their owners are free text, so the
+  // admins of the agency the forum or follow-up belongs to hear of them (its shared inbox).
+  await eachPage((startKey) => pageOpenActionsDue(tenant, addDays(day, REMIND_DAYS_BEFORE), { limit: PAGE, startKey }), async (open) => {
+    await inParallel(open, CONCURRENCY, async (a) => {
+      const when = actionNotice(a.due, day);
+      if (!when) return;
+      const where = (a.unitId && unitName.get(a.unitId)) || agencyName.get(a.agencyId) || a.agencyId;
+      await send({
+        tenant, recipient: agencyAdmins(a.agencyId), kind: when === 'due' ? 'action_due' : 'action_overdue',
+        subject: `${a.source}:${a.itemId}.${a.actionId}`, period: a.due, message: messages.agencyActionDue(a.source, a.title, where, a.due, when === 'overdue'),
+        link: a.source === 'forum' ? '/forum' : '/kunjungan',
+      });
+    });
+  });
+
+  await finished('actions');
+  return { tenant, day, created, total: totalOf(created) };
 }

@@ -10,7 +10,7 @@ import { GSI1, GSI2 } from '../data/table.js';
 import type { EmailMessage } from './email.js';
 
 export type NotificationKind =
-  | 'report_due' | 'reviews_pending' | 'evaluation_published' | 'objection_pending'
+  | 'report_due' | 'reviews_pending' | 'evaluation_published' | 'objection_pending' | 'objection_decided'
   | 'complaint_to_verify' | 'complaint_overdue' | 'action_due' | 'action_overdue' | 'complaint_answered'
   /** An e-mail only (e.g. an account invitation), no in-app item. */
   | 'email';

@@ -1,12 +1,10 @@
 // The caller's notifications: their own inbox and the shared inbox of each admin role they hold, merged
 // newest first. A cursor carries each inbox's position; a page reads at most one page of each inbox.
-import { Forbidden, Invalid, NotFound } from '../domain/errors.js';
+import { Invalid, NotFound } from '../domain/errors.js';
 import { hasRole, type Principal } from '../http/principal.js';
 import { pageLimit, type PageRequest } from '../http/paging.js';
 import { keys } from '../data/keys.js';
-import { findTenant } from '../config/tenants.js';
 import { agencyAdmins, officerInbox, REGION_ADMINS } from './deliver.js';
-import { runDailyPass } from './pass.js';
 import { countUnread, markRead, pageInbox, unreadKeys } from './repository.js';
 
 /** The inboxes a caller reads: their own (as an officer) and their admin roles' shared ones. */
@@ -90,15 +88,4 @@ export async function markNotificationsRead(p: Principal, body: { ids?: string[]
   for (const t of targets) if (await markRead(p.tenant, t.recipient, t.sk, at)) marked++;
   const unread = (await Promise.all(inboxes.map((r) => countUnread(p.tenant, r)))).reduce((s, n) => s + n, 0);
   return { marked, unread };
-}
-
-export async function startPass(p: Principal, body: { day?: string }) {
-  if (!hasRole(p, 'region_admin')) throw Forbidden('Only the BKPSDM (region_admin) runs the notification pass');
-  if (body.day) {
-    const zone = findTenant(p.tenant)?.timeZone ?? 'Asia/Jakarta';
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-    const earliest = new Date(Date.parse(`${today}T00:00:00Z`) - 31 * 86_400_000).toISOString().slice(0, 10);
-    if (body.day > today || body.day < earliest) throw Invalid('day must be today or one of the last 31 days', [{ field: 'day', message: `Between ${earliest} and ${today}` }]);
-  }
-  return runDailyPass(p.tenant, { day: body.day });
 }

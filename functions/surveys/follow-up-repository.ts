@@ -4,6 +4,7 @@ import { queryPage } from '../data/batch.js';
 import { keys, type Key } from '../data/keys.js';
 import { GSI1 } from '../data/table.js';
 import { insertCounted, patchAction, yearStats, type ActionChange, type ActionOwnerItem, type ActionPatchSpec } from '../data/action-repository.js';
+import { openActionChanges, openActionItems } from '../data/open-actions.js';
 import { countActions } from '../domain/action-items.js';
 import type { IkmKey } from '../domain/ikm.js';
 import { publicFollowUpItem } from '../transparency/repository.js';
@@ -37,9 +38,10 @@ export const followUpItem = (f: FollowUp) => ({
 });
 const view = ({ PK: _pk, SK: _sk, GSI1PK: _g1, GSI1SK: _s1, type: _t, ...rest }: Record<string, unknown>) => rest as unknown as FollowUp;
 
-/** Stores a new follow-up, counts it and writes its public digest; false when the unit already has one for the period. */
+/** Stores a new follow-up, counts it and writes its public digest and its open actions by due day (for the daily
+ *  pass); false when the unit already has one for the period. */
 export const insertFollowUp = (f: FollowUp): Promise<boolean> =>
-  insertCounted(followUpItem(f), statsOf(f), { followUps: 1, ...countActions(f.actions) }, undefined, publicFollowUpItem(f));
+  insertCounted(followUpItem(f), statsOf(f), { followUps: 1, ...countActions(f.actions) }, undefined, publicFollowUpItem(f), openActionItems(f, 'followUp'));
 
 export interface FollowUpScope { unitId?: string; agencyId?: string; period?: string }
 
@@ -75,5 +77,5 @@ export async function patchFollowUpAction(
 ): Promise<FollowUp> {
   const key = followUpKeyOf(tenant, id);
   if (!key) throw rules.errors.item();
-  return view(await patchAction<FollowUp>({ key, ...rules, stats: statsOf, digest: publicFollowUpItem }, change) as unknown as Record<string, unknown>);
+  return view(await patchAction<FollowUp>({ key, ...rules, stats: statsOf, digest: publicFollowUpItem, index: (before, after) => openActionChanges(before, after, 'followUp') }, change) as unknown as Record<string, unknown>);
 }

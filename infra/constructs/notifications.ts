@@ -1,11 +1,14 @@
 // Notifications (DESIGN §2, §3): the daily pass per tenant at 06:00 in the tenant's zone (EventBridge
 // Scheduler → the pass function), and e-mail through Amazon SES from one verified sender identity.
 // The pass function alone sends (`ses:SendEmail` on that identity only, and the SES client in its
-// bundle alone); other functions queue e-mails in the table, which it drains every few minutes.
+// bundle alone); other functions queue e-mails in the table, which it drains every few minutes. A pass the
+// BKPSDM starts through the API reaches it through a queue (SQS; the starter may only send to it), so a
+// large city's pass is not bound by API Gateway's 29 s.
 import { Duration, Stack } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import { Construct } from 'constructs';
@@ -14,6 +17,8 @@ import { NOTIFY_CRON, OUTBOX_RATE } from '../../functions/notifications/schedule
 import { BACKGROUND_FUNCTIONS } from '../../functions/routes.js';
 import type { CellConfig } from '../deployments.js';
 import { AppFunction } from './function.js';
+import { acknowledge } from './nag.js';
+import { MAX_RECEIVE_COUNT } from './processing.js';
 import { TABLE_ACCESS, grantTable } from './table-access.js';
 
 /** CDK context key of the sender address (`-c emailSender=no-reply@bkpsdm.example.go.id`); else the cell's config. */
@@ -24,12 +29,18 @@ export interface NotificationsProps {
   cell: CellConfig & { emailSender?: string };
   table: dynamodb.ITableV2;
   environment: Record<string, string>;
+  /** Functions that start a pass on demand (the notifications API function): send to the run queue, nothing more. */
+  runStarters?: lambda.Function[];
 }
+
+const PASS_TIMEOUT = Duration.minutes(5);
 
 export class Notifications extends Construct {
   readonly pass: AppFunction;
   readonly identity: ses.EmailIdentity;
   readonly sender: string;
+  readonly runQueue: sqs.Queue;
+  readonly runDlq: sqs.Queue;
 
   constructor(scope: Construct, id: string, props: NotificationsProps) {
     super(scope, id);
@@ -39,10 +50,27 @@ export class Notifications extends Construct {
 
     this.pass = new AppFunction(this, 'Fn-notificationPass', {
       name: 'notificationPass', entry: BACKGROUND_FUNCTIONS.notificationPass, environment: props.environment,
-      timeout: Duration.minutes(5), asyncInvoked: true,
+      timeout: PASS_TIMEOUT, asyncInvoked: true,
     });
     grantTable(this.pass.fn, props.table, TABLE_ACCESS.notificationPass);
     this.allowSending(this.pass.fn);
+
+    // Runs started through the API: one message per run, one run per invocation.
+    this.runDlq = new sqs.Queue(this, 'RunDlq', { retentionPeriod: Duration.days(14), enforceSSL: true });
+    acknowledge(this.runDlq, 'This is the notification run queue\'s dead-letter queue; it needs none of its own.', 'Serverless-SQSRedrivePolicy');
+    this.runQueue = new sqs.Queue(this, 'RunQueue', {
+      visibilityTimeout: Duration.seconds(PASS_TIMEOUT.toSeconds() * 6), // AWS guidance: ≥ 6 × function timeout
+      deadLetterQueue: { queue: this.runDlq, maxReceiveCount: MAX_RECEIVE_COUNT },
+      enforceSSL: true,
+    });
+    this.pass.fn.addEnvironment('NOTIFICATION_RUN_MAX_RECEIVE', String(MAX_RECEIVE_COUNT));
+    const source = this.pass.fn.addEventSourceMapping('RunQueue', { eventSourceArn: this.runQueue.queueArn, batchSize: 1, reportBatchItemFailures: true, maxConcurrency: 2 });
+    this.runQueue.grantConsumeMessages(this.pass.fn);
+    acknowledge(source, 'SQS event source mappings take no on-failure destination; the queue redrives a run to RunDlq after three receives.', 'Serverless-LambdaEventSourceMappingDestination');
+    for (const fn of props.runStarters ?? []) {
+      this.runQueue.grantSendMessages(fn);
+      fn.addEnvironment('NOTIFICATION_RUN_QUEUE_URL', this.runQueue.queueUrl);
+    }
 
     const role = new iam.Role(this, 'SchedulerRole', { assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com') });
     role.addToPolicy(new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.pass.fn.functionArn] }));

@@ -39,13 +39,13 @@ export class CellStack extends Stack {
 
     const processing = new Processing(this, 'Processing', { cell, table: data.table, environment, runStarters: [api.functions.evaluationRuns.fn] });
     // The daily notification pass per tenant; it alone sends e-mail (the others queue it in the table).
-    const notifications = new Notifications(this, 'Notifications', { cell, table: data.table, environment });
+    const notifications = new Notifications(this, 'Notifications', { cell, table: data.table, environment, runStarters: [api.functions.notifications.fn] });
 
     new Observability(this, 'Observability', {
       httpApi: api.httpApi,
       backgroundFunctions: [processing.stream, processing.dispatcher, processing.worker, notifications.pass, auth.preToken, accounts.worker],
       streamFunction: processing.stream,
-      deadLetterQueues: [processing.streamFailures, processing.evaluationDlq, accounts.dlq],
+      deadLetterQueues: [processing.streamFailures, processing.evaluationDlq, accounts.dlq, notifications.runDlq],
       alarmEmail: this.node.tryGetContext('alarmEmail'),
     });
 

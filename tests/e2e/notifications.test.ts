@@ -50,7 +50,11 @@ describe('notification bell', () => {
   it('the daily pass runs through the API and leaves an officer without a report an unread reminder', async () => {
     const admin = await tokenFor('serang.admin');
     const res = await fetch(`${baseUrl()}/v1/notifications/runs`, { method: 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify({ day: reminderDay() }) });
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(202);
+    // The pass runs in the background: follow the run to its end.
+    const { id } = (await res.json()) as { id: string };
+    for (let i = 0; i < 600 && !['done', 'failed'].includes((await apiGet(`/v1/notifications/runs/${id}`, admin)).body.status); i++) await new Promise((r) => setTimeout(r, 200));
+    expect((await apiGet(`/v1/notifications/runs/${id}`, admin)).body.status).toBe('done');
     const found = await freshTarget(admin);
     expect(found, 'an officer with an unread report reminder').toBeTruthy();
     target = found!;

@@ -31,6 +31,30 @@ describe('notifications', () => {
     }
   });
 
+  it('starts a pass on demand through a queue: only the notifications API function may send to it, only the pass function consumes it', () => {
+    for (const { template } of cellTemplates) {
+      const fnId = (service: string) => appFunctions(template).find(([, p]) => serviceOf(p) === service)![0];
+      const [api, pass] = [fnId('kinerja-asn-notifications'), fnId('kinerja-asn-notificationPass')];
+      const [[queueId, queue]] = resourcesOf(template, 'AWS::SQS::Queue').filter(([id]) => id.startsWith('NotificationsRunQueue'));
+      expect(JSON.stringify(queue.RedrivePolicy?.deadLetterTargetArn)).toMatch(/NotificationsRunDlq/);
+      expect(queue.VisibilityTimeout).toBeGreaterThanOrEqual(6 * 300);
+      const mappings = resourcesOf(template, 'AWS::Lambda::EventSourceMapping').filter(([, m]) => JSON.stringify(m.EventSourceArn).includes(queueId));
+      expect(mappings).toHaveLength(1);
+      expect(mappings[0]![1].FunctionName).toEqual({ Ref: pass });
+      expect(mappings[0]![1]).toMatchObject({ BatchSize: 1, FunctionResponseTypes: ['ReportBatchItemFailures'] });
+      // Who may send to the run queue: the API function alone, with sqs:SendMessage on that queue and nothing else new.
+      const statements = resourcesOf(template, 'AWS::IAM::Policy').flatMap(([, p]) => (p.PolicyDocument.Statement as any[]).map((s) => ({ s, roles: JSON.stringify(p.Roles) })));
+      const senders = statements.filter(({ s }) => [s.Action].flat().includes('sqs:SendMessage') && JSON.stringify(s.Resource).includes(queueId));
+      expect(senders).toHaveLength(1);
+      expect(senders[0]!.roles).toMatch(/FnnotificationsRole/);
+      expect(JSON.stringify(senders[0]!.s.Resource)).not.toContain('*');
+      const apiStatements = statements.filter(({ roles }) => /FnnotificationsRole/.test(roles)).map(({ s }) => s);
+      expect(apiStatements.flatMap((s) => [s.Action].flat()).filter((x: string) => /^(sqs|lambda|ses):/.test(x)).every((x: string) => x.startsWith('sqs:') && !/Receive|Delete|Purge/.test(x))).toBe(true);
+      const withUrl = appFunctions(template).filter(([, p]) => p.Environment.Variables.NOTIFICATION_RUN_QUEUE_URL).map(([id]) => id);
+      expect(withUrl).toEqual([api]);
+    }
+  });
+
   it('has an SES identity for the configured sender, and ses:SendEmail only on it, only for the sending function', () => {
     for (const { template } of cellTemplates) {
       template.resourceCountIs('AWS::SES::EmailIdentity', 1);

@@ -11,6 +11,7 @@ import { addMonths } from '../../functions/domain/periods.js';
 import { drainOutbox, sendEmail } from '../../functions/notifications/outbox.js';
 import { createOnce } from '../../functions/notifications/repository.js';
 import { startHarness, type Harness } from './harness.js';
+import { runPass } from './notification-runs.js';
 
 const OUTBOX = mkdtempSync(join(tmpdir(), 'kinerja-outbox-test-'));
 process.env.OUTBOX_DIR = OUTBOX;
@@ -47,9 +48,9 @@ describe('the daily pass', () => {
     const reported = serang.find((o) => o.agencyId === me.agencyId && o.id !== me.id)!;
     await batchPut([{ ...keys.reportCounted(T, reported.id, month), type: 'reportCounted', tenant: T, officerId: reported.id, agencyId: reported.agencyId, period: month, GSI1PK: keys.reportedInMonth(T, month), GSI1SK: keys.reportedSort(reported.agencyId, reported.id) }]);
 
-    const first = await h.call('POST', '/v1/notifications/runs', { as: 'serang.admin', body: { day } });
-    expect(first.status).toBe(200);
-    expect(first.body.created.report_due).toBeGreaterThan(1);
+    const first = (await runPass(h, { day })).run;
+    expect(first.status).toBe('done');
+    expect(first.created.report_due).toBeGreaterThan(1);
 
     const mine = await inbox('serang.pegawai');
     const due = mine.items.filter((n: any) => n.kind === 'report_due');
@@ -71,9 +72,9 @@ describe('the daily pass', () => {
 
     const reminders = () => emls().filter((m) => /^Subject: Laporan kinerja /m.test(m)).length;
     const files = reminders();
-    const again = await h.call('POST', '/v1/notifications/runs', { as: 'serang.admin', body: { day } });
-    expect(again.status).toBe(200);
-    expect(again.body.total).toBe(0);
+    const again = (await runPass(h, { day })).run;
+    expect(again.status).toBe('done');
+    expect(again.total).toBe(0);
     expect(reminders()).toBe(files);
     expect((await inbox('serang.pegawai')).items.filter((n: any) => n.kind === 'report_due')).toHaveLength(1);
   });
@@ -136,6 +137,19 @@ describe('events', () => {
     expect(pending).toHaveLength(1);
     expect(pending[0].body).toContain('2025-10');
     expect(pending[0].body).not.toContain(me.nip);
+
+    // The decision (amend or uphold) reaches the officer, once, even when the stream delivers it again.
+    const decided = await h.call('POST', `/v1/objections/${filed.body.id}/decision`, { as: decider, body: { decision: 'amend', amendedPredikat: 'BAIK', note: 'Bukti pengiriman laporan tepat waktu diterima.' } });
+    expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+    await h.drain();
+    const outcome = (await inbox('serang.pegawai')).items.filter((n: any) => n.kind === 'objection_decided');
+    expect(outcome).toHaveLength(1);
+    expect(outcome[0].title).toContain('dikabulkan');
+    expect(outcome[0].body).toContain('BAIK');
+    expect(outcome[0].body).toContain('(EN)');
+    expect(outcome[0].body).not.toContain('Bukti pengiriman'); // the decider's note stays on the evaluation
+    expect(emls().filter((m) => /^To: pegawai\.serang@example\.id$/m.test(m) && /^Subject: Keberatan Anda dikabulkan/m.test(m))).toHaveLength(1);
+    expect((await inbox(decider)).items.filter((n: any) => n.kind === 'objection_decided')).toEqual([]);
   }, 120_000);
 
   it('an answered complaint with a contact e-mail writes an .eml to the citizen that names no officer', async () => {

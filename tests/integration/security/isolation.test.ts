@@ -17,6 +17,8 @@ const B_ONLY_UNIT = 'kios-banjarbaru-u1';
 const B_ONLY_AGENCY = 'dishub-banjarbaru';
 /** An account provisioning job of B only (GET /v1/account-jobs/{id}). */
 const ACCOUNT_JOB_ID = 'acj_0123456789abcdef';
+/** A notification run of B only (GET /v1/notifications/runs/{id}). */
+const NOTIFY_RUN_ID = 'ntr_0123456789abcdef';
 const YEAR = 2025;
 interface Req { path: string; body?: unknown; raw?: string; headers?: Record<string, string> }
 /** A refusal (403/404, or the listed statuses), or a 2xx whose body `check` inspects. */
@@ -450,10 +452,16 @@ export const RULES: Record<string, Rule> = {
   },
   'POST /v1/notifications/runs': {
     // Serang's BKPSDM runs Serang's pass; the matrix's last test checks nothing outside Serang was written.
-    crossTenant: { req: () => ({ path: '/v1/notifications/runs', body: {} }), status: 200, check: (b) => expect(b.tenant).toBe('serang') },
+    crossTenant: { req: () => ({ path: '/v1/notifications/runs', body: {} }), status: 202, check: (b) => expect(b.tenant).toBe('serang') },
     colleague: { req: () => ({ path: '/v1/notifications/runs', body: {} }), status: 403 },
     outsider: { req: () => ({ path: '/v1/notifications/runs', body: {} }), status: 403 },
     national: { req: () => ({ path: '/v1/notifications/runs', body: {} }), status: 403 },
+  },
+  'GET /v1/notifications/runs/{id}': {
+    crossTenant: { req: () => ({ path: `/v1/notifications/runs/${NOTIFY_RUN_ID}` }), status: 404 },
+    colleague: { req: () => ({ path: `/v1/notifications/runs/${NOTIFY_RUN_ID}` }), status: 403 },
+    outsider: { req: () => ({ path: `/v1/notifications/runs/${NOTIFY_RUN_ID}` }), status: 403 },
+    national: { req: () => ({ path: `/v1/notifications/runs/${NOTIFY_RUN_ID}` }), status: 403 },
   },
   ...Object.fromEntries(['tpp?period=2025-01', 'siasn?year=2025', 'angka-kredit?year=2025'].map((q): [string, Rule] => [`GET /v1/exports/${q.split('?')[0]}`, {
     // Serang's own officers only (the CSV names none of Banjarbaru's); 409 when Serang has not evaluated it.
@@ -474,6 +482,7 @@ beforeAll(async () => {
     { ...keys.unit('banjarbaru', B_ONLY_UNIT), type: 'unit', id: B_ONLY_UNIT, agencyId: 'dinkes', name: 'Loket Kios Banjarbaru', kind: 'loket' },
     { ...keys.agency('banjarbaru', B_ONLY_AGENCY), type: 'agency', id: B_ONLY_AGENCY, name: 'Dinas Perhubungan Banjarbaru', shortName: 'Dishub', kind: 'perhubungan' },
     { ...keys.accountJob('banjarbaru', ACCOUNT_JOB_ID), type: 'accountJob', tenant: 'banjarbaru', id: ACCOUNT_JOB_ID, status: 'done', total: 1, done: 1, failed: 0, createdAt: '2025-01-10T00:00:00.000Z' },
+    { ...keys.notificationRun('banjarbaru', NOTIFY_RUN_ID), type: 'notificationRun', tenant: 'banjarbaru', id: NOTIFY_RUN_ID, day: '2025-01-10', status: 'done', created: {}, total: 0, createdAt: '2025-01-10T00:00:00.000Z' },
     ...feedbackItems(fx.B, fx.B.pegawai, FEEDBACK_ID.B), ...feedbackItems(fx.A, fx.A.colleague, FEEDBACK_ID.A),
     ...newVisitItems(visitOf(fx.A)), ...newVisitItems(visitOf(fx.B)), ...newVisitItems({ ...visitOf(fx.B), id: '20250110-onlyinbbru' }),
   ]);
