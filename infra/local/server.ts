@@ -92,9 +92,35 @@ async function readBody(req: http.IncomingMessage): Promise<Buffer | 'too-large'
   return Buffer.concat(chunks);
 }
 
-export interface LocalServerOptions { signer: Signer; webDir: string; dev?: DevHandler; log?: (line: string) => void; oidc?: LocalOidc }
+export interface LocalServerOptions { signer: Signer; webDir: string; dev?: DevHandler; log?: (line: string) => void; oidc?: LocalOidc; concurrency?: number }
+
+/**
+ * AWS runs each concurrent request in its own Lambda instance; here every invocation shares one
+ * process and one DynamoDB client, so 1,000 requests at once each waited on all the others past the
+ * function's 30 s timeout and answered 503 although nothing had failed. Beyond this many at once,
+ * a request waits at the gateway (as for a new instance) and its invocation's clock starts when it runs.
+ */
+export const LOCAL_LAMBDA_CONCURRENCY = Number(process.env.LOCAL_LAMBDA_CONCURRENCY) || 32;
+
+/** Runs at most `max` calls at once, the rest in arrival order as slots free up. */
+export function concurrencyLimit(max: number): <T>(run: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async (run) => {
+    if (running < max) running++;
+    else await new Promise<void>((resolve) => waiting.push(resolve)); // the finishing call hands over its slot
+    try {
+      return await run();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else running--;
+    }
+  };
+}
 
 export function createLocalServer(opts: LocalServerOptions): http.Server {
+  const admit = concurrencyLimit(opts.concurrency ?? LOCAL_LAMBDA_CONCURRENCY);
   return http.createServer(async (req, res) => {
     const started = Date.now();
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -161,7 +187,7 @@ export function createLocalServer(opts: LocalServerOptions): http.Server {
         body: raw.length ? (isText ? raw.toString('utf8') : raw.toString('base64')) : undefined,
         isBase64Encoded: raw.length > 0 && !isText,
       };
-      const result = (await invoke(modulePath, `kinerja-${route.fn}`, event)) as APIGatewayProxyStructuredResultV2;
+      const result = (await admit(() => invoke(modulePath, `kinerja-${route.fn}`, event))) as APIGatewayProxyStructuredResultV2;
       res.writeHead(result.statusCode ?? 200, { ...SECURITY_HEADERS, ...(result.headers as Record<string, string>) });
       res.end(result.isBase64Encoded && result.body ? Buffer.from(result.body, 'base64') : (result.body ?? ''));
     } catch (error) {

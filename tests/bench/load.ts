@@ -1,26 +1,34 @@
-// §6 "local API: 200 concurrent submissions: every 2xx stored, zero lost, zero 5xx", then 2,000 survey
-// submissions, over HTTP against the running local runtime; each phase is followed by the same number
-// of raw PutItems at the same concurrency on the same DynamoDB Local, for the latency ratio.
-import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+// §6 "local API: 200 concurrent submissions and 1,000 concurrent mixed requests (reports, reviews,
+// surveys, reads): every 2xx stored, zero lost, zero 5xx", over HTTP against the running local runtime.
+// Phase 1: 200 report submissions at once (and as many raw PutItems at the same concurrency on the
+// same DynamoDB Local, for the latency ratio). Phase 2: 1,000 requests fired at once — submissions by
+// other officers with an open month, their supervisors' reviews of phase 1's reports, public surveys
+// from distinct addresses and trend charts read by leaders and admins — then every 2xx write is read
+// back with a consistent read. Survey intake latency is measured by the surveys section.
+import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { setDdb } from '../../functions/data/client.js';
-import { queryAll } from '../../functions/data/batch.js';
 import { keys } from '../../functions/data/keys.js';
-import { getTenantOrg, listOfficersOfAgency, type Officer, type Unit } from '../../functions/data/org-repository.js';
+import { getOfficer, getTenantOrg, listOfficersOfAgency, type Officer, type Unit } from '../../functions/data/org-repository.js';
 import { getPlan } from '../../functions/data/plan-repository.js';
+import { SERVICE_ENDED } from '../../functions/domain/officer-status.js';
+import { BERAKHLAK } from '../../functions/domain/types.js';
 import { monthOf } from '../../functions/domain/periods.js';
 import { allTenants } from '../../infra/deployments.js';
 import { localClient } from '../../infra/local/ddb-local.js';
 import { LOCAL_TABLE_NAME } from '../../infra/local/env.js';
-import { apiClient } from './api.js';
+import { apiClient, type Reply } from './api.js';
 import { machine, median, percentile, pool, round } from './stats.js';
 import type { BenchContext, Line, SectionResult } from './types.js';
 
 const REPORTS = 200;
-const SURVEYS = 2000;
-const SURVEY_CONCURRENCY = 100;
+/** The 1,000 concurrent requests of phase 2, by kind. Reviews are of phase 1's reports. */
+const MIX = { reports: 300, reviews: REPORTS, surveys: 300, charts: 200 } as const;
+type Kind = keyof typeof MIX;
+const KINDS = Object.keys(MIX) as Kind[];
 
-type Candidate = { tenant: string; month: string; officer: Officer; items: { indicatorId: string; value: number }[] };
+type Candidate = { tenant: string; month: string; officer: Officer; supervisor: Officer; items: { indicatorId: string; value: number }[] };
 
+/** Officers with a plan, no report for their current month and a supervisor who can sign in. */
 async function openOfficers(doc: DynamoDBDocumentClient, count: number): Promise<Candidate[]> {
   const out: Candidate[] = [];
   for (const t of allTenants()) {
@@ -28,10 +36,14 @@ async function openOfficers(doc: DynamoDBDocumentClient, count: number): Promise
     for (const a of (await getTenantOrg(t.id)).agencies) {
       const officers = await listOfficersOfAgency(t.id, a.id);
       await pool(officers, 8, async (o) => {
-        if (out.length >= count) return;
-        const [report, plan] = await Promise.all([doc.send(new GetCommand({ TableName: LOCAL_TABLE_NAME, Key: keys.report(t.id, o.id, month) })), getPlan(t.id, o.id, Number(month.slice(0, 4)))]);
-        if (report.Item || !plan || out.length >= count) return;
-        out.push({ tenant: t.id, month, officer: o, items: plan.rhk.flatMap((r) => r.indicators).filter((i) => i.source === 'report').map((i) => ({ indicatorId: i.id, value: i.target })) });
+        if (out.length >= count || !o.supervisorId || (o.status ?? 'aktif') !== 'aktif') return;
+        const [report, plan, supervisor] = await Promise.all([
+          doc.send(new GetCommand({ TableName: LOCAL_TABLE_NAME, Key: keys.report(t.id, o.id, month) })),
+          getPlan(t.id, o.id, Number(month.slice(0, 4))),
+          getOfficer(t.id, o.supervisorId),
+        ]);
+        if (report.Item || !plan || !supervisor || SERVICE_ENDED.has(supervisor.status ?? 'aktif') || out.length >= count) return;
+        out.push({ tenant: t.id, month, officer: o, supervisor, items: plan.rhk.flatMap((r) => r.indicators).filter((i) => i.source === 'report').map((i) => ({ indicatorId: i.id, value: i.target })) });
       });
       if (out.length >= count) return out;
     }
@@ -39,7 +51,9 @@ async function openOfficers(doc: DynamoDBDocumentClient, count: number): Promise
   return out;
 }
 
-const latency = (ms: number[]) => ({ p50: round(median(ms), 1), p95: round(percentile(ms, 95), 1), max: round(Math.max(...ms), 1) });
+const latency = (ms: number[]) => (ms.length ? { p50: round(median(ms), 1), p95: round(percentile(ms, 95), 1), max: round(Math.max(...ms), 1) } : { p50: 0, p95: 0, max: 0 });
+const statusesOf = (replies: { status: number }[]) => replies.reduce<Record<number, number>>((m, r) => ({ ...m, [r.status]: (m[r.status] ?? 0) + 1 }), {});
+const statusText = (s: Record<number, number>) => Object.entries(s).map(([k, n]) => `${k === '0' ? 'no answer' : k}: ${n}`).join(', ');
 
 async function rawPuts(doc: DynamoDBDocumentClient, template: Record<string, unknown>, count: number, concurrency: number, tag: string): Promise<number[]> {
   return pool(Array.from({ length: count }, (_, i) => i), concurrency, async (i) => {
@@ -49,6 +63,8 @@ async function rawPuts(doc: DynamoDBDocumentClient, template: Record<string, unk
   });
 }
 
+interface DevUser { username: string; tenant: string; roles: string[]; agencyId?: string }
+
 export async function runLoad(ctx: BenchContext): Promise<SectionResult> {
   const machineBefore = machine();
   const started = Date.now();
@@ -56,70 +72,133 @@ export async function runLoad(ctx: BenchContext): Promise<SectionResult> {
   process.env.TABLE_NAME = LOCAL_TABLE_NAME;
   const doc = DynamoDBDocumentClient.from(localClient(rt.ddbEndpoint), { marshallOptions: { removeUndefinedValues: true } });
   setDdb(doc); // the repositories below read the runtime's database
-  const api = apiClient(rt.base);
+  const base = apiClient(rt.base);
+  // A request that gets no HTTP answer at all (refused, reset) is counted as status 0, never thrown.
+  const call: typeof base.call = (method, path, opts) => base.call(method, path, opts).catch((e: Error): Reply => ({ status: 0, body: String(e.cause ?? e), ms: 0 }));
+  const get = async (key: { PK: string; SK: string }) => (await doc.send(new GetCommand({ TableName: LOCAL_TABLE_NAME, Key: key, ConsistentRead: true }))).Item;
   try {
-    const candidates = await openOfficers(doc, REPORTS);
-    ctx.log(`load: ${candidates.length} officers with an open month; signing in…`);
-    const tokens = await pool(candidates, 10, (c) => api.token(c.officer.nip));
-    await api.call('GET', '/v1/health');
+    const candidates = await openOfficers(doc, REPORTS + MIX.reports);
+    if (candidates.length < REPORTS + MIX.reports) throw new Error(`only ${candidates.length} officers with an open month and a supervisor; need ${REPORTS + MIX.reports}`);
+    const first = candidates.slice(0, REPORTS), second = candidates.slice(REPORTS);
+    ctx.log(`load: ${candidates.length} officers with an open month; signing them and their supervisors in…`);
+    const tokens = await pool(candidates, 10, (c) => base.token(c.officer.nip));
+    const supervisorTokens = await pool(first, 10, (c) => base.token(c.supervisor.nip));
+    const viewers = ((await base.call('GET', '/v1/dev/users')).body.users as DevUser[]).filter((u) => u.roles.some((r) => ['leader', 'region_admin', 'agency_admin'].includes(r)));
+    const viewerTokens = await pool(viewers, 10, (u) => base.token(u.username));
+    await base.call('GET', '/v1/health');
+    const runTag = Date.now().toString(36);
 
     // Phase 1: every submission at once.
-    const runTag = Date.now().toString(36);
-    const submissions = await Promise.all(candidates.map((c, i) =>
-      api.call('POST', '/v1/reports', { token: tokens[i], body: { officerId: c.officer.id, period: c.month, items: c.items }, headers: { 'idempotency-key': `load-${runTag}-${i}` } })));
-    const stored = await pool(candidates, 16, async (c, i) => {
-      if (submissions[i]!.status >= 300) return null;
-      const item = (await doc.send(new GetCommand({ TableName: LOCAL_TABLE_NAME, Key: keys.report(c.tenant, c.officer.id, c.month), ConsistentRead: true }))).Item;
+    const submissions = await Promise.all(first.map((c, i) =>
+      call('POST', '/v1/reports', { token: tokens[i], body: { officerId: c.officer.id, period: c.month, items: c.items }, headers: { 'idempotency-key': `load-${runTag}-${i}` } })));
+    const stored = await pool(first, 16, async (c, i) => {
+      if (submissions[i]!.status < 200 || submissions[i]!.status >= 300) return null;
+      const item = await get(keys.report(c.tenant, c.officer.id, c.month));
       return Boolean(item && item.status === 'submitted' && (item.idempotency as { key?: string } | undefined)?.key === `load-${runTag}-${i}`);
     });
-    const reportTemplate = (await doc.send(new GetCommand({ TableName: LOCAL_TABLE_NAME, Key: keys.report(candidates[0]!.tenant, candidates[0]!.officer.id, candidates[0]!.month) }))).Item ?? { filler: 'x'.repeat(600) };
-    const rawReport = await rawPuts(doc, reportTemplate, candidates.length, candidates.length, `r${runTag}`);
+    const reportTemplate = (await get(keys.report(first[0]!.tenant, first[0]!.officer.id, first[0]!.month))) ?? { filler: 'x'.repeat(600) };
+    const rawReport = await rawPuts(doc, reportTemplate, first.length, first.length, `r${runTag}`);
 
-    // Phase 2: surveys from distinct citizens (X-Forwarded-For: the runtime trusts it from loopback only).
+    // Phase 2: 1,000 mixed requests, all at once, interleaved by kind.
     const units: (Unit & { tenant: string; timeZone: string })[] = [];
     for (const t of allTenants()) units.push(...(await getTenantOrg(t.id)).units.map((u) => ({ ...u, tenant: t.id, timeZone: t.timeZone })));
-    const surveyJobs = Array.from({ length: SURVEYS }, (_, i) => ({ i, unit: units[i % units.length]! }));
-    const surveys = await pool(surveyJobs, SURVEY_CONCURRENCY, ({ i, unit }) =>
-      api.call('POST', '/v1/public/surveys', {
-        body: { tenant: unit.tenant, unitId: unit.id, answers: { u1: 1 + (i % 4), u2: 3, u3: 4, u4: 4, u5: 3, u6: 1 + ((i + 1) % 4), u7: 4, u8: 3, u9: 2 } },
-        headers: { 'x-forwarded-for': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` },
-      }));
-    const found = new Set<string>();
-    for (const u of new Set(surveyJobs.map((j) => j.unit))) {
-      const month = monthOf(new Date(), u.timeZone);
-      const items = await queryAll<{ id: string }>({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.surveyResponse(u.tenant, u.id, month, '', '').PK } });
-      for (const it of items) found.add(it.id);
-    }
-    const surveyTemplate = { type: 'survey', answers: { u1: 3, u2: 3, u3: 4, u4: 4, u5: 3, u6: 3, u7: 4, u8: 3, u9: 3 }, tenant: 'serang', unitId: 'x', agencyId: 'y', period: '2025-01', createdAt: new Date().toISOString() };
-    const rawSurvey = await rawPuts(doc, surveyTemplate, SURVEYS, SURVEY_CONCURRENCY, `s${runTag}`);
-
-    const phase = (name: string, replies: { status: number; ms: number }[], storedOk: boolean[], raw: number[]) => {
-      const ok = replies.filter((r) => r.status >= 200 && r.status < 300).length;
-      const fivexx = replies.filter((r) => r.status >= 500).length;
-      const lost = storedOk.filter((s) => !s).length;
-      const statuses = replies.reduce<Record<number, number>>((m, r) => ({ ...m, [r.status]: (m[r.status] ?? 0) + 1 }), {});
-      const api = latency(replies.map((r) => r.ms)), put = latency(raw);
-      return { name, requests: replies.length, ok, fivexx, lost, statuses, api, put, ratioP50: round(api.p50 / put.p50, 1), ratioP95: round(api.p95 / put.p95, 1) };
+    const behaviour = Object.fromEntries(BERAKHLAK.map((v, i) => [v, 1 + (i % 3)]));
+    type Job = { kind: Kind; run: () => Promise<Reply>; verify: (r: Reply) => Promise<boolean> };
+    const jobs: Record<Kind, Job[]> = {
+      reports: second.map((c, i) => ({
+        kind: 'reports',
+        run: () => call('POST', '/v1/reports', { token: tokens[REPORTS + i], body: { officerId: c.officer.id, period: c.month, items: c.items }, headers: { 'idempotency-key': `load-${runTag}-m${i}` } }),
+        verify: async () => {
+          const item = await get(keys.report(c.tenant, c.officer.id, c.month));
+          return Boolean(item && item.status === 'submitted' && (item.idempotency as { key?: string } | undefined)?.key === `load-${runTag}-m${i}`);
+        },
+      })),
+      // Reviews of phase 1's reports by each officer's supervisor: approve two in three, return the rest.
+      reviews: first.map((c, i) => {
+        const decision = i % 3 === 2 ? 'return' : 'approve';
+        return {
+          kind: 'reviews' as const,
+          run: () => call('POST', `/v1/reports/${encodeURIComponent(submissions[i]!.body?.id ?? `${c.officer.id}_${c.month}`)}/review`, {
+            token: supervisorTokens[i],
+            body: decision === 'approve' ? { decision, feedback: 'Baik', behaviour } : { decision, feedback: 'Lengkapi bukti dukung' },
+          }),
+          verify: async () => {
+            const item = await get(keys.report(c.tenant, c.officer.id, c.month));
+            const review = item?.review as { decision?: string; reviewerId?: string } | undefined;
+            return Boolean(item && item.status === (decision === 'approve' ? 'approved' : 'returned') && review?.decision === decision && review.reviewerId === c.supervisor.id);
+          },
+        };
+      }),
+      // Public surveys from distinct citizens (X-Forwarded-For: the runtime trusts it from loopback only).
+      surveys: Array.from({ length: MIX.surveys }, (_, i) => {
+        const unit = units[i % units.length]!;
+        return {
+          kind: 'surveys' as const,
+          run: () => call('POST', '/v1/public/surveys', {
+            body: { tenant: unit.tenant, unitId: unit.id, answers: { u1: 1 + (i % 4), u2: 3, u3: 4, u4: 4, u5: 3, u6: 1 + ((i + 1) % 4), u7: 4, u8: 3, u9: 2 } },
+            headers: { 'x-forwarded-for': `10.200.${(i >> 8) & 255}.${i & 255}` },
+          }),
+          verify: async (r: Reply) => {
+            const pk = keys.surveyResponse(unit.tenant, unit.id, monthOf(new Date(), unit.timeZone), '', '').PK;
+            const items = await doc.send(new QueryCommand({ TableName: LOCAL_TABLE_NAME, KeyConditionExpression: 'PK = :pk', FilterExpression: 'id = :id', ExpressionAttributeValues: { ':pk': pk, ':id': r.body?.id }, ConsistentRead: true }));
+            return (items.Items?.length ?? 0) === 1;
+          },
+        };
+      }),
+      // Trend charts of leaders and admins: their city, its agencies side by side, or their agency.
+      charts: Array.from({ length: MIX.charts }, (_, i) => {
+        const v = i % viewers.length, u = viewers[v]!;
+        const query = u.roles.includes('agency_admin') && !u.roles.includes('region_admin') && u.agencyId ? `scope=agency&id=${encodeURIComponent(u.agencyId)}` : i % 2 ? 'scope=agencies' : 'scope=tenant';
+        return { kind: 'charts' as const, run: () => call('GET', `/v1/trends?${query}`, { token: viewerTokens[v] }), verify: async () => true };
+      }),
     };
-    const p1 = phase('reports', submissions, stored.filter((s): s is boolean => s !== null), rawReport);
-    const surveyStored = surveys.filter((r) => r.status === 201).map((r) => found.has(r.body?.id));
-    const p2 = phase('surveys', surveys, surveyStored, rawSurvey);
+    const mixed: Job[] = [];
+    for (let i = 0; mixed.length < KINDS.reduce((s, k) => s + jobs[k].length, 0); i++) for (const k of KINDS) if (jobs[k][i]) mixed.push(jobs[k][i]!);
+    ctx.log(`load: ${mixed.length} mixed requests at once (${KINDS.map((k) => `${jobs[k].length} ${k}`).join(', ')})`);
+    const wall = performance.now();
+    const replies = await Promise.all(mixed.map((j) => j.run()));
+    const mixedSeconds = (performance.now() - wall) / 1000;
+    const verified = await pool(mixed, 16, async (j, i) => (replies[i]!.status >= 200 && replies[i]!.status < 300 ? j.verify(replies[i]!) : null));
+
     const lines: Line[] = [];
-    for (const [p, conc] of [[p1, candidates.length], [p2, SURVEY_CONCURRENCY]] as const) {
-      lines.push({
-        what: `${p.requests} ${p.name === 'reports' ? 'POST /v1/reports from distinct officers, all at once' : `POST /v1/public/surveys from distinct clients, ${conc} in flight`}`,
-        figure: `${p.ok} × 2xx, all stored: ${p.lost === 0 ? 'yes' : `NO, ${p.lost} lost`}; ${p.fivexx} × 5xx (statuses ${Object.entries(p.statuses).map(([s, n]) => `${s}: ${n}`).join(', ')})`,
-        budget: 'every 2xx stored, zero lost, zero 5xx', pass: p.ok > 0 && p.lost === 0 && p.fivexx === 0,
-      });
-      lines.push({ what: `  latency, ${p.name}`, figure: `p50 ${p.api.p50} ms, p95 ${p.api.p95} ms (max ${p.api.max}) vs raw PutItem at ${conc} in flight p50 ${p.put.p50} ms, p95 ${p.put.p95} ms = ${p.ratioP50}× / ${p.ratioP95}×`, budget: '—', pass: null });
+    const p1 = {
+      requests: submissions.length, ok: stored.filter((s) => s !== null).length, lost: stored.filter((s) => s === false).length,
+      fivexx: submissions.filter((r) => r.status >= 500 || r.status === 0).length, statuses: statusesOf(submissions),
+      api: latency(submissions.map((r) => r.ms)), put: latency(rawReport),
+    };
+    lines.push({
+      what: `${REPORTS} POST /v1/reports from distinct officers, all at once`,
+      figure: `${p1.ok} × 2xx, all stored: ${p1.lost === 0 ? 'yes' : `NO, ${p1.lost} lost`}; ${p1.fivexx} × 5xx (statuses ${statusText(p1.statuses)})`,
+      budget: 'every 2xx stored, zero lost, zero 5xx', pass: p1.ok > 0 && p1.lost === 0 && p1.fivexx === 0,
+    });
+    lines.push({ what: '  latency, reports', figure: `p50 ${p1.api.p50} ms, p95 ${p1.api.p95} ms (max ${p1.api.max}) vs raw PutItem at ${REPORTS} in flight p50 ${p1.put.p50} ms, p95 ${p1.put.p95} ms = ${round(p1.api.p50 / p1.put.p50, 1)}× / ${round(p1.api.p95 / p1.put.p95, 1)}×`, budget: '—', pass: null });
+
+    const kinds = Object.fromEntries(KINDS.map((k) => {
+      const idx = mixed.map((j, i) => (j.kind === k ? i : -1)).filter((i) => i >= 0);
+      const rs = idx.map((i) => replies[i]!);
+      const checks = idx.map((i) => verified[i]).filter((v): v is boolean => v !== null);
+      return [k, { requests: rs.length, ok: checks.length, lost: checks.filter((v) => !v).length, fivexx: rs.filter((r) => r.status >= 500).length, noAnswer: rs.filter((r) => r.status === 0).length, why: [...new Set(rs.filter((r) => r.status === 0 || r.status >= 500).map((r) => (typeof r.body === 'string' ? r.body : r.body?.error?.code ?? '').slice(0, 120)))], statuses: statusesOf(rs), latency: latency(rs.filter((r) => r.status > 0).map((r) => r.ms)) }];
+    })) as Record<Kind, { requests: number; ok: number; lost: number; fivexx: number; noAnswer: number; why: string[]; statuses: Record<number, number>; latency: ReturnType<typeof latency> }>;
+    const total = KINDS.reduce((s, k) => ({ ok: s.ok + kinds[k].ok, lost: s.lost + kinds[k].lost, fivexx: s.fivexx + kinds[k].fivexx, noAnswer: s.noAnswer + kinds[k].noAnswer }), { ok: 0, lost: 0, fivexx: 0, noAnswer: 0 });
+    const writes = KINDS.filter((k) => k !== 'charts');
+    const writesOk = writes.reduce((s, k) => s + kinds[k].ok, 0);
+    lines.push({
+      what: `${mixed.length} concurrent mixed requests (${KINDS.map((k) => `${MIX[k]} ${k}`).join(', ')}), all at once`,
+      figure: `${total.ok} × 2xx (${writesOk} writes), all writes stored: ${total.lost === 0 ? 'yes' : `NO, ${total.lost} lost`}; ${total.fivexx} × 5xx, ${total.noAnswer} unanswered; ${round(mixedSeconds, 1)} s wall`,
+      budget: 'every 2xx stored, zero lost, zero 5xx', pass: writes.every((k) => kinds[k].ok > 0) && kinds.charts.ok > 0 && total.lost === 0 && total.fivexx === 0 && total.noAnswer === 0,
+      note: KINDS.some((k) => kinds[k].ok < kinds[k].requests) ? `not 2xx: ${KINDS.filter((k) => kinds[k].ok < kinds[k].requests).map((k) => `${k} (${statusText(kinds[k].statuses)})`).join('; ')}` : undefined,
+    });
+    for (const k of KINDS) {
+      const v = kinds[k];
+      lines.push({ what: `  ${k}`, figure: `${v.ok} of ${v.requests} × 2xx${k === 'charts' ? '' : `, stored: ${v.lost === 0 ? 'yes' : `NO, ${v.lost} lost`}`}; latency p50 ${v.latency.p50} ms, p95 ${v.latency.p95} ms (max ${v.latency.max}); statuses ${statusText(v.statuses)}`, budget: '—', pass: null, note: v.why.length ? `failures: ${v.why.join('; ')}` : undefined });
     }
     return {
       section: 'load',
       title: 'Local API under load',
-      method: `Against the local runtime (\`npx tsx infra/local/start.ts\`, stream poller and scheduler running) over HTTP: ${REPORTS} officers with a plan and no report for their current month are found in its DynamoDB Local, signed in through POST /v1/dev/token with their NIP, and submit their report at the same moment (Promise.all, each with its own Idempotency-Key); every 2xx is read back (consistent GetItem: status submitted, same key). Then ${SURVEYS} surveys round-robin over every unit of the four cities, ${SURVEY_CONCURRENCY} in flight, each with its own X-Forwarded-For (infra/local/server.ts clientAddress honours it from loopback, so the per-client rate limit sees ${SURVEYS} citizens); every 201's id is looked up in its unit-month partition. Latency is client-side wall time per request; the baseline is as many raw PutItems of a same-size item at the same concurrency, right after each phase.`,
+      method: `Against the local runtime (\`npx tsx infra/local/start.ts\`, stream poller and scheduler running) over HTTP. ${REPORTS + MIX.reports} officers with a plan, a supervisor and no report for their current month are found in its DynamoDB Local and signed in through POST /v1/dev/token with their NIP (their supervisors, and every demo leader, region and agency admin, too). Phase 1: ${REPORTS} of them submit their report at the same moment (Promise.all, each with its own Idempotency-Key); every 2xx is read back (consistent GetItem: status submitted, same key); the baseline is as many raw PutItems of the same item at the same concurrency. Phase 2: ${KINDS.map((k) => `${MIX[k]} ${k}`).join(', ')} fired at once (interleaved): the other ${MIX.reports} officers submit; the supervisors of phase 1's officers review those reports (approve two in three with the seven values, return the rest with feedback); surveys round-robin over every unit of the four cities, each with its own X-Forwarded-For (the per-client limit sees distinct citizens); leaders and admins read GET /v1/trends (tenant, agencies side by side, or their agency). Every 2xx write is then read back with a consistent read (report submitted with its key; reviewed report approved/returned with that decision by that supervisor; survey id in its unit-month partition). A request with no HTTP answer counts as a failure. Latency is client-side wall time per request.`,
       lines,
       machineBefore, machineAfter: machine(), seconds: (Date.now() - started) / 1000,
-      raw: { reports: p1, surveys: p2 },
+      raw: { reports: p1, mixed: { seconds: mixedSeconds, kinds } },
     };
   } finally {
     setDdb(undefined);
