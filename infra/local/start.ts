@@ -118,7 +118,8 @@ async function main() {
     const signer = await loadSigner(join(DATA_DIR, 'jwt-key.json'), { issuer: localIssuer(base) });
     const oidc = createLocalOidc({ signer, appOrigin: base, dataDir: DATA_DIR });
     server = createLocalServer({ signer, webDir: webDistDir(), dev: devRoutes(signer), log: say, oidc });
-    await new Promise<void>((resolve, reject) => { server!.once('error', reject); server!.listen(port, host, resolve); });
+    // A deep accept queue: 1,000 clients connecting at once wait in it instead of timing out (Node's default is 511).
+    await new Promise<void>((resolve, reject) => { server!.once('error', reject); server!.listen({ port, host, backlog: 4096 }, resolve); });
     console.log(`
 Kinerja ASN is ready (${((Date.now() - t0) / 1000).toFixed(1)} s)
   Dashboard     ${base}/
