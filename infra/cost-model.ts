@@ -83,7 +83,7 @@ export const DEFAULT_CAPACITY: Record<Operation, OperationCapacity> = {
   evaluationPerOfficer: { wru: 1.5, rru: 4 }, // DESIGN §6 budget: ≤ 1.5 WCU per officer
 };
 
-/** What one cell deploys (infra/constructs): tests/infra/cost.test.ts checks these against the synthesized template. */
+/** What one cell deploys (infra/constructs): tests/infra/web-security.test.ts checks these against the synthesized template. */
 export const CELL_RESOURCES = {
   alarms: 12, // Observability: API 5xx, 6 background functions' errors, throttles, 3 dead-letter queues, iterator age
   secrets: 2, // Api: RateSalt (survey rate-limit salt), OriginVerify (CloudFront → API header)
