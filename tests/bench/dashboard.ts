@@ -1,5 +1,5 @@
-// §6 "dashboard: initial JS ≤ 120 KB gzip; first chart drawn ≤ 1 s after navigation (local, headless
-// Chromium)": the scripts index.html loads up front (entry + modulepreload + their static imports),
+// §6 "dashboard: initial JS ≤ 60 KB gzip; first chart drawn ≤ 600 ms after navigation (local, headless
+// Chromium, median of 10)": the scripts index.html loads up front (entry + modulepreload + their static imports),
 // gzipped; and, against the local runtime, the time from navigation start to the first canvas with
 // drawn pixels, measured inside the page (performance.now() is relative to the navigation).
 import { execFileSync } from 'node:child_process';
@@ -8,14 +8,15 @@ import { dirname, join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { ROOT } from '../../infra/local/lambda.js';
+import { webDistDir } from '../../infra/local/web-build.js';
 import { apiClient } from './api.js';
 import { machine, median, round } from './stats.js';
 import type { BenchContext, Line, SectionResult } from './types.js';
 
-const DIST = join(ROOT, 'web/dist');
+const DIST = webDistDir(); // what the runtime serves: web/dist, or WEB_OUT_DIR
 const RUNS = 10;
-const JS_BUDGET = 120 * 1024;
-const CHART_BUDGET_MS = 1000;
+const JS_BUDGET = 60 * 1024;
+const CHART_BUDGET_MS = 600;
 const USER = 'serang.pimpinan';
 const PAGE = '/kota';
 
@@ -62,9 +63,9 @@ export async function runDashboard(ctx: BenchContext): Promise<SectionResult> {
     ctx.log('dashboard: building web/dist (npm run build:web)…');
     execFileSync('npm', ['run', 'build:web'], { cwd: ROOT, stdio: 'ignore' });
   }
+  const rt = await ctx.runtime(); // first: its start rebuilds a dist older than web/src
   const scripts = initialScripts();
   const gzip = scripts.reduce((s, f) => s + f.gzip, 0);
-  const rt = await ctx.runtime();
   const token = await apiClient(rt.base).token(USER);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -93,9 +94,9 @@ export async function runDashboard(ctx: BenchContext): Promise<SectionResult> {
   const chartJs = [...loadedBeforeChart].filter((f) => existsSync(join(DIST, f))).map((f) => gzipSync(readFileSync(join(DIST, f))).length);
   const first = median(samples.map((s) => s.firstChartMs));
   const lines: Line[] = [
-    { what: 'initial JS (entry + modulepreload + static imports), gzip', figure: `${(gzip / 1024).toFixed(1)} KB gzip (${scripts.length} files, ${(scripts.reduce((s, f) => s + f.bytes, 0) / 1024).toFixed(1)} KB raw)`, budget: '≤ 120 KB gzip', pass: gzip <= JS_BUDGET, note: scripts.map((f) => `${f.file} ${(f.gzip / 1024).toFixed(1)} KB`).join(', ') },
+    { what: 'initial JS (entry + modulepreload + static imports), gzip', figure: `${(gzip / 1024).toFixed(1)} KB gzip (${scripts.length} files, ${(scripts.reduce((s, f) => s + f.bytes, 0) / 1024).toFixed(1)} KB raw)`, budget: `≤ ${JS_BUDGET / 1024} KB gzip`, pass: gzip <= JS_BUDGET, note: scripts.map((f) => `${f.file} ${(f.gzip / 1024).toFixed(1)} KB`).join(', ') },
     { what: 'all JS fetched before the first chart (route chunk, Chart.js), gzip', figure: `${(chartJs.reduce((a, b) => a + b, 0) / 1024).toFixed(1)} KB gzip in ${chartJs.length} files`, budget: '—', pass: null },
-    { what: `first chart drawn after navigation (${USER}, ${PAGE}), median of ${RUNS}`, figure: `${first.toFixed(0)} ms (min ${Math.min(...samples.map((s) => s.firstChartMs)).toFixed(0)}, max ${Math.max(...samples.map((s) => s.firstChartMs)).toFixed(0)}; DOMContentLoaded ${median(samples.map((s) => s.domContentLoadedMs)).toFixed(0)} ms)`, budget: '≤ 1000 ms', pass: first <= CHART_BUDGET_MS },
+    { what: `first chart drawn after navigation (${USER}, ${PAGE}), median of ${RUNS}`, figure: `${first.toFixed(0)} ms (min ${Math.min(...samples.map((s) => s.firstChartMs)).toFixed(0)}, max ${Math.max(...samples.map((s) => s.firstChartMs)).toFixed(0)}; DOMContentLoaded ${median(samples.map((s) => s.domContentLoadedMs)).toFixed(0)} ms)`, budget: `≤ ${CHART_BUDGET_MS} ms`, pass: first <= CHART_BUDGET_MS },
   ];
   const analysis = first > CHART_BUDGET_MS ? [
     `First chart at ${first.toFixed(0)} ms (load average ${machineBefore.loadavg[0]} on 2 shared cores; an earlier run at lower load measured under 1 s). The shell is small (DOMContentLoaded ≈ ${median(samples.map((s) => s.domContentLoadedMs)).toFixed(0)} ms) but the chart waits for a chain: the /kota route chunk and Chart.js (${chartJs.length} JS files, ${(chartJs.reduce((a, b) => a + b, 0) / 1024).toFixed(1)} KB gzip, fetched after the shell runs), then /v1/me, then the trend requests. Fix in web/ (the web engineer's): start GET /v1/me and the first trend request from the entry script in parallel with the route chunk import, and modulepreload the landing route's chunk and Chart.js for signed-in users; or draw the first chart with animation off.`,

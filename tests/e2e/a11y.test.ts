@@ -149,7 +149,7 @@ describe('public pages switch language', () => {
     await page.waitForSelector('fieldset[data-element="u9"]');
     expect(await page.textContent('header')).toContain('Survei Kepuasan Masyarakat');
     await page.click('[role="group"] button:has-text("EN")');
-    expect(await page.getAttribute('[role="group"] button:has-text("EN")', 'aria-pressed')).toBe('true');
+    await page.waitForSelector('[role="group"] button[aria-pressed="true"]:has-text("EN")'); // once the English texts (their own chunk) are in
     expect(await page.textContent('header')).toContain('Public Satisfaction Survey');
     expect(await page.textContent('button.submit')).toContain('Send rating');
     expect(await page.textContent('summary')).toContain('About you (optional)');

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { AGENCY_KINDS, UNIT_KINDS } from '../../../functions/domain/organisation.js';
 import { ORG_RATINGS } from '../../../functions/domain/types.js';
 import { dict } from '../../../web/src/lib/dictionary.js';
+import '../../../web/src/lib/english.js'; // fills dict.en, as the dashboard does when EN is picked
 
 const lists: [string, readonly string[]][] = [
   ['admin.unitKind.', UNIT_KINDS],

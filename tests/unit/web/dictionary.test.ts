@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dict } from '../../../web/src/lib/dictionary.js';
+import '../../../web/src/lib/english.js'; // fills dict.en, as the dashboard does when EN is picked
 
 const WEB = join(import.meta.dirname, '..', '..', '..', 'web', 'src');
 const sources = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) =>

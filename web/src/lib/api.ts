@@ -15,20 +15,29 @@ export interface ApiOptions { method?: string; body?: unknown; headers?: Record<
 // identical GET takes the in-flight response once, if it is recent and made with the same token.
 const WARM_MS = 15_000;
 const warm = new Map<string, { at: number; token: string | null; p: Promise<unknown> }>();
+/** GETs a view made itself, and when: a prefetch arriving after the view asked does not ask again. */
+const asked = new Map<string, number>();
 
-export function warmGet(path: string) {
+/** `auth: false` for the public pages' GETs: made without the token, taken only by api(path, { auth: false }). */
+export function warmGet(path: string, opts: { auth?: boolean } = {}) {
   const hit = warm.get(path);
   if (hit && Date.now() - hit.at < WARM_MS) return;
-  const p = request(path, {});
+  if (Date.now() - (asked.get(path) ?? 0) < WARM_MS) return;
+  const p = request(path, opts.auth === false ? { auth: false } : {});
   p.catch(() => {}); // the view that takes it handles the error
-  warm.set(path, { at: Date.now(), token: getToken(), p });
+  warm.set(path, { at: Date.now(), token: opts.auth === false ? null : getToken(), p });
 }
 
 export async function api<T = any>(path: string, opts: ApiOptions = {}): Promise<T> {
   const hit = warm.get(path);
-  if (hit && !opts.method && opts.body === undefined && opts.text === undefined && opts.auth !== false) {
+  const get = !opts.method && opts.body === undefined && opts.text === undefined;
+  if (hit && get) {
     warm.delete(path);
-    if (Date.now() - hit.at < WARM_MS && hit.token === getToken()) return hit.p as Promise<T>;
+    if (Date.now() - hit.at < WARM_MS && hit.token === (opts.auth === false ? null : getToken())) return hit.p as Promise<T>;
+  }
+  if (get) {
+    if (asked.size > 200) for (const [k, at] of asked) if (Date.now() - at >= WARM_MS) asked.delete(k);
+    asked.set(path, Date.now());
   }
   return request<T>(path, opts);
 }

@@ -1,5 +1,6 @@
 // UI strings. Bahasa Indonesia is the source; English mirrors every key. Screens added later keep
-// their strings in strings/<feature>.ts, merged here.
+// their strings in strings/<feature>.ts, merged here. Only the Indonesian half is in the first load:
+// the English texts (coreEn and each module's `en`) are merged by lib/english.ts, loaded on EN.
 import * as activity from './strings/activity.js';
 import * as admin from './strings/admin.js';
 import * as complaints from './strings/complaints.js';
@@ -122,7 +123,7 @@ const core = {
 const id = { ...core, ...complaints.id, ...admin.id, ...team.id, ...activity.id, ...skp.id, ...progress.id, ...visits.id, ...feedback.id, ...forums.id, ...documents.id, ...auth.id, ...transparency.id, ...notifications.id };
 export type Key = keyof typeof id;
 
-const coreEn: Partial<Record<keyof typeof core, string>> = {
+export const coreEn: Partial<Record<keyof typeof core, string>> = {
   'app.tagline': 'Performance management for civil servants',
   'nav.city': 'City', 'nav.agency': 'Agency', 'nav.national': 'National', 'nav.review': 'Review reports', 'nav.me': 'My performance',
   'nav.report': 'Monthly report', 'nav.evaluation': 'Evaluation', 'nav.import': 'Import officers', 'nav.policy': 'Policy',
@@ -221,6 +222,5 @@ const coreEn: Partial<Record<keyof typeof core, string>> = {
   'nav.main': 'Main navigation', 'import.where': 'Line / column', 'import.problem': 'Problem', 'review.evidence': 'evidence',
 };
 
-const en: Partial<Record<Key, string>> = { ...coreEn, ...complaints.en, ...admin.en, ...team.en, ...activity.en, ...skp.en, ...progress.en, ...visits.en, ...feedback.en, ...forums.en, ...documents.en, ...auth.en, ...transparency.en, ...notifications.en };
-
-export const dict: Record<'id' | 'en', Partial<Record<Key, string>>> = { id, en };
+/** `en` fills when lib/english.ts loads (i18n's loadEnglish); until then t() answers in Indonesian. */
+export const dict: Record<'id' | 'en', Partial<Record<Key, string>>> = { id, en: {} };

@@ -6,7 +6,15 @@ const stored = typeof localStorage !== 'undefined' ? localStorage.getItem('kiner
 export const i18n = $state<{ lang: Lang }>({ lang: stored === 'en' ? 'en' : 'id' });
 if (typeof document !== 'undefined') document.documentElement.lang = i18n.lang; // screen readers pick the voice from it
 
-export function setLang(lang: Lang) {
+let english: Promise<unknown> | null = null;
+/** The English texts (their own chunk): main.ts awaits them before mounting when EN was remembered. */
+export function loadEnglish(): Promise<unknown> {
+  return (english ??= import('./english.js').catch((e) => { english = null; throw e; }));
+}
+
+/** EN switches once its texts are in, so a screen never shows half of each language. */
+export async function setLang(lang: Lang) {
+  if (lang === 'en') await loadEnglish();
   i18n.lang = lang;
   localStorage.setItem('kinerja.lang', lang);
   document.documentElement.lang = lang;

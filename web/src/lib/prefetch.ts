@@ -1,4 +1,4 @@
-// Boot prefetch (first chart ≤ 1 s): before the app mounts, start the landing route's chunk, the
+// Boot prefetch (first chart ≤ 600 ms; public pages on a phone): before the app mounts, start the landing route's chunk, the
 // Chart.js chunk, /v1/me and the landing view's data together, instead of shell → chunk → /v1/me →
 // data one after the other. Views make the same GETs (same URL builders below) and api() hands
 // them the responses already in flight.
@@ -6,6 +6,7 @@ import { warmGet } from './api.js';
 import { getToken } from './auth.js';
 import { currentMonth, DEFAULT_MONTHS, monthRange, trendUrl } from './trends.js';
 import { match } from './router.svelte.js';
+import { publicGets } from './public-paths.js';
 import { homeFor, loadMe } from './session.svelte.js';
 import { tenantZone } from './tenants.js';
 import { ROUTES } from '../routes.js';
@@ -47,27 +48,38 @@ function tokenTenant(token: string): TenantRef | null {
   } catch { return null; }
 }
 
-/** Called once from main.ts, before mount. In order: the first chart's data, /v1/me, the chunks, the rest. */
+/** Called once from main.ts, before mount. In order: /v1/me and the first chart's data, the chunks, and once
+ * the route's chunk is in, the rest (locally six HTTP/1.1 connections: what the first chart needs goes first). */
 export function bootPrefetch(path = location.pathname) {
   const found = match(ROUTES, path);
   const token = getToken();
   const signedIn = !!token && !found?.def.public;
+  const meP = signedIn ? loadMe() : null; // the view mounts only after it
   // A deep link's data need not wait for /v1/me: the tenant (time zone) is in the token.
   // The root ('/') lands where /v1/me says.
   const early = signedIn && found ? tokenTenant(token!) : null;
   const gets = found && early ? viewGets(found.def.pattern, found.params, early) : null;
   gets?.first.forEach((p) => warmGet(p));
-  const meP = signedIn ? loadMe() : null;
-  if (found) void found.def.load().catch(() => {});
+  // A public page's data (the unit card, the complaint, the city's year) goes out with its chunk.
+  if (found?.def.public) publicGets(found.def.pattern, found.params, location.search).forEach((p) => warmGet(p, { auth: false }));
+  const chunk = found?.def.load();
+  chunk?.catch(() => {});
   if (!meP) return;
   void import('../charts/setup.js').catch(() => {});
-  gets?.later.forEach((p) => warmGet(p));
+  const afterChunk = (p: Promise<unknown> | undefined, paths: string[]) => {
+    const go = () => paths.forEach((path) => warmGet(path)); // those already in flight are not asked again
+    void (p ?? Promise.resolve()).then(go, go);
+  };
+  if (gets) afterChunk(chunk, gets.later);
   void meP.then((me) => {
     if (!me) return;
     const landing = found ?? match(ROUTES, homeFor(me));
-    if (!landing) return;
-    if (landing !== found) void landing.def.load().catch(() => {});
+    // Asked for above already (asking again once the view has taken a response would fetch it twice).
+    if (!landing || (landing === found && gets)) return;
+    const landingChunk = landing === found ? chunk : landing.def.load();
+    landingChunk?.catch(() => {});
     const { first, later } = viewGets(landing.def.pattern, landing.params, me.tenant);
-    [...first, ...later].forEach((p) => warmGet(p)); // those already in flight are not asked again
+    first.forEach((p) => warmGet(p));
+    afterChunk(landingChunk, later);
   });
 }

@@ -17,7 +17,8 @@ export function loadMe(): Promise<Me | null> {
   if (!getToken()) { session.me = null; return Promise.resolve(null); }
   return (inflight ??= (async () => {
     session.loading = true;
-    await ensureFreshToken();
+    const refreshing = ensureFreshToken();
+    if (refreshing) await refreshing;
     try { session.me = await api<Me>('/v1/me'); session.error = null; }
     catch (e) { session.me = null; session.error = (e as Error).message; }
     finally { session.loading = false; inflight = null; }
