@@ -59,26 +59,37 @@ export function clientHash(sourceIp: string): string {
 }
 
 /**
- * Counts one request against the rule; throws 429 with Retry-After once the window's limit is used.
- * The conditional ADD never counts past the limit, so a flood costs one failed conditional write each.
+ * The conditional ADD that counts one request against the rule's window, as UpdateItem parameters (sent
+ * alone by enforceRateLimit, or inside the transaction of the write it guards). It never counts past the
+ * limit, so a flood costs one failed conditional write each.
  */
-export async function enforceRateLimit(rule: RateRule, client: string, now = new Date()): Promise<void> {
+export function rateCounterUpdate(rule: RateRule, client: string, now = new Date()) {
   const windowMs = rule.windowSeconds * 1000;
   const window = Math.floor(now.getTime() / windowMs);
   const windowEnd = (window + 1) * windowMs;
+  return {
+    TableName: tableName(),
+    Key: keys.rateCounter(rule.name, client, window),
+    UpdateExpression: 'ADD hits :one SET expiresAt = if_not_exists(expiresAt, :exp), #type = if_not_exists(#type, :type)',
+    ConditionExpression: 'attribute_not_exists(hits) OR hits < :limit',
+    ExpressionAttributeNames: { '#type': 'type' },
+    ExpressionAttributeValues: { ':one': 1, ':limit': rule.limit, ':exp': Math.ceil(windowEnd / 1000) + 60, ':type': 'rateCounter' },
+  };
+}
+
+/** The 429 of a rule whose window is used up, with Retry-After until the window ends. */
+export function rateLimited(rule: RateRule, now = new Date()) {
+  const windowMs = rule.windowSeconds * 1000;
+  const windowEnd = (Math.floor(now.getTime() / windowMs) + 1) * windowMs;
+  return tooManyRequests(Math.max(1, Math.ceil((windowEnd - now.getTime()) / 1000)));
+}
+
+/** Counts one request against the rule; throws 429 with Retry-After once the window's limit is used. */
+export async function enforceRateLimit(rule: RateRule, client: string, now = new Date()): Promise<void> {
   try {
-    await ddb().send(new UpdateCommand({
-      TableName: tableName(),
-      Key: keys.rateCounter(rule.name, client, window),
-      UpdateExpression: 'ADD hits :one SET expiresAt = if_not_exists(expiresAt, :exp), #type = if_not_exists(#type, :type)',
-      ConditionExpression: 'attribute_not_exists(hits) OR hits < :limit',
-      ExpressionAttributeNames: { '#type': 'type' },
-      ExpressionAttributeValues: { ':one': 1, ':limit': rule.limit, ':exp': Math.ceil(windowEnd / 1000) + 60, ':type': 'rateCounter' },
-    }));
+    await ddb().send(new UpdateCommand(rateCounterUpdate(rule, client, now)));
   } catch (error) {
-    if (conditionFailed(error)) {
-      throw tooManyRequests(Math.max(1, Math.ceil((windowEnd - now.getTime()) / 1000)));
-    }
+    if (conditionFailed(error)) throw rateLimited(rule, now);
     throw error;
   }
 }

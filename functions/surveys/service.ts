@@ -5,16 +5,17 @@ import { createHash, randomBytes } from 'node:crypto';
 import { findTenant } from '../config/tenants.js';
 import { keys } from '../data/keys.js';
 import { loadPolicy } from '../data/policy-repository.js';
-import { getAgency, getOfficer, getUnit, listOfficersOfAgency } from '../data/org-repository.js';
+import { getAgency, getUnit, listOfficersOfAgency } from '../data/org-repository.js';
 import { IKM_ANSWER_WORDING, IKM_ELEMENTS, IKM_GRADE_LABELS, IKM_KEYS, ikmFromSums, krejcieMorganMinimum, type IkmScores, type IkmSums } from '../domain/ikm.js';
 import { dayOf, monthOf, parsePeriod } from '../domain/periods.js';
 import { Conflict, Invalid, NotFound, Unavailable } from '../domain/errors.js';
 import { bodyFingerprint, replayOf } from '../http/idempotency.js';
-import { clientHash, enforceRateLimit, RATE_RULES } from '../http/rate-limit.js';
+import { clientHash, enforceRateLimit, RATE_RULES, rateCounterUpdate, rateLimited } from '../http/rate-limit.js';
 import type { Principal } from '../http/principal.js';
 import { readTenant } from '../http/access.js';
 import { agencyIkmSums, tenantIkmSums, unitIkmSums } from './ikm-repository.js';
-import { insertSurvey, storedSurveyAnswer } from './intake-repository.js';
+import { cachedOfficerUnit, cachedUnit } from './intake-cache.js';
+import { insertSurvey } from './intake-repository.js';
 import { isKioskOf, kioskTokenRefused } from './kiosk.js';
 import { RESPONDENT_OPTIONS, type SurveyInput } from './schemas.js';
 
@@ -54,25 +55,26 @@ export interface IntakeContext { sourceIp: string; idempotencyKey?: string; kios
  * DESIGN §2 Survey intake: many citizens share one address, so the address only meets a flood
  * ceiling (policy, per unit); repeats are suppressed per device, unit and day; a retried send with
  * the same Idempotency-Key is stored once; a kiosk token lifts both limits for its unit.
+ * One round trip to the table on the common path: the unit, the officer and the policy come from short
+ * in-memory caches, and the key, the device's marker, the ceiling's counter and the response are
+ * written in one transaction (intake-repository.ts).
  */
 export async function submitSurvey(input: SurveyInput, ctx: IntakeContext, now = new Date()): Promise<{ id: string }> {
   const tenant = findTenant(input.tenant);
   if (!tenant) throw field('tenant', 'Unknown region');
-  const ceiling = async () => {
-    const { surveyAddressLimit } = await loadPolicy(tenant.id);
-    await enforceRateLimit({ ...RATE_RULES.survey, limit: surveyAddressLimit }, `${clientHash(ctx.sourceIp)}#${tenant.id}#${input.unitId}`, now);
-  };
-  const kiosk = ctx.kioskToken !== undefined && (await isKioskOf(tenant.id, input.unitId, ctx.kioskToken, now));
-  if (!kiosk) {
-    // Before the unit and officer reads: a flood of bad requests (guessed kiosk tokens too) is throttled as well.
-    await ceiling();
-    if (ctx.kioskToken !== undefined) throw kioskTokenRefused();
-  }
-  const unit = await getUnit(tenant.id, input.unitId);
-  if (!unit) throw field('unitId', 'Unknown service unit');
-  if (input.officerId) {
-    const officer = await getOfficer(tenant.id, input.officerId);
-    if (officer?.unitId !== unit.id) throw field('officerId', 'Officer does not serve at this unit');
+  const [{ surveyAddressLimit }, kiosk] = await Promise.all([
+    loadPolicy(tenant.id),
+    ctx.kioskToken !== undefined && isKioskOf(tenant.id, input.unitId, ctx.kioskToken, now),
+  ]);
+  const rule = { ...RATE_RULES.survey, limit: surveyAddressLimit };
+  const client = `${clientHash(ctx.sourceIp)}#${tenant.id}#${input.unitId}`;
+  // A refused request is counted against the ceiling on its own (a flood of guessed tokens or bad ids is throttled too).
+  const refuse = async (error: Error) => { await enforceRateLimit(rule, client, now); return error; };
+  if (ctx.kioskToken !== undefined && !kiosk) throw await refuse(kioskTokenRefused());
+  const unit = await cachedUnit(tenant.id, input.unitId);
+  if (!unit) throw await refuse(field('unitId', 'Unknown service unit'));
+  if (input.officerId && (await cachedOfficerUnit(tenant.id, input.officerId))?.unitId !== unit.id) {
+    throw await refuse(field('officerId', 'Officer does not serve at this unit'));
   }
   const id = `svy_${randomBytes(10).toString('hex')}`;
   const createdAt = now.toISOString();
@@ -89,12 +91,13 @@ export async function submitSurvey(input: SurveyInput, ctx: IntakeContext, now =
     // No device id, no suppression: the address is never taken for the citizen.
     repeat: !kiosk && input.deviceId ? { deviceHash: deviceHash(input.deviceId), unitId: unit.id, day: dayOf(now, tenant.timeZone) } : undefined,
     idempotency: ctx.idempotencyKey ? { key: ctx.idempotencyKey, bodyHash } : undefined,
+    ceiling: kiosk ? undefined : rateCounterUpdate(rule, client, now),
   }, now);
   if (outcome.stored) return { id };
+  if (outcome.reason === 'retry' && outcome.first) return replayOf(outcome.first, bodyHash);
   if (outcome.reason === 'repeat') throw alreadySubmitted();
-  const first = outcome.reason === 'retry' && ctx.idempotencyKey ? await storedSurveyAnswer(tenant.id, ctx.idempotencyKey, now) : undefined;
-  if (first) return replayOf(first, bodyHash);
-  // A concurrent send of the same response, or its record expired meanwhile: nothing was written, retry.
+  if (outcome.reason === 'ceiling') throw rateLimited(rule, now);
+  // Still in the way of a concurrent send after a few tries, or the key's record expired meanwhile: nothing was written, retry.
   throw Unavailable();
 }
 
