@@ -105,6 +105,7 @@ export class Web extends Construct {
         origin: origins.S3BucketOrigin.withOriginAccessControl(this.bucket),
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+        compress: true, // gzip/brotli at the edge (CDK's default, stated; the local server does the same)
         responseHeadersPolicy: this.headers,
         functionAssociations: [
           {

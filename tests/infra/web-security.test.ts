@@ -63,6 +63,14 @@ describe('web', () => {
     }
   });
 
+  it('compresses the dashboard at the edge (gzip and brotli through a caching policy that keys on them)', () => {
+    for (const t of cellTemplates) {
+      const d = distributionConfig(t).DefaultCacheBehavior;
+      expect(d.Compress).toBe(true);
+      expect(d.CachePolicyId).toBe('658327ea-f89d-4fab-a63d-7e88639e58f6'); // Managed-CachingOptimized: Accept-Encoding gzip + br in its key
+    }
+  });
+
   it('logs viewer requests and dashboard-bucket access to a private log bucket that forgets them after 30 days', () => {
     for (const t of cellTemplates) {
       const logging = distributionConfig(t).Logging;
@@ -129,7 +137,7 @@ describe('functions', () => {
     for (const t of cellTemplates) {
       const metrics = resourcesOf(t.template, 'AWS::CloudWatch::Alarm').map(([, p]) => p.MetricName);
       expect(metrics).toEqual(expect.arrayContaining(['5xx', 'Errors', 'Throttles', 'ApproximateNumberOfMessagesVisible', 'IteratorAge']));
-      expect(metrics.filter((m) => m === 'ApproximateNumberOfMessagesVisible')).toHaveLength(3); // stream failures, evaluation DLQ, account DLQ
+      expect(metrics.filter((m) => m === 'ApproximateNumberOfMessagesVisible')).toHaveLength(4); // stream failures, evaluation DLQ, account DLQ, notification run DLQ
       t.template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'IteratorAge', Threshold: 300000, AlarmActions: Match.anyValue() });
     }
   });
