@@ -85,7 +85,7 @@ export const DEFAULT_CAPACITY: Record<Operation, OperationCapacity> = {
 
 /** What one cell deploys (infra/constructs): tests/infra/web-security.test.ts checks these against the synthesized template. */
 export const CELL_RESOURCES = {
-  alarms: 12, // Observability: API 5xx, 6 background functions' errors, throttles, 3 dead-letter queues, iterator age
+  alarms: 13, // Observability: API 5xx, 6 background functions' errors, throttles, 4 dead-letter queues, iterator age
   secrets: 2, // Api: RateSalt (survey rate-limit salt), OriginVerify (CloudFront → API header)
   customMetrics: BUSINESS_METRICS.length, // one metric each (dimension: the emitting function)
   dashboards: 1,

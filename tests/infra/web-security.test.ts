@@ -137,7 +137,7 @@ describe('functions', () => {
     for (const t of cellTemplates) {
       const metrics = resourcesOf(t.template, 'AWS::CloudWatch::Alarm').map(([, p]) => p.MetricName);
       expect(metrics).toEqual(expect.arrayContaining(['5xx', 'Errors', 'Throttles', 'ApproximateNumberOfMessagesVisible', 'IteratorAge']));
-      expect(metrics.filter((m) => m === 'ApproximateNumberOfMessagesVisible')).toHaveLength(3); // stream failures, evaluation DLQ, account DLQ
+      expect(metrics.filter((m) => m === 'ApproximateNumberOfMessagesVisible')).toHaveLength(4); // stream failures, evaluation DLQ, account DLQ, notification run DLQ
       t.template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'IteratorAge', Threshold: 300000, AlarmActions: Match.anyValue() });
     }
   });
