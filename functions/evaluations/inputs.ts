@@ -1,6 +1,7 @@
 // The reads behind an evaluation, done for a whole batch of officers at once. Two BatchGet rounds
 // (chunks in parallel): the period's scores, its evaluation and the officer-year training total; then
-// only the earlier periods that can change a result (see earlierNeeded). Unit IKM: one Query per run.
+// only the earlier periods that can change a result (see earlierNeeded). Unit IKM, field findings and
+// substantiated complaints: one Query each per run (per warm worker).
 import { batchGet } from '../data/batch.js';
 import { keys } from '../data/keys.js';
 import { expectedMonths } from '../domain/officer-status.js';
@@ -28,24 +29,28 @@ export function earlierPeriods(period: string, count: number): string[] {
   return out;
 }
 
-// Every batch of a run needs the same unit IKMs: read them once per run in the warm worker (a promise,
-// so concurrent batches share the Query). A few runs are kept; a failed read is dropped and retried.
-const ikmByRun = new Map<string, Promise<Map<string, number | null>>>();
+// Every batch of a run needs the same tenant-wide inputs (unit IKMs, the months' field findings and
+// substantiated complaints): read once per run in the warm worker (a promise, so concurrent batches
+// share the Query), not once per message. A few runs are kept; a failed read is dropped and retried.
+// A run evaluates the inputs as they stood when its first message read them; a rerun picks up later ones.
+const perRun = new Map<string, Promise<unknown>>();
 const RUNS_CACHED = 4;
 
-function unitIkms(tenant: string, period: string, runId: string | undefined): Promise<Map<string, number | null>> {
-  const read = async () => new Map([...(await unitIkmsOfTenant(tenant, period))].map(([u, r]) => [u, r?.ikm ?? null] as const));
+function oncePerRun<T>(what: string, runId: string | undefined, read: () => Promise<T>): Promise<T> {
   if (!runId) return read();
-  const runKey = `${tenant}|${period}|${runId}`;
-  let hit = ikmByRun.get(runKey);
+  const runKey = `${runId}|${what}`;
+  let hit = perRun.get(runKey) as Promise<T> | undefined;
   if (!hit) {
     hit = read();
-    ikmByRun.set(runKey, hit);
-    hit.catch(() => ikmByRun.delete(runKey));
-    for (const old of [...ikmByRun.keys()].slice(0, Math.max(0, ikmByRun.size - RUNS_CACHED))) ikmByRun.delete(old);
+    perRun.set(runKey, hit);
+    hit.catch(() => perRun.delete(runKey));
+    for (const old of [...perRun.keys()].slice(0, Math.max(0, perRun.size - 3 * RUNS_CACHED))) perRun.delete(old);
   }
   return hit;
 }
+
+const unitIkms = (tenant: string, period: string, runId: string | undefined) =>
+  oncePerRun(`${tenant}|${period}|ikm`, runId, async () => new Map([...(await unitIkmsOfTenant(tenant, period))].map(([u, r]) => [u, r?.ikm ?? null] as const)));
 
 /** BatchGet in chunks of 100 keys, the chunks in parallel; found items by key. */
 async function getAll(wanted: Key[], consistent = false): Promise<Map<string, Item>> {
@@ -64,10 +69,10 @@ export async function loadEvaluationInputs(tenant: string, officers: readonly Of
     // Strongly consistent: the evaluation read here is the version the write is conditioned on.
     getAll(officers.flatMap((o) => [...months.map((m) => keys.score(tenant, o.id, m)), keys.evaluation(tenant, o.id, period), keys.trainingYear(tenant, o.id, year)]), true),
     unitIkms(tenant, period, runId),
-    // Field findings: one Query per month of the period for the whole tenant (rare items), not one per officer.
-    fieldFindingsOfMonths(tenant, months),
-    // Substantiated complaints likewise: one Query per month for the tenant.
-    substantiatedComplaintsOfMonths(tenant, months),
+    // Field findings: one Query per month of the period for the whole tenant (rare items), once per run.
+    oncePerRun(`${tenant}|${period}|findings`, runId, () => fieldFindingsOfMonths(tenant, months)),
+    // Substantiated complaints likewise: one Query per month for the tenant, once per run.
+    oncePerRun(`${tenant}|${period}|complaints`, runId, () => substantiatedComplaintsOfMonths(tenant, months)),
   ]);
   const findingsOf = (o: OfficerRef) => findings.filter((f) => f.officerId === o.id);
   const scoresOf = (o: OfficerRef) => months.map((m) => found.get(at(keys.score(tenant, o.id, m)))).filter((s): s is Item => s !== undefined).map((s) => s as unknown as MonthScore);

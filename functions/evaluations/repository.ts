@@ -1,5 +1,5 @@
 // Evaluation items (officer partition, SK EVAL#period), agency curve checks and their rollup share.
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchExecuteStatementCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { conditionFailed } from '../data/conditions.js';
 import { batchPut, inParallel, queryAll, queryPage } from '../data/batch.js';
 import { GSI1, GSI2 } from '../data/table.js';
@@ -173,21 +173,50 @@ export class EvaluationChanged extends Error {
   }
 }
 
-const WRITE_CONCURRENCY = 10;
+/** Writes of one message in flight (a message is up to 100 officers). */
+const WRITE_CONCURRENCY = 25;
+/** BatchExecuteStatement takes at most 25 statements. */
+const INSERTS_PER_CALL = 25;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A PartiQL INSERT of the whole item: it fails (DuplicateItem) when an item with its key exists, the
+ *  condition a PutItem would carry as attribute_not_exists(PK), but 25 of them go in one request. */
+function insertStatement(item: Record<string, unknown>) {
+  const attrs = Object.entries(item).filter(([, v]) => v !== undefined);
+  return { Statement: `INSERT INTO "${tableName()}" VALUE {${attrs.map(([k]) => `'${k.replace(/'/g, "''")}': ?`).join(', ')}}`, Parameters: attrs.map(([, v]) => v) };
+}
+
+/** Inserts new evaluations 25 a request, each on condition that no item exists; statements that failed
+ *  for another reason (throttling, an internal error) are retried with backoff. */
+async function insertNew(list: readonly Evaluation[]): Promise<void> {
+  const chunks = Array.from({ length: Math.ceil(list.length / INSERTS_PER_CALL) }, (_, i) => list.slice(i * INSERTS_PER_CALL, (i + 1) * INSERTS_PER_CALL));
+  await inParallel(chunks, 4, async (chunk) => {
+    let pending = chunk;
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt > 10) throw new Error('BatchExecuteStatement kept failing');
+      if (attempt > 0) await sleep(Math.min(1000, 25 * 2 ** attempt));
+      const out = await ddb().send(new BatchExecuteStatementCommand({
+        Statements: pending.map((e) => insertStatement(evaluationItem({ ...e, firstEvaluatedAt: e.evaluatedAt }))),
+        ReturnConsumedCapacity: 'TOTAL',
+      }));
+      const failed = (out.Responses ?? []).map((r, i) => ({ e: pending[i]!, error: r.Error })).filter((r) => r.error);
+      const taken = failed.find((f) => f.error?.Code === 'DuplicateItem' || f.error?.Code === 'ConditionalCheckFailed');
+      if (taken) throw new EvaluationChanged(taken.e.id);
+      pending = failed.map((f) => f.e);
+    }
+  });
+}
 
 /**
  * New or changed evaluations of a run, each written on condition that the stored item is still what the
- * run read (absent, or at the run and time it read). A run never writes the objection: an existing
- * evaluation gets an UpdateItem of its result fields only, so an objection filed meanwhile stays.
+ * run read: a new one (none was read) by a PartiQL INSERT, which fails if one exists meanwhile; a changed
+ * one by an UpdateItem of its result fields only, conditioned on the run and time it read, so an
+ * objection filed meanwhile stays. A run never writes the objection.
  */
 export async function writeEvaluations(list: readonly { evaluation: Evaluation; read?: Evaluation }[]): Promise<void> {
-  await inParallel(list, WRITE_CONCURRENCY, async ({ evaluation: e, read }) => {
+  const fresh = list.filter((x) => !x.read).map(({ evaluation: { objection: _o, ...e } }) => e as Evaluation);
+  await Promise.all([insertNew(fresh), inParallel(list.filter((x) => x.read), WRITE_CONCURRENCY, async ({ evaluation: e, read }) => {
     try {
-      if (!read) {
-        const { objection: _o, ...fresh } = e;
-        await ddb().send(new PutCommand({ TableName: tableName(), Item: evaluationItem({ ...fresh, firstEvaluatedAt: e.evaluatedAt } as Evaluation), ConditionExpression: 'attribute_not_exists(PK)' }));
-        return;
-      }
       const fields = { ...resultOf(e), agencyId: e.agencyId, unitId: e.unitId, runId: e.runId, evaluatedAt: e.evaluatedAt, ...periodIndex(e) };
       const names = Object.fromEntries(Object.keys(fields).map((k, i) => [`#f${i}`, k]));
       const values = Object.fromEntries(Object.values(fields).map((v, i) => [`:f${i}`, v]));
@@ -201,15 +230,15 @@ export async function writeEvaluations(list: readonly { evaluation: Evaluation; 
         ConditionExpression: '#run = :readRun AND #at = :readAt',
         ExpressionAttributeNames: { ...names, '#run': 'runId', '#at': 'evaluatedAt', '#h': 'history' },
         ExpressionAttributeValues: {
-          ...values, ':readRun': read.runId, ':readAt': read.evaluatedAt, ':none': [],
-          ':change': [{ at: e.evaluatedAt, runId: e.runId, changes: resultChanges(read, e) } satisfies EvaluationChange],
+          ...values, ':readRun': read!.runId, ':readAt': read!.evaluatedAt, ':none': [],
+          ':change': [{ at: e.evaluatedAt, runId: e.runId, changes: resultChanges(read!, e) } satisfies EvaluationChange],
         },
       }));
     } catch (error) {
       if (conditionFailed(error)) throw new EvaluationChanged(e.id);
       throw error;
     }
-  });
+  })]);
 }
 
 /** SETs (never ADDs) the evaluation attributes of a month's agency, tenant and national rollups: a rerun writes the same values. */

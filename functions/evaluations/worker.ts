@@ -1,4 +1,4 @@
-// Evaluation worker: an SQS handler. Each message is a batch of officers of one run; the batch is
+// Evaluation worker: an SQS handler. Each message is a batch of up to 100 officers of one run; the batch is
 // evaluated, changed evaluations are batch-written, and the batch is counted once in the run.
 // A failing message is reported in batchItemFailures (Powertools' batch processor); on its last
 // delivery it is counted as failed, so a poison batch ends in the DLQ and the run reports 'partial'
@@ -14,7 +14,7 @@ import { evaluateOfficerPeriod } from './evaluate-officer.js';
 import { countEvaluation, finaliseRun } from './finalise.js';
 import { loadEvaluationInputs } from './inputs.js';
 import type { EvaluationBatch } from './queue.js';
-import { evaluationId, resultOf, writeEvaluations, type Evaluation } from './repository.js';
+import { EvaluationChanged, evaluationId, resultOf, writeEvaluations, type Evaluation } from './repository.js';
 import { closeRun, finalStatus, getRun, recordBatch, type BatchAggregates } from './runs.js';
 
 /** SQS maxReceiveCount of the queue's redrive policy (CDK sets the same number). */
@@ -22,7 +22,9 @@ export const MAX_RECEIVE_COUNT = Number(process.env.EVALUATION_MAX_RECEIVE ?? 3)
 
 // Fault injection for tests and drills (kill-and-resume, poison batches); never set in AWS.
 const FAULT = Symbol.for('kinerja-asn.evaluationFault');
-type FaultHook = (batch: EvaluationBatch, receiveCount: number) => void;
+/** Called as a message starts, and again once it has been counted in the run (a crash there is the
+ *  redelivery that must not count twice). */
+type FaultHook = (batch: EvaluationBatch, receiveCount: number, stage: 'start' | 'counted') => void;
 export function setWorkerFault(hook: FaultHook | undefined): void {
   (globalThis as { [FAULT]?: FaultHook })[FAULT] = hook;
 }
@@ -33,7 +35,22 @@ const stable = (v: unknown): string =>
     : v && typeof v === 'object' ? `{${Object.keys(v).sort().filter((k) => (v as Record<string, unknown>)[k] !== undefined).map((k) => `${JSON.stringify(k)}:${stable((v as Record<string, unknown>)[k])}`).join(',')}}`
       : JSON.stringify(v ?? null);
 
+/** Times a message re-reads and re-evaluates at once when a conditional write lost (another delivery of
+ *  the same message, or a writer between its read and its write), before it gives the message back. */
+const REREADS = 3;
+
 export async function evaluateBatch(batch: EvaluationBatch, now = new Date()): Promise<BatchAggregates> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await evaluateOnce(batch, now);
+    } catch (error) {
+      if (!(error instanceof EvaluationChanged) || attempt >= REREADS) throw error;
+      logger.info('evaluation changed since read; reading again', { runId: batch.runId, batchNo: batch.batchNo, evaluationId: error.evaluationId });
+    }
+  }
+}
+
+async function evaluateOnce(batch: EvaluationBatch, now: Date): Promise<BatchAggregates> {
   const policy = await loadPolicy(batch.tenant);
   const inputs = await loadEvaluationInputs(batch.tenant, batch.officers, batch.period, policy, batch.runId);
   const changed: { evaluation: Evaluation; read?: Evaluation }[] = [];
@@ -66,15 +83,14 @@ export async function processBatch(batch: EvaluationBatch, receiveCount: number)
   const run = await getRun(batch.tenant, batch.runId);
   if (!run || run.status !== 'running') return; // unknown or already closed: nothing to count into
   try {
-    (globalThis as { [FAULT]?: FaultHook })[FAULT]?.(batch, receiveCount);
+    (globalThis as { [FAULT]?: FaultHook })[FAULT]?.(batch, receiveCount, 'start');
     const aggregates = await evaluateBatch(batch);
-    await recordBatch(batch.tenant, batch.runId, batch.batchNo, { done: batch.officers.length, failed: 0, aggregates });
-    countMetric('EvaluationOfficersDone', batch.officers.length);
+    if (await recordBatch(batch.tenant, batch.runId, batch.batchNo, { done: batch.officers.length, failed: 0, aggregates })) countMetric('EvaluationOfficersDone', batch.officers.length);
+    (globalThis as { [FAULT]?: FaultHook })[FAULT]?.(batch, receiveCount, 'counted');
   } catch (error) {
     if (receiveCount < MAX_RECEIVE_COUNT) throw error;
     logger.error('evaluation batch goes to the DLQ', { runId: batch.runId, batchNo: batch.batchNo, error: error as Error });
-    await recordBatch(batch.tenant, batch.runId, batch.batchNo, { done: 0, failed: batch.officers.length, aggregates: {} });
-    countMetric('EvaluationOfficersFailed', batch.officers.length);
+    if (await recordBatch(batch.tenant, batch.runId, batch.batchNo, { done: 0, failed: batch.officers.length, aggregates: {} })) countMetric('EvaluationOfficersFailed', batch.officers.length);
     await completeIfLast(batch.tenant, batch.runId);
     throw error;
   }

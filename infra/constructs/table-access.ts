@@ -7,7 +7,7 @@ import { TABLE_KEYS } from '../../functions/data/table.js';
 import type { BACKGROUND_FUNCTIONS, FUNCTIONS } from '../../functions/routes.js';
 
 /** write+delete: also removes items inside transactions (TransactWriteItems Delete needs DeleteItem). */
-export type TableAccess = 'read' | 'write' | 'write+delete' | 'none';
+export type TableAccess = 'read' | 'write' | 'write+delete' | 'write+insert' | 'none';
 
 export const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'] as const;
 /** TransactWriteItems has no IAM action of its own: it is authorised per Put/Update/Delete/ConditionCheck. */
@@ -19,6 +19,8 @@ export const WRITE_ACTIONS = [
   'dynamodb:ConditionCheckItem',
 ] as const;
 export const DELETE_ACTIONS = [...WRITE_ACTIONS, 'dynamodb:DeleteItem'] as const;
+/** write+insert: also PartiQL INSERT (BatchExecuteStatement is authorised per statement by this action). */
+export const INSERT_ACTIONS = [...WRITE_ACTIONS, 'dynamodb:PartiQLInsert'] as const;
 
 /** What each function does with the table. Read-only functions serve dashboards and never write. */
 export const TABLE_ACCESS: Record<keyof typeof FUNCTIONS | keyof typeof BACKGROUND_FUNCTIONS, TableAccess> = {
@@ -38,7 +40,7 @@ export const TABLE_ACCESS: Record<keyof typeof FUNCTIONS | keyof typeof BACKGROU
   notifications: 'write', // marks notifications read, runs the daily pass; exports only read
   stream: 'write', // scores and rollups
   evaluationDispatcher: 'write', // the run item
-  evaluationWorker: 'write',
+  evaluationWorker: 'write+insert', // new evaluations: 25 conditional INSERTs per BatchExecuteStatement
   notificationPass: 'write', // the daily notification pass
   accountWorker: 'write', // the account ledger, the job's counts, the e-mail outbox
 };
@@ -47,7 +49,7 @@ export function grantTable(fn: lambda.IFunction, table: dynamodb.ITableV2, acces
   if (access === 'none') return;
   fn.addToRolePolicy(
     new iam.PolicyStatement({
-      actions: [...{ read: READ_ACTIONS, write: WRITE_ACTIONS, 'write+delete': DELETE_ACTIONS }[access]],
+      actions: [...{ read: READ_ACTIONS, write: WRITE_ACTIONS, 'write+delete': DELETE_ACTIONS, 'write+insert': INSERT_ACTIONS }[access]],
       resources: [table.tableArn, ...[TABLE_KEYS.gsi1, TABLE_KEYS.gsi2].map((g) => `${table.tableArn}/index/${g.indexName}`)],
     }),
   );

@@ -14,6 +14,7 @@ import { JAVA_HELP, javaMajorVersion } from './java.js';
 import { ROOT } from './lambda.js';
 import { createLocalOidc } from './oidc.js';
 import { seed } from './seed/index.js';
+import { applyLocalTenants } from './seed/province-tenants.js';
 import { createLocalServer } from './server.js';
 import { ensureWebBuilt, webDistDir } from './web-build.js';
 
@@ -110,6 +111,8 @@ async function main() {
     say(`starting DynamoDB Local on 127.0.0.1:${ddbPort} (data in ${DB_DIR})`);
     dynamo = await startDynamoLocal({ port: ddbPort, dbPath: DB_DIR });
     applyLocalEnv({ endpoint: dynamo.endpoint, outboxDir: join(DATA_DIR, 'outbox') });
+    const added = applyLocalTenants(DATA_DIR); // a province added with npm run seed:province
+    if (added.length) say(`tenants of this data only: ${added.join(', ')} (${join(DATA_DIR, 'tenants.local.json')})`);
     if (!fresh) say('demo data already present (npm start -- --reset starts over)');
     background = await startBackground({ endpoint: dynamo.endpoint, tableName: LOCAL_TABLE_NAME, dataDir: DATA_DIR, fromLatest: true, log: say });
     await webBuild;

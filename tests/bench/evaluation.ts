@@ -1,81 +1,107 @@
-// §6 "evaluation run ≤ 2 WCU per officer + O(agencies); wall ≤ 2× raw BatchWriteItem": the
-// dispatcher and workers in-process over the local queue (as `npm start` runs them), for synthetic
-// tenants of 1,000, 5,000 and 10,000 officers added to TENANTS for the bench only. The raw baseline
-// batch-writes the same number of items of the same size just before and just after each run.
+// §6 "evaluation run ≤ 1.5 WCU per officer + O(agencies); wall ≤ 1.5× raw BatchWriteItem; linear from
+// 1,000 to 100,000 officers in one tenant (100k ≤ 11× 10k), a worker's peak memory flat": the dispatcher
+// and workers in-process over the local queue (as `npm start` runs them), for synthetic tenants of
+// 1,000, 10,000 and 100,000 officers added to TENANTS for the bench only (EVALUATION_BENCH_SIZES=1000,10000
+// picks others). The raw baseline batch-writes as many copies of a real evaluation item (its index keys
+// included) just before and just after each run. A worker's memory is measured in a child process.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { batchPut } from '../../functions/data/batch.js';
-import { keys } from '../../functions/data/keys.js';
-import { officerItem } from '../../functions/data/org-repository.js';
-import { scoreItem } from '../../functions/data/score-repository.js';
 import { tenants, type TenantConfig } from '../../functions/config/tenants.js';
 import { addMonths, monthOf } from '../../functions/domain/periods.js';
-import { startRun } from '../../functions/evaluations/dispatcher.js';
-import { getEvaluation } from '../../functions/evaluations/repository.js';
+import { BATCH_SIZE, startRun } from '../../functions/evaluations/dispatcher.js';
+import type { EvaluationBatch } from '../../functions/evaluations/queue.js';
+import { evaluationItem, getEvaluation } from '../../functions/evaluations/repository.js';
 import { getRun } from '../../functions/evaluations/runs.js';
+import { ROOT } from '../../infra/local/lambda.js';
 import { LOCAL_QUEUE_CONCURRENCY, startLocalQueue } from '../../infra/local/queue.js';
 import { startSeededDb } from './fixture.js';
 import { installMeter, type Meter, type Usage } from './meter.js';
+import { OFFICERS_PER_AGENCY, syntheticTenantItems, writeSyntheticTenant } from './scale.js';
 import { machine, round } from './stats.js';
 import type { BenchContext, Line, SectionResult } from './types.js';
 
-const SIZES = [1000, 5000, 10_000];
-const OFFICERS_PER_AGENCY = 250;
-const OFFICERS_PER_UNIT = 50;
-const PREDIKATS = ['SANGAT_BAIK', 'BAIK', 'BAIK', 'BAIK', 'BUTUH_PERBAIKAN', 'KURANG'] as const;
+const SIZES = (process.env.EVALUATION_BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number).filter((n) => n > 0);
+/** The worker's timeout in AWS is 2 minutes and SQS's visibility 6× that: a message is never handed to a
+ *  second worker while the first still runs it. The local queue's 2 s default (quick redelivery in tests)
+ *  would redeliver slow messages of a loaded machine mid-flight and measure the duplicates. */
+const VISIBILITY_MS = 120_000;
+/** Messages a worker runs in the memory probe: one invocation's worth (the event source's batchSize 10). */
+const PROBE_MESSAGES = 10;
 
 type Item = Record<string, unknown>;
 
-/** Org, units with a month of IKM sums, and a score for 90% of the officers in the evaluated month. */
-function syntheticTenant(id: string, officers: number, period: string): Item[] {
-  const now = new Date().toISOString();
-  const items: Item[] = [];
-  const agencies = Math.max(1, Math.ceil(officers / OFFICERS_PER_AGENCY));
-  for (let a = 0; a < agencies; a++) items.push({ ...keys.agency(id, `opd${a}`), type: 'agency', id: `opd${a}`, name: `Dinas ${a}`, shortName: `D${a}`, kind: 'umum' });
-  const units = Math.ceil(officers / OFFICERS_PER_UNIT);
-  for (let u = 0; u < units; u++) {
-    const agencyId = `opd${u % agencies}`;
-    items.push({ ...keys.unit(id, `unit${u}`), type: 'unit', id: `unit${u}`, agencyId, name: `Loket ${u}`, kind: 'loket' });
-    items.push({ ...keys.unitRollup(id, `unit${u}`, period), type: 'unitRollup', tenant: id, unitId: `unit${u}`, agencyId, period, GSI1PK: keys.unitRollupSeries(id, `unit${u}`), GSI1SK: keys.periodSort(period), ikmRespondents: 40, ...Object.fromEntries(Array.from({ length: 9 }, (_, k) => [`ikm_u${k + 1}`, 120 + ((u + k) % 30)])) });
-  }
-  for (let i = 0; i < officers; i++) {
-    const officerId = `ofc_${id}_${String(i).padStart(5, '0')}`;
-    const agencyId = `opd${i % agencies}`;
-    const unitId = i % 3 === 0 ? `unit${(i * 7) % units}` : null;
-    items.push(officerItem(id, { id: officerId, nip: `19800101200501${String(1000 + (i % 9000)).padStart(4, '0')}`, name: `Pegawai ${i}`, position: 'Pelaksana', grade: 'III/a', agencyId, unitId, supervisorId: null }, now));
-    if (i % 10 === 9) continue; // 10% did not report: MISSING_REPORT
-    const predikat = PREDIKATS[i % PREDIKATS.length]!;
-    items.push(scoreItem({
-      tenant: id, officerId, agencyId, unitId, period, capaian: 80 + (i % 40), hasilKerjaSuggested: 'SESUAI', hasilKerja: 'SESUAI', hasilKerjaOverridden: false,
-      perilaku: 'SESUAI', predikat, reportId: `${officerId}.${period}`, scoredAt: now, scoredVersion: 2,
-    } as Parameters<typeof scoreItem>[0]));
-  }
-  return items;
+interface RunFigures {
+  officers: number; agencies: number; wallMs: number; usage: Usage; status: string; rawBeforeMs: number; rawAfterMs: number; rawWcu: number; itemBytes: number;
+  seedSeconds: number; seedItems: number; benchPeakHeapMb: number; worker?: { maxRssMb: number; peakHeapMb: number; messages: number; officers: number };
 }
 
-interface RunFigures { officers: number; agencies: number; wallMs: number; usage: Usage; status: string; rawBeforeMs: number; rawAfterMs: number; rawWcu: number; itemBytes: number }
-
 async function rawBatchWrite(meter: Meter, template: Item, count: number, tag: string): Promise<{ ms: number; wcu: number }> {
-  const items = Array.from({ length: count }, (_, i) => ({ ...template, PK: `BENCH#RAW#${tag}#${i}`, SK: template.SK }));
+  const items = Array.from({ length: count }, (_, i) => ({ ...template, PK: `BENCH#RAW#${tag}#${i}`, GSI1SK: `RAW#${tag}#${i}` }));
   const t = performance.now();
   const { usage } = await meter.measure(() => batchPut(items));
   return { ms: performance.now() - t, wcu: usage.wcu };
 }
 
-async function evaluate(meter: Meter, tenant: string, period: string): Promise<{ wallMs: number; usage: Usage; status: string; officers: number }> {
-  const queue = startLocalQueue({ log: () => {} });
+/** Peak heap of this process while `fn` runs (sampled every 100 ms). */
+async function withHeapPeak<T>(fn: () => Promise<T>): Promise<{ result: T; peakMb: number }> {
+  let peak = process.memoryUsage().heapUsed;
+  const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().heapUsed); }, 100);
+  try {
+    return { result: await fn(), peakMb: round(peak / 1_048_576, 1) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function evaluate(meter: Meter, tenant: string, period: string): Promise<{ wallMs: number; usage: Usage; status: string; officers: number; peakMb: number }> {
+  const queue = startLocalQueue({ log: () => {}, visibilityTimeoutMs: VISIBILITY_MS });
   try {
     const t = performance.now();
-    const { result, usage } = await meter.measure(async () => {
+    const { result: { result, usage }, peakMb } = await withHeapPeak(() => meter.measure(async () => {
       const run = await startRun(tenant, period, { trigger: 'cli', startedBy: 'npm run bench' });
-      await queue.drain(600_000);
+      await queue.drain(3_600_000);
       return run;
-    });
+    }));
     const wallMs = performance.now() - t;
     const done = await getRun(tenant, result.id);
-    return { wallMs, usage, status: done?.status ?? 'missing', officers: done?.officersDone ?? 0 };
+    return { wallMs, usage, status: done?.status ?? 'missing', officers: done?.officersDone ?? 0, peakMb };
   } finally {
     await queue.stop();
   }
 }
+
+/** One worker invocation's worth of messages of this tenant (officers as the dispatcher batches them), for
+ *  the month before the evaluated one (no scores there: every officer a new evaluation, so it writes),
+ *  run in a child process; its max RSS and peak heap. */
+async function probeWorker(tenant: string, officers: number, period: string): Promise<RunFigures['worker']> {
+  const agencies = Math.max(1, Math.ceil(officers / OFFICERS_PER_AGENCY));
+  const refs = Array.from({ length: Math.min(officers, BATCH_SIZE * PROBE_MESSAGES) }, (_, i) => ({ id: `ofc_${tenant}_${String(i).padStart(6, '0')}`, agencyId: `opd${i % agencies}`, unitId: null }));
+  const batches: EvaluationBatch[] = [];
+  for (let i = 0; i < refs.length; i += BATCH_SIZE) batches.push({ tenant, period: addMonths(period, -1), runId: `run_probe_${tenant}`, batchNo: batches.length, officers: refs.slice(i, i + BATCH_SIZE) });
+  const dir = mkdtempSync(join(tmpdir(), 'kinerja-probe-'));
+  try {
+    const file = join(dir, 'batches.json');
+    writeFileSync(file, JSON.stringify(batches));
+    const out = await new Promise<string>((resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/bench/evaluation-worker-probe.ts'), file], { cwd: ROOT, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '', stderr = '';
+      child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+      child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+      child.on('exit', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`worker probe exited ${code}: ${stderr.slice(-500)}`))));
+    });
+    return JSON.parse(out.trim().split('\n').at(-1)!) as RunFigures['worker'];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const perOfficer = (r: RunFigures) => r.usage.wcu / r.officers;
+const rawMs = (r: RunFigures) => (r.rawBeforeMs + r.rawAfterMs) / 2;
+/** New evaluations cost what the raw copies cost (table + GSI1): the run's own WCU is what it writes beyond them. */
+const overheadWcu = (r: RunFigures) => r.usage.wcu - r.rawWcu;
 
 export async function runEvaluation(ctx: BenchContext): Promise<SectionResult> {
   const machineBefore = machine();
@@ -86,56 +112,84 @@ export async function runEvaluation(ctx: BenchContext): Promise<SectionResult> {
     const period = addMonths(monthOf(new Date(), 'Asia/Jakarta'), -1);
     const synthetic: TenantConfig[] = [25, ...SIZES].map((n) => ({ id: `bench-${n}`, name: `Bench ${n}`, timeZone: 'Asia/Jakarta', evaluationFrequency: 'monthly' }));
     process.env.TENANTS = JSON.stringify([...tenants(), ...synthetic]);
-    for (const t of synthetic) {
-      const n = Number(t.id.split('-')[1]);
-      const items = syntheticTenant(t.id, n, period);
-      const s = performance.now();
-      await batchPut(items, { concurrency: 8 });
-      ctx.log(`evaluation: ${t.id}: ${items.length} items written in ${((performance.now() - s) / 1000).toFixed(1)} s`);
-    }
     // Warm-up: loads the worker module and gives the raw baseline its template (a real evaluation item).
+    await batchPut([...syntheticTenantItems('bench-25', 25, period)].flat());
     const warm = await evaluate(meter, 'bench-25', period);
-    const template = (await getEvaluation('bench-25', 'ofc_bench-25_00000', period)) as unknown as Item;
-    const templateItem = { ...keys.evaluation('bench-25', 'x', period), type: 'evaluation', ...template };
+    const template = (await getEvaluation('bench-25', 'ofc_bench-25_000000', period))!;
+    const templateItem = evaluationItem(template) as Item;
     const itemBytes = Buffer.byteLength(JSON.stringify(templateItem));
-    ctx.log(`evaluation: warm-up ${warm.status} in ${(warm.wallMs / 1000).toFixed(1)} s; evaluation item ≈ ${itemBytes} bytes as JSON`);
+    ctx.log(`evaluation: warm-up ${warm.status} in ${(warm.wallMs / 1000).toFixed(1)} s; evaluation item ≈ ${itemBytes} bytes as JSON (with its GSI1 keys)`);
     const runs: RunFigures[] = [];
     for (const n of SIZES) {
+      const id = `bench-${n}`;
+      ctx.log(`evaluation: writing ${id} (${n.toLocaleString('en')} officers)…`);
+      const seeded = await writeSyntheticTenant(id, n, period, (l) => ctx.log(`evaluation:   ${l}`));
+      ctx.log(`evaluation: ${id}: ${seeded.items.toLocaleString('en')} items in ${seeded.seconds.toFixed(1)} s (${Math.round(seeded.items / seeded.seconds)}/s)`);
       const before = await rawBatchWrite(meter, templateItem, n, `${n}a`);
-      const r = await evaluate(meter, `bench-${n}`, period);
+      const r = await evaluate(meter, id, period);
       const after = await rawBatchWrite(meter, templateItem, n, `${n}b`);
-      runs.push({ officers: n, agencies: Math.ceil(n / OFFICERS_PER_AGENCY), wallMs: r.wallMs, usage: r.usage, status: r.status, rawBeforeMs: before.ms, rawAfterMs: after.ms, rawWcu: after.wcu, itemBytes });
-      ctx.log(`evaluation: ${n} officers ${r.status} in ${(r.wallMs / 1000).toFixed(1)} s, ${r.usage.wcu} WCU, ${r.usage.rcu} RCU; raw BatchWrite ${(before.ms / 1000).toFixed(1)} / ${(after.ms / 1000).toFixed(1)} s`);
+      const worker = await probeWorker(id, n, period).catch((e: Error) => { ctx.log(`evaluation: worker probe failed: ${e.message}`); return undefined; });
+      runs.push({ officers: n, agencies: Math.ceil(n / OFFICERS_PER_AGENCY), wallMs: r.wallMs, usage: r.usage, status: r.status, rawBeforeMs: before.ms, rawAfterMs: after.ms, rawWcu: after.wcu, itemBytes, seedSeconds: seeded.seconds, seedItems: seeded.items, benchPeakHeapMb: r.peakMb, worker });
+      ctx.log(`evaluation: ${n} officers ${r.status} in ${(r.wallMs / 1000).toFixed(1)} s, ${r.usage.wcu} WCU, ${r.usage.rcu} RCU; raw BatchWrite ${(before.ms / 1000).toFixed(1)} / ${(after.ms / 1000).toFixed(1)} s (${after.wcu} WCU); worker probe ${worker ? `${worker.maxRssMb} MB max RSS, ${worker.peakHeapMb} MB heap` : 'failed'}; load ${machine().loadavg.join(' / ')}`);
     }
     const lines: Line[] = runs.flatMap((r) => {
-      const raw = (r.rawBeforeMs + r.rawAfterMs) / 2;
-      const ratio = r.wallMs / raw;
-      const perOfficer = r.usage.wcu / r.officers;
-      // Budget: 2 WCU per officer plus a fixed allowance per agency (rollups and the curve check: ≤ 10 WCU each).
-      const allowance = 2 * r.officers + 10 * r.agencies;
+      const ratio = r.wallMs / rawMs(r);
+      // Budget: 1.5 WCU per officer plus a fixed allowance per agency (rollups and the curve check: ≤ 10 WCU each).
+      const allowance = 1.5 * r.officers + 10 * r.agencies;
+      const cmds = Object.entries(r.usage.byCommand).map(([c, k]) => `${k} ${c.replace(/Command$/, '')}`).join(', ');
       return [
-        { what: `${r.officers.toLocaleString('en')} officers, ${r.agencies} agencies: write capacity`, figure: `${r.usage.wcu} WCU = ${round(perOfficer, 3)} per officer (raw BatchWrite of ${r.officers} items: ${r.rawWcu} WCU)`, budget: `≤ 2 WCU/officer + O(agencies) (≤ ${allowance} WCU)`, pass: r.status === 'done' && r.usage.wcu <= allowance, note: r.status !== 'done' ? `run ${r.status}` : `${r.usage.rcu} RCU (${round(r.usage.rcu / r.officers, 2)}/officer), ${r.usage.calls} calls` },
-        { what: `${r.officers.toLocaleString('en')} officers: wall time vs raw BatchWriteItem`, figure: `${(r.wallMs / 1000).toFixed(1)} s vs ${(raw / 1000).toFixed(1)} s (before ${(r.rawBeforeMs / 1000).toFixed(1)}, after ${(r.rawAfterMs / 1000).toFixed(1)}) = ${ratio.toFixed(2)}×`, budget: '≤ 2×', pass: r.status === 'done' && ratio <= 2 },
+        {
+          what: `${r.officers.toLocaleString('en')} officers, ${r.agencies} agencies: write capacity`,
+          figure: `${r.usage.wcu} WCU = ${round(perOfficer(r), 3)} per officer (raw BatchWrite of ${r.officers} evaluation items with their GSI1 keys: ${r.rawWcu} WCU; the run beyond them: ${round(overheadWcu(r), 1)} WCU = ${round(overheadWcu(r) / r.officers, 3)} per officer)`,
+          budget: `≤ 1.5 WCU/officer + O(agencies) (≤ ${allowance} WCU)`, pass: r.status === 'done' && r.usage.wcu <= allowance,
+          note: r.status !== 'done' ? `run ${r.status}` : `${r.usage.rcu} RCU (${round(r.usage.rcu / r.officers, 2)}/officer), ${r.usage.calls} calls: ${cmds}`,
+        },
+        {
+          what: `${r.officers.toLocaleString('en')} officers: wall time vs raw BatchWriteItem`,
+          figure: `${(r.wallMs / 1000).toFixed(1)} s vs ${(rawMs(r) / 1000).toFixed(1)} s (before ${(r.rawBeforeMs / 1000).toFixed(1)}, after ${(r.rawAfterMs / 1000).toFixed(1)}) = ${ratio.toFixed(2)}×`,
+          budget: '≤ 1.5×', pass: r.status === 'done' && ratio <= 1.5,
+          note: `synthetic tenant written in ${r.seedSeconds.toFixed(0)} s (${r.seedItems.toLocaleString('en')} items, ${Math.round(r.seedItems / r.seedSeconds)}/s)`,
+        },
+        {
+          what: `${r.officers.toLocaleString('en')} officers: a worker's peak memory`,
+          figure: r.worker ? `${r.worker.maxRssMb} MB max RSS, ${r.worker.peakHeapMb} MB peak heap (${r.worker.messages} messages, ${r.worker.officers} officers, in a child process)` : 'probe failed',
+          budget: 'flat', pass: null, note: `the bench process (dispatcher, queue, meter and in-process workers) peaked at ${r.benchPeakHeapMb} MB heap during the run`,
+        },
       ];
     });
+    const at = (n: number) => runs.find((r) => r.officers === n);
+    const tenK = at(10_000), hundredK = at(100_000);
+    if (tenK && hundredK) {
+      const wcuX = hundredK.usage.wcu / tenK.usage.wcu, wallX = hundredK.wallMs / tenK.wallMs, rawX = rawMs(hundredK) / rawMs(tenK);
+      lines.push({
+        what: '100,000 officers vs 10,000 in one tenant',
+        figure: `WCU ×${round(wcuX, 2)}, wall time ×${round(wallX, 2)} (raw BatchWrite ×${round(rawX, 2)}), worker max RSS ${tenK.worker?.maxRssMb ?? '?'} → ${hundredK.worker?.maxRssMb ?? '?'} MB`,
+        budget: '≤ 11× (WCU and wall time); worker memory flat', pass: hundredK.status === 'done' && wcuX <= 11 && wallX <= 11 && !!tenK.worker && !!hundredK.worker && hundredK.worker.maxRssMb <= tenK.worker.maxRssMb * 1.25,
+      });
+    }
     const first = runs[0]!, last = runs.at(-1)!;
-    lines.push({
-      what: `growth ${first.officers.toLocaleString('en')} → ${last.officers.toLocaleString('en')} officers (×${last.officers / first.officers})`,
-      figure: `WCU ×${round(last.usage.wcu / first.usage.wcu, 2)}, wall time ×${round(last.wallMs / first.wallMs, 2)}, raw BatchWrite ×${round((last.rawBeforeMs + last.rawAfterMs) / (first.rawBeforeMs + first.rawAfterMs), 2)}`,
-      budget: 'linear', pass: null,
-    });
+    if (first !== last) {
+      lines.push({
+        what: `growth ${first.officers.toLocaleString('en')} → ${last.officers.toLocaleString('en')} officers (×${last.officers / first.officers})`,
+        figure: `WCU ×${round(last.usage.wcu / first.usage.wcu, 2)}, wall time ×${round(last.wallMs / first.wallMs, 2)}, raw BatchWrite ×${round(rawMs(last) / rawMs(first), 2)}`,
+        budget: 'linear', pass: null,
+      });
+    }
     const analysis: string[] = [];
-    const slow = runs.filter((r) => r.wallMs / ((r.rawBeforeMs + r.rawAfterMs) / 2) > 2);
+    const heavy = runs.filter((r) => r.status === 'done' && perOfficer(r) > 1.5);
+    if (heavy.length) {
+      analysis.push(`Write capacity is over 1.5 WCU per officer because every evaluation item carries the period index (GSI1, projection ALL: the officers behind a flag count, the exports, the agency's evaluation documents and the run's notifications read it), so each new evaluation costs 1 WCU in the table and 1 in the index — the raw BatchWrite of the same items costs the same ${round(last.rawWcu / last.officers, 2)} WCU per item. What the run writes beyond its evaluations is ${round(overheadWcu(last) / last.officers, 3)} WCU per officer (one count-once transaction and one marker per 100 officers, the rollups and curve items per agency). Meeting 1.5 would take a sparse or narrower period index (e.g. only flagged evaluations on GSI1, the exports and documents reading per-agency pages of summaries instead), a change of the readers' access patterns rather than of the run.`);
+    }
+    const slow = runs.filter((r) => r.status === 'done' && r.wallMs / rawMs(r) > 1.5);
     if (slow.length) {
       const cmds = Object.entries(last.usage.byCommand).map(([c, n]) => `${n} ${c.replace(/Command$/, '')}`).join(', ');
-      analysis.push(`Wall time is over 2× the raw BatchWriteItem time. The run for ${last.officers} officers makes ${last.usage.calls} DynamoDB calls (${cmds}) where the raw baseline makes ${Math.ceil(last.officers / 25)} BatchWriteItem calls. Per 25-officer batch the worker makes 6: two BatchGetItem (the period's scores, its evaluation and the officer-year training total; then only the earlier periods that can change a result), one BatchWriteItem of the evaluations, one TransactWriteItems (batch marker + run counters, so a redelivered batch counts once) and two GetItem of the run; unit IKM is one Query per run. DynamoDB Local is CPU-bound on the same 2 shared cores as the raw writes, so more local consumers do not shorten the run: the ratio follows the extra server work per batch (the reads and the transaction, each costing about half a 25-item BatchWrite in DynamoDB Local), not round trips.`);
-      analysis.push('What is left to cut is the per-batch transaction (the count-once guarantee) and the run GetItems; in AWS the SQS event source (maxConcurrency 5, 10 messages per invocation) runs batches in parallel against a service that is not CPU-bound, so there the wall time is bounded by DynamoDB throughput.');
+      analysis.push(`Wall time is over 1.5× the raw BatchWriteItem time for ${slow.map((r) => r.officers.toLocaleString('en')).join(', ')} officers. The run for ${last.officers} officers makes ${last.usage.calls} DynamoDB calls (${cmds}) where the raw baseline makes ${Math.ceil(last.officers / 25)} BatchWriteItem calls: per 100-officer message three 100-key BatchGetItem (scores, evaluation, training year) plus one for the earlier periods where they matter, four BatchExecuteStatement of 25 conditional INSERTs, one count-once TransactWriteItems and two GetItem of the run.`);
     }
     return {
       section: 'evaluation',
       analysis,
       title: 'Evaluation run',
-      method: `Synthetic tenants bench-1000/5000/10000 (one agency per ${OFFICERS_PER_AGENCY} officers, one unit per ${OFFICERS_PER_UNIT} with a month of IKM sums, a score for 90% of officers) are written into the seeded DynamoDB Local and added to the TENANTS configuration for the bench only. Each run is startRun (functions/evaluations/dispatcher.ts) with the in-process local queue (infra/local/queue.ts, its default ${LOCAL_QUEUE_CONCURRENCY} consumers, as \`npm start\` runs it) calling functions/evaluations/worker.ts, until the queue is drained and the run closed. All calls metered with ReturnConsumedCapacity. The raw baseline is batchPut (BatchWriteItem, 25 per call, 8 in flight) of the same number of copies of a real evaluation item (${itemBytesOf(runs)} bytes as JSON), just before and just after each run; the ratio uses their mean. A 25-officer warm-up run loads the modules first.`,
+      method: `Synthetic tenants bench-${SIZES.join('/')} (one agency per ${OFFICERS_PER_AGENCY} officers, one unit per 50 with a month of IKM sums, a score for 90% of officers; tests/bench/scale.ts, written with 16 BatchWrites in flight) are written into the seeded DynamoDB Local and added to the TENANTS configuration for the bench only. Each run is startRun (functions/evaluations/dispatcher.ts: ${BATCH_SIZE} officers a message) with the in-process local queue (infra/local/queue.ts, its default ${LOCAL_QUEUE_CONCURRENCY} consumers as \`npm start\` runs it, visibility ${VISIBILITY_MS / 1000} s as SQS's is longer than the worker's timeout) calling functions/evaluations/worker.ts, until the queue is drained and the run closed. All calls metered with ReturnConsumedCapacity (DynamoDB Local reports none for PartiQL: an INSERT is counted as DynamoDB bills it, 1 WCU per KB for the table and per index it is keyed in). The raw baseline is batchPut (BatchWriteItem, 25 per call, 8 in flight) of the same number of copies of a real evaluation item with its GSI1 keys (${runs[0]?.itemBytes ?? 0} bytes as JSON), just before and just after each run; the ratio uses their mean. A worker's memory: ${PROBE_MESSAGES} messages of the tenant (the month before, so every officer is a new evaluation) through evaluateBatch in a child process (tests/bench/evaluation-worker-probe.ts), its max RSS and peak heap. A 25-officer warm-up run loads the modules first.`,
       lines,
       machineBefore, machineAfter: machine(), seconds: (Date.now() - started) / 1000,
       capacity: { evaluationPerOfficer: { wcu: round(last.usage.wcu / last.officers, 3), rcu: round(last.usage.rcu / last.officers, 3) } },
@@ -145,5 +199,3 @@ export async function runEvaluation(ctx: BenchContext): Promise<SectionResult> {
     await db.stop();
   }
 }
-
-const itemBytesOf = (runs: RunFigures[]) => runs[0]?.itemBytes ?? 0;

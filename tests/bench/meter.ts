@@ -35,7 +35,7 @@ export function installMeter(endpoint: string): Meter {
       const output = out.output as { ConsumedCapacity?: Capacity | Capacity[]; ScannedCount?: number };
       const consumed = output.ConsumedCapacity;
       acc.items += output.ScannedCount ?? 0;
-      const units = [consumed ?? []].flat().reduce((s, c) => s + (c.CapacityUnits ?? 0), 0);
+      const units = consumed ? [consumed].flat().reduce((s, c) => s + (c.CapacityUnits ?? 0), 0) : partiqlInsertUnits(name, args.input, out.output);
       if (READS.has(name)) acc.rcu += units;
       else acc.wcu += units;
       return out;
@@ -59,3 +59,19 @@ export function installMeter(endpoint: string): Meter {
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
+
+/** DynamoDB Local answers PartiQL batches without ConsumedCapacity; DynamoDB bills an INSERT like a
+ *  PutItem: per statement that succeeded, 1 WCU per started KB of the item (attribute names and values,
+ *  over-estimated here as the statement text plus its parameters as JSON) for the table, and as much
+ *  again for each index whose keys the item carries (both indexes project ALL). */
+function partiqlInsertUnits(name: string, input: unknown, output: unknown): number {
+  if (name !== 'BatchExecuteStatementCommand') return 0;
+  const statements = (input as { Statements?: { Statement: string; Parameters?: unknown[] }[] }).Statements ?? [];
+  const responses = (output as { Responses?: { Error?: unknown }[] }).Responses ?? [];
+  return statements.reduce((sum, st, i) => {
+    if (responses[i]?.Error || !/^\s*INSERT/i.test(st.Statement)) return sum;
+    const kb = Math.ceil(Buffer.byteLength(st.Statement + JSON.stringify(st.Parameters ?? [])) / 1024);
+    const indexes = ['GSI1PK', 'GSI2PK'].filter((k) => st.Statement.includes(`'${k}'`)).length;
+    return sum + kb * (1 + indexes);
+  }, 0);
+}

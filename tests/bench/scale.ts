@@ -4,6 +4,7 @@
 import { batchPut, queryAll } from '../../functions/data/batch.js';
 import { keys } from '../../functions/data/keys.js';
 import { getTenantOrg, listOfficersOfAgency, officerItem } from '../../functions/data/org-repository.js';
+import { scoreItem } from '../../functions/data/score-repository.js';
 import { addMonths, isMonthPeriod } from '../../functions/domain/periods.js';
 
 type Item = Record<string, unknown>;
@@ -48,4 +49,56 @@ export async function scaleTenFold(tenant: string, officerId: string, log: (l: s
   log(`10× data: ${officers.length} officers, ${scaled.length} rollups ×10, ${history.length} earlier rollup months, ${officerHistory.length} earlier score/report items`);
   await batchPut(all, { concurrency: 8 });
   return { officersAdded: officers.length, rollupsScaled: scaled.length, rollupHistoryAdded: history.length, officerHistoryAdded: officerHistory.length };
+}
+
+// --- synthetic tenants of any size (the evaluation bench: 1,000 → 100,000 officers in one tenant) ---
+
+export const OFFICERS_PER_AGENCY = 250;
+export const OFFICERS_PER_UNIT = 50;
+const PREDIKATS = ['SANGAT_BAIK', 'BAIK', 'BAIK', 'BAIK', 'BUTUH_PERBAIKAN', 'KURANG'] as const;
+
+/** The items of a synthetic tenant in chunks (never the whole tenant in memory): one agency per
+ *  OFFICERS_PER_AGENCY officers, one unit per OFFICERS_PER_UNIT with a month of IKM sums, and a score in
+ *  the evaluated month for 90% of the officers (the rest are MISSING_REPORT). */
+export function* syntheticTenantItems(id: string, officers: number, period: string, chunk = 5_000): Generator<Item[]> {
+  const now = new Date().toISOString();
+  let items: Item[] = [];
+  const agencies = Math.max(1, Math.ceil(officers / OFFICERS_PER_AGENCY));
+  for (let a = 0; a < agencies; a++) items.push({ ...keys.agency(id, `opd${a}`), type: 'agency', id: `opd${a}`, name: `Dinas ${a}`, shortName: `D${a}`, kind: 'umum' });
+  const units = Math.ceil(officers / OFFICERS_PER_UNIT);
+  for (let u = 0; u < units; u++) {
+    const agencyId = `opd${u % agencies}`;
+    items.push({ ...keys.unit(id, `unit${u}`), type: 'unit', id: `unit${u}`, agencyId, name: `Loket ${u}`, kind: 'loket' });
+    items.push({ ...keys.unitRollup(id, `unit${u}`, period), type: 'unitRollup', tenant: id, unitId: `unit${u}`, agencyId, period, GSI1PK: keys.unitRollupSeries(id, `unit${u}`), GSI1SK: keys.periodSort(period), ikmRespondents: 40, ...Object.fromEntries(Array.from({ length: 9 }, (_, k) => [`ikm_u${k + 1}`, 120 + ((u + k) % 30)])) });
+  }
+  for (let i = 0; i < officers; i++) {
+    if (items.length >= chunk) { yield items; items = []; }
+    const officerId = `ofc_${id}_${String(i).padStart(6, '0')}`;
+    const agencyId = `opd${i % agencies}`;
+    const unitId = i % 3 === 0 ? `unit${(i * 7) % units}` : null;
+    items.push(officerItem(id, { id: officerId, nip: `19800101200501${String(1000 + (i % 9000)).padStart(4, '0')}`, name: `Pegawai ${i}`, position: 'Pelaksana', grade: 'III/a', agencyId, unitId, supervisorId: null }, now));
+    if (i % 10 === 9) continue; // 10% did not report: MISSING_REPORT
+    const predikat = PREDIKATS[i % PREDIKATS.length]!;
+    items.push(scoreItem({
+      tenant: id, officerId, agencyId, unitId, period, capaian: 80 + (i % 40), hasilKerjaSuggested: 'SESUAI', hasilKerja: 'SESUAI', hasilKerjaOverridden: false,
+      perilaku: 'SESUAI', predikat, reportId: `${officerId}.${period}`, scoredAt: now, scoredVersion: 2,
+    } as Parameters<typeof scoreItem>[0]));
+  }
+  if (items.length) yield items;
+}
+
+/** Writes a synthetic tenant with batchPut (16 BatchWrites in flight), logging progress every ~10 s. */
+export async function writeSyntheticTenant(id: string, officers: number, period: string, log: (l: string) => void): Promise<{ items: number; seconds: number }> {
+  const started = performance.now();
+  let written = 0, lastLog = started;
+  for (const chunk of syntheticTenantItems(id, officers, period)) {
+    await batchPut(chunk, { concurrency: 16 });
+    written += chunk.length;
+    if (performance.now() - lastLog > 10_000) {
+      lastLog = performance.now();
+      const s = (lastLog - started) / 1000;
+      log(`${id}: ${written.toLocaleString('en')} items written (${Math.round(written / s)}/s)`);
+    }
+  }
+  return { items: written, seconds: (performance.now() - started) / 1000 };
 }

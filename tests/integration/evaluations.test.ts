@@ -1,8 +1,12 @@
 // Evaluation runs end to end against DynamoDB Local: POST a run, follow it to done through the
 // local queue and workers, then rerun identity, redelivery after a killed worker, the DLQ path and objections.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGet, batchPut } from '../../functions/data/batch.js';
+import { ddb } from '../../functions/data/client.js';
+import { evaluationItem } from '../../functions/evaluations/repository.js';
 import { keys } from '../../functions/data/keys.js';
+import { BATCH_SIZE } from '../../functions/evaluations/dispatcher.js';
 import { setWorkerFault } from '../../functions/evaluations/worker.js';
 import { unitIkm } from '../../functions/surveys/ikm-repository.js';
 import type { Officer } from '../../functions/data/org-repository.js';
@@ -98,14 +102,62 @@ describe('evaluation runs', () => {
     expect(await evaluations('2025-10')).toHaveLength(before.length);
   });
 
+  it('a message redelivered after it was counted (the worker died before its ack) is counted once', async () => {
+    const crashed = new Set<number>();
+    setWorkerFault((batch, receive, stage) => {
+      if (stage === 'counted' && receive === 1) { crashed.add(batch.batchNo); throw new Error('worker died after counting'); }
+    });
+    const run = await runToEnd('2025-10');
+    expect(crashed.size).toBe(Math.ceil(serang.length / BATCH_SIZE)); // every message was delivered twice…
+    expect(run).toMatchObject({ status: 'done', officersDone: serang.length, officersFailed: 0, dlq: 0 }); // …and counted once
+  });
+
+  it('an evaluation that appears between a worker\'s read and its insert is never overwritten: the worker reads it again and updates the result only', async () => {
+    const P = '2024-11';
+    const o = serang[7]!;
+    const evalKey = keys.evaluation(T, o.id, P);
+    let planted = false;
+    // Another writer (a stale run's late write, say) creates the evaluation with an objection on it right after the worker read it absent.
+    const mw = (next: any, context: any) => async (args: any) => {
+      const out = await next(args);
+      const read = JSON.stringify(args.input?.RequestItems ?? {});
+      if (!planted && /^BatchGet(Item)?Command$/.test(context.commandName) && read.includes(evalKey.PK) && read.includes(evalKey.SK)) {
+        planted = true;
+        await ddb().send(new PutCommand({
+          TableName: h.tableName,
+          Item: evaluationItem({
+            id: `${o.id}.${P}`, tenant: T, officerId: o.id, agencyId: o.agencyId, unitId: o.unitId, period: P, runId: 'run_other', evaluatedAt: '2024-12-11T00:00:00.000Z',
+            capaian: null, hasilKerja: null, perilaku: null, predikat: null, ikm: null, trainingJp: 0, flags: [], recommendations: [],
+            objection: { id: `${o.id}.${P}`, reason: 'Keberatan yang harus tetap ada.', filedAt: '2024-12-12T00:00:00.000Z', filedBy: o.id, deciderId: null, status: 'pending' },
+          }),
+        }));
+      }
+      return out;
+    };
+    ddb().middlewareStack.add(mw, { step: 'initialize', name: 'plantEvaluationMidRun' });
+    let run;
+    try {
+      run = await runToEnd(P);
+    } finally {
+      ddb().middlewareStack.remove('plantEvaluationMidRun');
+    }
+    expect(planted).toBe(true);
+    expect(run).toMatchObject({ status: 'done', officersDone: serang.length });
+    const [e] = await batchGet<Record<string, any>>([evalKey]);
+    expect(e!.objection).toMatchObject({ status: 'pending', reason: 'Keberatan yang harus tetap ada.' });
+    expect(e!.runId).toBe(run.id); // read again, then updated: the result fields only
+    expect(e!.flags.map((f: any) => f.code)).toContain('MISSING_REPORT');
+    expect(await evaluations(P)).toHaveLength(serang.length);
+  });
+
   it('a poison batch lands in the DLQ and the run reports partial; a rerun completes everyone', async () => {
     setWorkerFault((batch) => { if (batch.batchNo === 1) throw new Error('poison'); });
     const run = await runToEnd('2025-07');
     expect(run.status).toBe('partial');
     expect(run.dlq).toBe(1);
-    expect(run.officersFailed).toBe(25);
-    expect(run.officersDone).toBe(serang.length - 25);
-    expect((await evaluations('2025-07')).length).toBe(serang.length - 25);
+    expect(run.officersFailed).toBe(Math.min(BATCH_SIZE, serang.length - BATCH_SIZE));
+    expect(run.officersDone).toBe(serang.length - run.officersFailed);
+    expect((await evaluations('2025-07')).length).toBe(serang.length - run.officersFailed);
     setWorkerFault(undefined);
     expect((await runToEnd('2025-07')).status).toBe('done');
     expect((await evaluations('2025-07')).length).toBe(serang.length);
