@@ -52,7 +52,7 @@ export function report(officers: number, capacityFile: string): { text: string; 
   log(`${'service'.padEnd(24)} ${'billed'.padStart(9)} ${'list'.padStart(9)}  usage`);
   withFree.items.forEach((item, i) => log(`${item.service.padEnd(24)} ${usd(item.usd)} ${usd(listPrice.items[i].usd)}  ${item.detail}`));
   log(`${'TOTAL but sign-in'.padEnd(24)} ${usd(withFree.total)} ${usd(listPrice.total)}`);
-  log(`${'per 1,000 officers'.padEnd(24)} ${usd(withFree.perThousand)} ${usd(listPrice.perThousand)}  budget $${PER_THOUSAND_BUDGET_USD.toFixed(2)} for a province: ${withFree.perThousand <= PER_THOUSAND_BUDGET_USD ? 'within' : 'OVER'} (billed)`);
+  log(`${'per 1,000 officers'.padEnd(24)} ${usd(withFree.perThousand)} ${usd(listPrice.perThousand)}  ${officers > CITY_OFFICERS ? `budget $${PER_THOUSAND_BUDGET_USD.toFixed(2)} for a province: ${withFree.perThousand <= PER_THOUSAND_BUDGET_USD ? 'within' : 'OVER'} (billed)` : 'fixed costs per cell weigh more in a small cell'}`);
   log('\nSign-in (its own line: Cognito bills monthly active users)');
   withFree.signIn.forEach((item, i) => log(`${item.service.padEnd(24)} ${usd(item.usd)} ${usd(listPrice.signIn[i].usd)}  ${item.detail}`));
   log(`${'TOTAL with sign-in'.padEnd(24)} ${usd(withFree.total + withFree.signInTotal)} ${usd(listPrice.total + listPrice.signInTotal)}  ${officers <= CITY_OFFICERS ? `budget $${BUDGET_USD.toFixed(2)} for a city of ${CITY_OFFICERS.toLocaleString('en')}: ${withFree.total + withFree.signInTotal <= BUDGET_USD ? 'within' : 'OVER'} (billed)` : ''}`);
