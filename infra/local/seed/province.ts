@@ -74,7 +74,8 @@ export function provinceItems(p: ProvinceConfig, currentMonth: string, chunk = 5
   const months = provinceMonths(currentMonth);
   const units = AGENCIES.reduce((s, a) => s + (a.unit ? KECAMATAN.length : 0), 0);
   const scores = (n: number) => months.length * (n - Math.floor(n / 10));
-  const total = 1 + AGENCIES.length + units + 2 * p.officers + sizes.reduce((s, n) => s + scores(n), 0) + months.length * (AGENCIES.length + 2) + 2;
+  // Agencies, units, an officer and a NIP item per officer, their scores, the month rollups, the admins and two sign-ins.
+  const total = AGENCIES.length + units + sizes.reduce((s, n) => s + 2 * n + scores(n), 0) + months.length * (AGENCIES.length + 2) + 3;
   function* chunks(): Generator<Item[]> {
     const rng = createRng(`province:${p.id}`);
     const now = `${currentMonth}-01T00:00:00.000Z`;
