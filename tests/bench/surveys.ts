@@ -11,8 +11,8 @@ import { queryAll } from '../../functions/data/batch.js';
 import { setDdb } from '../../functions/data/client.js';
 import { keys } from '../../functions/data/keys.js';
 import { getTenantOrg, type Unit } from '../../functions/data/org-repository.js';
-import { loadPolicyFresh } from '../../functions/data/policy-repository.js';
 import { dayOf, monthOf } from '../../functions/domain/periods.js';
+import { DEFAULT_POLICY } from '../../functions/domain/policy.js';
 import { allTenants } from '../../infra/deployments.js';
 import { localClient } from '../../infra/local/ddb-local.js';
 import { LOCAL_TABLE_NAME } from '../../infra/local/env.js';
@@ -190,7 +190,8 @@ export async function runSurveys(ctx: BenchContext): Promise<SectionResult> {
 
     // (c) A flood: one address, one unit, new device ids each time, all at once.
     const floodUnit = units[units.length - 1]!;
-    const { surveyAddressLimit } = await loadPolicyFresh(floodUnit.tenant);
+    const stored = await doc.send(new GetCommand({ TableName: LOCAL_TABLE_NAME, Key: keys.policy(floodUnit.tenant), ConsistentRead: true }));
+    const surveyAddressLimit = Number(stored.Item?.policy?.surveyAddressLimit ?? DEFAULT_POLICY.surveyAddressLimit);
     const windowLeft = 600 - ((Date.now() / 1000) % 600);
     if (windowLeft < 60) await new Promise((r) => setTimeout(r, windowLeft * 1000 + 500));
     const floodAddress = `100.65.${(Date.now() >> 8) & 255}.${Date.now() & 255}`;
