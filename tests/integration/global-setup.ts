@@ -1,9 +1,9 @@
 // Seeds the integration files' starting data once per run (tests/integration/seed-snapshot.ts) and
 // hands its folder to the harness, which gives every file its own DynamoDB Local over a copy of it.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -24,5 +24,9 @@ export default async function setup(project: TestProject) {
   if (code !== 0) throw new Error(`seeding the integration snapshot failed (${code}):\n${output.slice(-3000)}`);
   if (process.env.HARNESS_TIMING) console.log(`integration snapshot seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   project.provide('integrationSnapshot', dir);
-  return () => rmSync(dir, { recursive: true, force: true });
+  return () => {
+    rmSync(dir, { recursive: true, force: true });
+    // Each file's copy (harness.ts: <dir>-f<pid>-…), also when a worker died before its close().
+    for (const f of readdirSync(dirname(dir))) if (f.startsWith(`${basename(dir)}-f`)) rmSync(join(dirname(dir), f), { recursive: true, force: true });
+  };
 }

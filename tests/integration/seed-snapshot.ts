@@ -3,7 +3,7 @@
 // of that file (tests/integration/harness.ts) instead of re-seeding it (~17 s of writes per file).
 // Run as a script by tests/integration/global-setup.ts, in a child process, so the seeding's
 // environment (DDB_ENDPOINT, TABLE_NAME) and SDK client never reach the vitest main process.
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serialize } from 'node:v8';
 import { allTenants } from '../../infra/deployments.js';
@@ -37,6 +37,7 @@ export async function makeSnapshot(dir: string): Promise<void> {
   }
   // Copied only once DynamoDB Local has stopped, so the file is complete.
   copyFileSync(join(work, SNAPSHOT_DB_FILE), join(dir, SNAPSHOT_DB_FILE));
+  rmSync(work, { recursive: true, force: true });
 }
 
 if (process.argv[1] && import.meta.filename === process.argv[1]) {
