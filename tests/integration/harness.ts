@@ -44,10 +44,10 @@ export interface Harness {
 export async function startHarness(opts: { seeders?: Seeder[]; stream?: boolean; now?: Date } = {}): Promise<Harness> {
   // A DynamoDB Local of this file's own: an instance slows with every table it has held (even deleted
   // ones: measured 5 s → 20 s for the same seed over five tables), and one instance works on one core.
-  // The demo organisation is seeded once per run (tests/integration/global-setup.ts): this file's
-  // instance runs over a private copy of that database, so its data is its own as before, without
-  // re-seeding. Other seeders or another "now" still seed a fresh in-memory instance here.
-  const snapshot = opts.seeders === undefined && opts.now === undefined && process.env.HARNESS_SNAPSHOT !== '0' ? inject('integrationSnapshot') : undefined;
+  // With HARNESS_SNAPSHOT=1 the demo organisation is seeded once per run (tests/integration/global-setup.ts)
+  // and this file's instance runs over a private copy of that database (file-backed, so its writes are
+  // slower: off by default). Otherwise, and with other seeders or another "now", a fresh in-memory instance.
+  const snapshot = opts.seeders === undefined && opts.now === undefined && process.env.HARNESS_SNAPSHOT === '1' ? inject('integrationSnapshot') || undefined : undefined;
   const dbDir = snapshot ? join(dirname(snapshot), `${snapshot.split('/').pop()}-f${process.pid}-${Math.random().toString(36).slice(2, 8)}`) : undefined;
   if (snapshot && dbDir) {
     mkdirSync(dbDir, { recursive: true });
