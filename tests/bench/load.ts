@@ -14,9 +14,9 @@ import { SERVICE_ENDED } from '../../functions/domain/officer-status.js';
 import { BERAKHLAK } from '../../functions/domain/types.js';
 import { monthOf } from '../../functions/domain/periods.js';
 import { allTenants } from '../../infra/deployments.js';
-import { localClient } from '../../infra/local/ddb-local.js';
 import { LOCAL_TABLE_NAME } from '../../infra/local/env.js';
-import { apiClient, type Reply } from './api.js';
+import type { Reply } from './api.js';
+import { runtimeClients } from './runtime.js';
 import { machine, median, percentile, pool, round } from './stats.js';
 import type { BenchContext, Line, SectionResult } from './types.js';
 
@@ -68,13 +68,7 @@ interface DevUser { username: string; tenant: string; roles: string[]; agencyId?
 export async function runLoad(ctx: BenchContext): Promise<SectionResult> {
   const machineBefore = machine();
   const started = Date.now();
-  const rt = await ctx.runtime();
-  process.env.TABLE_NAME = LOCAL_TABLE_NAME;
-  const doc = DynamoDBDocumentClient.from(localClient(rt.ddbEndpoint), { marshallOptions: { removeUndefinedValues: true } });
-  setDdb(doc); // the repositories below read the runtime's database
-  const base = apiClient(rt.base);
-  // A request that gets no HTTP answer at all (refused, reset) is counted as status 0, never thrown.
-  const call: typeof base.call = (method, path, opts) => base.call(method, path, opts).catch((e: Error): Reply => ({ status: 0, body: String(e.cause ?? e), ms: 0 }));
+  const { doc, api: base, call } = await runtimeClients(ctx);
   const get = async (key: { PK: string; SK: string }) => (await doc.send(new GetCommand({ TableName: LOCAL_TABLE_NAME, Key: key, ConsistentRead: true }))).Item;
   try {
     const candidates = await openOfficers(doc, REPORTS + MIX.reports);

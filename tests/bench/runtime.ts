@@ -4,9 +4,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../../infra/local/ddb-local.js';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { setDdb } from '../../functions/data/client.js';
+import { freePort, localClient } from '../../infra/local/ddb-local.js';
+import { LOCAL_TABLE_NAME } from '../../infra/local/env.js';
 import { ROOT } from '../../infra/local/lambda.js';
+import { apiClient, type Reply } from './api.js';
 import { DB_FILE } from './fixture.js';
+import type { BenchContext } from './types.js';
 
 export interface Runtime { base: string; ddbEndpoint: string; stop: () => Promise<void> }
 
@@ -50,4 +55,16 @@ export async function startRuntime(seedFile: string, log: (l: string) => void): 
   }
   log(`local runtime ready at http://127.0.0.1:${port} (DynamoDB Local ${ddbPort})`);
   return { base: `http://127.0.0.1:${port}`, ddbEndpoint: `http://127.0.0.1:${ddbPort}`, stop };
+}
+
+/** The HTTP sections' start: the runtime, a document client on its database (the repositories read it too),
+ *  and its API, whose `call` counts a request that got no HTTP answer (refused, reset) as status 0 instead of throwing. */
+export async function runtimeClients(ctx: BenchContext) {
+  const rt = await ctx.runtime();
+  process.env.TABLE_NAME = LOCAL_TABLE_NAME;
+  const doc = DynamoDBDocumentClient.from(localClient(rt.ddbEndpoint), { marshallOptions: { removeUndefinedValues: true } });
+  setDdb(doc);
+  const api = apiClient(rt.base);
+  const call: typeof api.call = (method, path, opts) => api.call(method, path, opts).catch((e: Error): Reply => ({ status: 0, body: String(e.cause ?? e), ms: 0 }));
+  return { rt, doc, api, call };
 }

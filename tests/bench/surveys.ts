@@ -6,7 +6,7 @@
 // (stream) grown by exactly the stored responses; (c) a flood from one address at one unit stops at the
 // tenant's ceiling.
 import { randomBytes } from 'node:crypto';
-import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from '../../functions/data/batch.js';
 import { setDdb } from '../../functions/data/client.js';
 import { keys } from '../../functions/data/keys.js';
@@ -14,9 +14,9 @@ import { getTenantOrg, type Unit } from '../../functions/data/org-repository.js'
 import { dayOf, monthOf } from '../../functions/domain/periods.js';
 import { DEFAULT_POLICY } from '../../functions/domain/policy.js';
 import { allTenants } from '../../infra/deployments.js';
-import { localClient } from '../../infra/local/ddb-local.js';
 import { LOCAL_TABLE_NAME } from '../../infra/local/env.js';
-import { apiClient, type Reply } from './api.js';
+import type { Reply } from './api.js';
+import { runtimeClients } from './runtime.js';
 import { machine, median, percentile, pool, round } from './stats.js';
 import type { BenchContext, Line, SectionResult } from './types.js';
 
@@ -46,14 +46,8 @@ const answersOf = (n: number) => ({ u1: 1 + (n % 4), u2: 1 + ((n >> 2) % 4), u3:
 export async function runSurveys(ctx: BenchContext): Promise<SectionResult> {
   const machineBefore = machine();
   const started = Date.now();
-  const rt = await ctx.runtime();
-  process.env.TABLE_NAME = LOCAL_TABLE_NAME;
-  const doc = DynamoDBDocumentClient.from(localClient(rt.ddbEndpoint), { marshallOptions: { removeUndefinedValues: true } });
-  setDdb(doc); // the repositories below read the runtime's database
-  const api = apiClient(rt.base);
-  // A request that gets no HTTP answer at all (refused, reset) is counted as status 0, never thrown.
-  const call = (body: unknown, headers: Record<string, string>) => api.call('POST', '/v1/public/surveys', { body, headers })
-    .catch((e: Error): Reply => ({ status: 0, body: String(e.cause ?? e), ms: 0 }));
+  const { doc, call: send } = await runtimeClients(ctx);
+  const call = (body: unknown, headers: Record<string, string>) => send('POST', '/v1/public/surveys', { body, headers });
   const runTag = Date.now().toString(36);
   try {
     const units: Target[] = [];
