@@ -36,6 +36,12 @@ function person(rng: Rng, usedNips: Set<string>, level: 'head' | 'mid' | 'staff'
   }
 }
 
+/** A demo address on the reserved .example domain, so the daily pass's e-mails land in the local outbox. */
+function demoEmail({ nip, name }: Pick<Officer, 'nip' | 'name'>, tenant: string): string {
+  const local = name.split(',')[0]!.toLowerCase().normalize('NFD').replace(/[^a-z ]/g, '').trim().split(/\s+/).join('.');
+  return `${local}.${nip.slice(-4)}@${tenant}.kinerja.example`;
+}
+
 function buildTenant(ctx: SeedContext, tenantIndex: number): { seeded: SeededTenant; users: DevUser[] } {
   const tenant = ctx.tenantConfigs[tenantIndex];
   const rng = ctx.rng.fork(`org:${tenant.id}`);
@@ -45,7 +51,8 @@ function buildTenant(ctx: SeedContext, tenantIndex: number): { seeded: SeededTen
   const seeded: SeededTenant = { tenant, agencies: [], units: [], officers: [] };
   const newId = () => `ofc_${rng.hex(8)}`;
   const add = (o: Omit<Officer, 'id' | 'nip' | 'name'>, level: 'head' | 'mid' | 'staff') => {
-    const officer: Officer = { id: newId(), ...person(rng, usedNips, level), ...o };
+    const who = person(rng, usedNips, level);
+    const officer: Officer = { id: newId(), ...who, email: demoEmail(who, tenant.id), ...o };
     seeded.officers.push(officer);
     return officer;
   };
