@@ -204,6 +204,8 @@ export const keys = {
   /** An inbox (`OFFICER#id`, `ROLE#region_admin`, `ROLE#agency_admin#agencyId`), newest first; GSI1 holds its unread ones. */
   inbox: (tenant: string, recipient: string) => `${t(tenant)}#INBOX#${recipient}`,
   inboxUnread: (tenant: string, recipient: string) => `${t(tenant)}#INBOX#${recipient}#UNREAD`,
+  /** An inbox's unread count (ADD +1 with each notification, −1 with each marked read): one GetItem whatever the inbox holds. */
+  inboxCounter: (tenant: string, recipient: string): Key => ({ PK: `${t(tenant)}#INBOX#${recipient}`, SK: 'UNREAD' }),
   notification: (tenant: string, recipient: string, createdAt: string, id: string): Key => ({ PK: `${t(tenant)}#INBOX#${recipient}`, SK: `N#${createdAt}#${id}` }),
   /** One per deterministic notification id (recipient, kind, subject, period): put on condition it does not
    *  exist, so a retried pass or event creates and e-mails nothing twice; records the e-mail's fate; TTL. */

@@ -1,10 +1,10 @@
 // Notification items: one inbox partition per recipient (an officer, or a role's shared inbox), newest
 // first, its unread ones on GSI1; and one "once" marker per deterministic notification id, put in the same
 // transaction on condition it does not exist, so a retried pass or event creates (and e-mails) nothing twice.
-import { QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, tableName } from '../data/client.js';
 import { conditionFailed, transactionConditionFailed } from '../data/conditions.js';
-import { queryPage } from '../data/batch.js';
+import { batchGet, queryPage } from '../data/batch.js';
 import { keys } from '../data/keys.js';
 import { GSI1, GSI2 } from '../data/table.js';
 import type { EmailMessage } from './email.js';
@@ -46,7 +46,10 @@ export async function createOnce(n: Notification, email: EmailMessage | undefine
     await ddb().send(new TransactWriteCommand({
       TransactItems: [
         { Put: { TableName: tableName(), Item: once, ConditionExpression: 'attribute_not_exists(PK)' } },
-        ...(inApp ? [{ Put: { TableName: tableName(), Item: { ...key, type: 'notification', ...n, GSI1PK: keys.inboxUnread(n.tenant, n.recipient), GSI1SK: key.SK } } }] : []),
+        ...(inApp ? [
+          { Put: { TableName: tableName(), Item: { ...key, type: 'notification', ...n, GSI1PK: keys.inboxUnread(n.tenant, n.recipient), GSI1SK: key.SK } } },
+          { Update: { TableName: tableName(), Key: keys.inboxCounter(n.tenant, n.recipient), UpdateExpression: 'ADD unread :one', ExpressionAttributeValues: { ':one': 1 } } },
+        ] : []),
       ],
     }));
     return true;
@@ -100,20 +103,11 @@ export async function pageInbox(tenant: string, recipient: string, page: { limit
   return { items: res.items.map((i) => ({ sk: i.SK as string, item: view(i) })), lastKey: res.lastKey };
 }
 
-/** Unread count of an inbox (keys only, from the sparse unread index), counted up to `cap`. */
-export async function countUnread(tenant: string, recipient: string, cap = 999): Promise<number> {
-  let count = 0;
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const res = await ddb().send(new QueryCommand({
-      TableName: tableName(), IndexName: GSI1, Select: 'COUNT',
-      KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': keys.inboxUnread(tenant, recipient) },
-      ExclusiveStartKey: startKey,
-    }));
-    count += res.Count ?? 0;
-    startKey = res.LastEvaluatedKey;
-  } while (startKey && count < cap);
-  return Math.min(count, cap);
+/** Unread counts of the caller's inboxes: their counters, in one BatchGet (the same read whatever they hold). */
+export async function countUnread(tenant: string, recipients: readonly string[], opts: { consistent?: boolean } = {}): Promise<number> {
+  if (recipients.length === 0) return 0;
+  const counters = await batchGet<{ unread?: number }>(recipients.map((r) => keys.inboxCounter(tenant, r)), opts);
+  return counters.reduce((sum, c) => sum + Math.max(0, Number(c.unread ?? 0)), 0);
 }
 
 /** SKs of up to `limit` unread notifications of an inbox. */
@@ -125,19 +119,27 @@ export async function unreadKeys(tenant: string, recipient: string, limit: numbe
   return res.items.map((i) => i.SK);
 }
 
-/** Marks one notification read (leaves the unread index); false when it does not exist or was read already. */
+/** Marks one notification read (leaves the unread index, lowers its inbox's counter in the same
+ *  transaction); false when it does not exist or was read already. */
 export async function markRead(tenant: string, recipient: string, sk: string, at: string): Promise<boolean> {
   try {
-    await ddb().send(new UpdateCommand({
-      TableName: tableName(), Key: { PK: keys.inbox(tenant, recipient), SK: sk },
-      UpdateExpression: 'SET #r = :t, readAt = :at REMOVE GSI1PK, GSI1SK',
-      ConditionExpression: 'attribute_exists(PK) AND #r = :f',
-      ExpressionAttributeNames: { '#r': 'read' },
-      ExpressionAttributeValues: { ':t': true, ':f': false, ':at': at },
+    await ddb().send(new TransactWriteCommand({
+      TransactItems: [
+        {
+          Update: {
+            TableName: tableName(), Key: { PK: keys.inbox(tenant, recipient), SK: sk },
+            UpdateExpression: 'SET #r = :t, readAt = :at REMOVE GSI1PK, GSI1SK',
+            ConditionExpression: 'attribute_exists(PK) AND #r = :f',
+            ExpressionAttributeNames: { '#r': 'read' },
+            ExpressionAttributeValues: { ':t': true, ':f': false, ':at': at },
+          },
+        },
+        { Update: { TableName: tableName(), Key: keys.inboxCounter(tenant, recipient), UpdateExpression: 'ADD unread :minus', ExpressionAttributeValues: { ':minus': -1 } } },
+      ],
     }));
     return true;
   } catch (error) {
-    if (conditionFailed(error)) return false;
+    if (transactionConditionFailed(error)) return false;
     throw error;
   }
 }

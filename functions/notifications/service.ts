@@ -57,7 +57,7 @@ export async function myNotifications(p: Principal, q: PageRequest) {
     if (place !== undefined) next[pg.recipient] = place;
   }
   const more = inboxes.some((r) => next[r] !== null);
-  const unread = (await Promise.all(inboxes.map((r) => countUnread(p.tenant, r)))).reduce((s, n) => s + n, 0);
+  const unread = await countUnread(p.tenant, inboxes);
   return {
     items: taken.map(({ recipient, sk, item }) => ({
       id: publicId(recipient, sk), kind: item.kind, title: item.title, body: item.body, link: item.link ?? null,
@@ -86,6 +86,6 @@ export async function markNotificationsRead(p: Principal, body: { ids?: string[]
   }
   let marked = 0;
   for (const t of targets) if (await markRead(p.tenant, t.recipient, t.sk, at)) marked++;
-  const unread = (await Promise.all(inboxes.map((r) => countUnread(p.tenant, r)))).reduce((s, n) => s + n, 0);
+  const unread = await countUnread(p.tenant, inboxes, { consistent: true }); // right after its own writes
   return { marked, unread };
 }

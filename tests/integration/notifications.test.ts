@@ -9,6 +9,7 @@ import { keys } from '../../functions/data/keys.js';
 import type { Officer } from '../../functions/data/org-repository.js';
 import { addMonths } from '../../functions/domain/periods.js';
 import { drainOutbox, sendEmail } from '../../functions/notifications/outbox.js';
+import { ddb } from '../../functions/data/client.js';
 import { createOnce } from '../../functions/notifications/repository.js';
 import { startHarness, type Harness } from './harness.js';
 import { runPass } from './notification-runs.js';
@@ -106,6 +107,43 @@ describe('reading and marking', () => {
     expect(all.body.unread).toBe(0);
     expect((await inbox('serang.pegawai')).items.every((n: any) => n.read)).toBe(true);
     expect((await h.call('POST', '/v1/me/notifications/read', { as: 'serang.pegawai', body: { all: true, ids: [] } })).status).toBe(400);
+  });
+
+  it('reads the same whatever the inbox holds: a page of each inbox and one counter read for the unread count', async () => {
+    const officer = serang.find((o) => o.id !== me.id && o.supervisorId)!;
+    const reads = async () => {
+      const items: number[] = [];
+      ddb().middlewareStack.add((next, context) => async (args) => {
+        const out = await next(args);
+        const o = out.output as { ScannedCount?: number; Responses?: Record<string, unknown[]>; Item?: unknown };
+        items.push(context.commandName === 'QueryCommand' ? o.ScannedCount ?? 0 : Object.values(o.Responses ?? {}).flat().length + (o.Item ? 1 : 0));
+        return out;
+      }, { step: 'initialize', name: 'countInboxReads' });
+      try {
+        const res = await h.call('GET', '/v1/me/notifications?limit=5', { as: officer.nip });
+        expect(res.status).toBe(200);
+        return { unread: res.body.unread as number, read: items.reduce((s, n) => s + n, 0) };
+      } finally { ddb().middlewareStack.remove('countInboxReads'); }
+    };
+    const add = async (from: number, count: number) => {
+      for (let i = from; i < from + count; i++) {
+        const createdAt = new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString();
+        await createOnce({ id: `counted${officer.id}${i}`, tenant: T, recipient: `OFFICER#${officer.id}`, kind: 'report_due', title: `t${i}`, body: '', createdAt, read: false }, undefined);
+      }
+    };
+    const base = (await reads()).unread; // what the daily pass above may have told this officer
+    await add(0, 6);
+    const few = await reads();
+    expect(few.unread).toBe(base + 6);
+    await add(6, 60);
+    const many = await reads();
+    expect(many.unread).toBe(base + 66);
+    expect(many.read).toBe(few.read); // before the counter, the unread count read every unread key (6 → 66)
+    const page = (await h.call('GET', '/v1/me/notifications?limit=5', { as: officer.nip })).body;
+    const marked = await h.call('POST', '/v1/me/notifications/read', { as: officer.nip, body: { ids: page.items.slice(0, 2).map((n: any) => n.id) } });
+    expect(marked.body).toEqual({ marked: 2, unread: base + 64 });
+    expect((await h.call('POST', '/v1/me/notifications/read', { as: officer.nip, body: { ids: [page.items[0].id] } })).body).toEqual({ marked: 0, unread: base + 64 });
+    expect((await h.call('POST', '/v1/me/notifications/read', { as: officer.nip, body: { all: true } })).body).toEqual({ marked: base + 64, unread: 0 });
   });
 
 });
