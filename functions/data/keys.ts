@@ -112,10 +112,9 @@ export const keys = {
 
   // --- public satisfaction surveys and complaints -----------------------------------------------
   /** One partition per unit × month spreads survey writes; SK sorts responses by time. */
+  /** A survey response in its unit-month partition; `at` is its time, or for a device's response its
+   *  tenant-local day (the key is then the device's once-a-day claim on the unit). */
   surveyResponse: (tenant: string, unitId: string, month: string, at: string, id: string): Key => ({ PK: `${t(tenant)}#SURVEY#${unitId}#${month}`, SK: `${at}#${id}` }),
-  /** One marker per device (hash of the page's random id, never the address) × unit × tenant-local day:
-   *  suppresses repeat surveys (expires via TTL). */
-  surveyRepeat: (tenant: string, deviceHash: string, unitId: string, day: string): Key => ({ PK: `${t(tenant)}#SURVEYREPEAT#${deviceHash}`, SK: `${unitId}#${day}` }),
   /** A kiosk token of a unit, by the SHA-256 of the token (the token itself is never stored); expires via TTL. */
   kioskToken: (tenant: string, tokenHash: string): Key => ({ PK: `${t(tenant)}#KIOSK#${tokenHash}`, SK: 'KIOSK' }),
   /** An Idempotency-Key of a public write route (`route` e.g. "survey"), by the key's hash; expires via TTL. */

@@ -1,6 +1,9 @@
-// Survey intake items: the response, the device's once-a-day marker, the Idempotency-Key record and the
-// address's flood-ceiling counter, written in ONE transaction (one round trip); and the kiosk tokens of
-// counter devices (only their hash is stored).
+// Survey intake items, written in ONE transaction (one round trip): with a device id, the response and
+// the address's flood-ceiling counter only, the response's own key being the device's once-a-day claim
+// (its id and sort key follow from device, unit and day), the Idempotency-Key's hash kept on it; without
+// one, the Idempotency-Key record, the counter and the response. And the kiosk tokens of counter devices
+// (only their hash is stored).
+import { createHash } from 'node:crypto';
 import { GetCommand, PutCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ddb, tableName } from '../data/client.js';
 import { transactionConflicted } from '../data/conditions.js';
@@ -13,8 +16,9 @@ type CounterUpdate = NonNullable<TransactItem['Update']>;
 
 export interface SurveyWrite {
   survey: Record<string, unknown> & { tenant: string; id: string };
-  /** Repeat suppression: the device's marker for the unit and day; absent for a kiosk or without a deviceId. */
-  repeat?: { deviceHash: string; unitId: string; day: string };
+  /** Repeat suppression: the response's key follows from the device, unit and day (deviceResponseId), so
+   *  it is put on condition it does not exist; false for a kiosk or without a deviceId. */
+  deviceKeyed: boolean;
   idempotency?: { key: string; bodyHash: string };
   /** Flood ceiling: the conditional ADD of the address's counter for the unit (rateCounterUpdate); absent for a kiosk. */
   ceiling?: CounterUpdate;
@@ -38,43 +42,50 @@ const failedAt = (error: unknown, index: number) => {
   return index >= 0 && e?.name === 'TransactionCanceledException' && e.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed';
 };
 
+/** The id of a device's response at a unit on a day: the same for every send of that device there that
+ *  day, and unique across tenants (units of different cities share ids such as `dinkes-u1`). */
+export const deviceResponseId = (tenant: string, deviceHash: string, unitId: string, day: string) =>
+  `svy_${createHash('sha256').update(`${tenant}|${deviceHash}|${unitId}|${day}`).digest('hex').slice(0, 20)}`;
+
+const keyHash = (key: string) => createHash('sha256').update(`idempotency|${key}`).digest('base64url');
+
 /**
- * Stores the response, or tells why not, in one TransactWriteItems: claim the Idempotency-Key, claim the
- * device's marker for the unit and day, count the address against the ceiling, put the response. All
- * or nothing: a refused send leaves no marker, no count and no response. The key's claim returns the
- * stored record on failure (ReturnValuesOnConditionCheckFailure), so a retry is answered without a read.
+ * Stores the response, or tells why not, in one TransactWriteItems, all or nothing (a refused send
+ * leaves no count and no response). With a device id: the response, on condition its device-day key
+ * is free, and the address's count against the ceiling; a failed condition returns the stored response
+ * (ReturnValuesOnConditionCheckFailure), which is the first answer when it carries this Idempotency-Key,
+ * else a repeat. Without one: the key's claim (its failure returns the stored record), the count, the
+ * response. The response's condition is checked first: a retry of a stored response may meet a full counter.
  */
 export async function insertSurvey(w: SurveyWrite, now: Date): Promise<SurveyOutcome> {
   const tenant = w.survey.tenant;
   const items: TransactItem[] = [];
-  // Order matters: a retry of a stored response fails the key's and the marker's conditions (and may
-  // meet a full counter); it must be recognised as a retry first.
-  let idemAt = -1;
-  if (w.idempotency) {
+  let idemAt = -1, responseAt = -1;
+  if (w.deviceKeyed) {
+    const survey = w.idempotency ? { ...w.survey, idempotencyKeyHash: keyHash(w.idempotency.key), bodyHash: w.idempotency.bodyHash } : w.survey;
+    responseAt = items.push({ Put: { TableName: tableName(), Item: survey, ConditionExpression: 'attribute_not_exists(PK)', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } }) - 1;
+  } else if (w.idempotency) {
     const claim = claimIdempotencyKey(tenant, 'survey', w.idempotency.key, { bodyHash: w.idempotency.bodyHash, result: { id: w.survey.id } }, now);
     idemAt = items.push({ Put: { ...claim.Put!, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } }) - 1;
   }
-  const repeatAt = w.repeat ? items.push({
-    Put: {
-      TableName: tableName(),
-      Item: { ...keys.surveyRepeat(tenant, w.repeat.deviceHash, w.repeat.unitId, w.repeat.day), type: 'surveyRepeat', expiresAt: epoch(now) + 2 * 86_400 },
-      ConditionExpression: 'attribute_not_exists(PK)',
-    },
-  }) - 1 : -1;
   const ceilingAt = w.ceiling ? items.push({ Update: w.ceiling }) - 1 : -1;
-  items.push({ Put: { TableName: tableName(), Item: w.survey } });
+  if (!w.deviceKeyed) items.push({ Put: { TableName: tableName(), Item: w.survey } });
   const command = new TransactWriteCommand({ TransactItems: items });
   for (let attempt = 1; ; attempt++) {
     try {
       await ddb().send(command);
       return { stored: true };
     } catch (error) {
+      if (failedAt(error, responseAt)) {
+        const old = fromImage<{ id: string; idempotencyKeyHash?: string; bodyHash?: string }>((error as Cancelled).CancellationReasons![responseAt]!.Item);
+        const retry = !!w.idempotency && !!old && old.idempotencyKeyHash === keyHash(w.idempotency.key);
+        return retry ? { stored: false, reason: 'retry', first: { bodyHash: old!.bodyHash!, result: { id: old!.id } } } : { stored: false, reason: 'repeat' };
+      }
       if (failedAt(error, idemAt)) {
         const old = fromImage<SurveyAnswer & { expiresAt: number }>((error as Cancelled).CancellationReasons![idemAt]!.Item);
         // The failed claim carries the unexpired record; read it only if a store did not return it.
         return { stored: false, reason: 'retry', first: old ? { bodyHash: old.bodyHash, result: old.result } : await storedSurveyAnswer(tenant, w.idempotency!.key, now) };
       }
-      if (failedAt(error, repeatAt)) return { stored: false, reason: 'repeat' };
       if (failedAt(error, ceilingAt)) return { stored: false, reason: 'ceiling' };
       if (!transactionConflicted(error)) throw error;
       // Nothing was written; the other transaction has usually finished a few milliseconds later.

@@ -15,7 +15,7 @@ import type { Principal } from '../http/principal.js';
 import { readTenant } from '../http/access.js';
 import { agencyIkmSums, tenantIkmSums, unitIkmSums } from './ikm-repository.js';
 import { cachedOfficerUnit, cachedUnit } from './intake-cache.js';
-import { insertSurvey } from './intake-repository.js';
+import { deviceResponseId, insertSurvey } from './intake-repository.js';
 import { isKioskOf, kioskTokenRefused } from './kiosk.js';
 import { RESPONDENT_OPTIONS, type SurveyInput } from './schemas.js';
 
@@ -56,8 +56,8 @@ export interface IntakeContext { sourceIp: string; idempotencyKey?: string; kios
  * ceiling (policy, per unit); repeats are suppressed per device, unit and day; a retried send with
  * the same Idempotency-Key is stored once; a kiosk token lifts both limits for its unit.
  * One round trip to the table on the common path: the unit, the officer and the policy come from short
- * in-memory caches, and the key, the device's marker, the ceiling's counter and the response are
- * written in one transaction (intake-repository.ts).
+ * in-memory caches, and the response (keyed by device, unit and day) and the ceiling's counter are
+ * written in one transaction of two items (intake-repository.ts).
  */
 export async function submitSurvey(input: SurveyInput, ctx: IntakeContext, now = new Date()): Promise<{ id: string }> {
   const tenant = findTenant(input.tenant);
@@ -76,11 +76,15 @@ export async function submitSurvey(input: SurveyInput, ctx: IntakeContext, now =
   if (input.officerId && (await cachedOfficerUnit(tenant.id, input.officerId))?.unitId !== unit.id) {
     throw await refuse(field('officerId', 'Officer does not serve at this unit'));
   }
-  const id = `svy_${randomBytes(10).toString('hex')}`;
   const createdAt = now.toISOString();
   const period = monthOf(now, tenant.timeZone);
+  const day = dayOf(now, tenant.timeZone);
+  // No device id, no suppression: the address is never taken for the citizen. With one, the response's
+  // key is the device's claim on the unit for the day (a second send from it meets the first).
+  const device = !kiosk && input.deviceId ? deviceHash(input.deviceId) : undefined;
+  const id = device ? deviceResponseId(tenant.id, device, unit.id, day) : `svy_${randomBytes(10).toString('hex')}`;
   const survey = {
-    ...keys.surveyResponse(tenant.id, unit.id, period, createdAt, id),
+    ...keys.surveyResponse(tenant.id, unit.id, period, device ? day : createdAt, id),
     type: 'survey', id, tenant: tenant.id, unitId: unit.id, agencyId: unit.agencyId, period,
     answers: input.answers, officerId: input.officerId, comment: input.comment, respondent: input.respondent, createdAt,
     ...(kiosk ? { viaKiosk: true } : {}),
@@ -88,8 +92,7 @@ export async function submitSurvey(input: SurveyInput, ctx: IntakeContext, now =
   const bodyHash = bodyFingerprint(input);
   const outcome = await insertSurvey({
     survey,
-    // No device id, no suppression: the address is never taken for the citizen.
-    repeat: !kiosk && input.deviceId ? { deviceHash: deviceHash(input.deviceId), unitId: unit.id, day: dayOf(now, tenant.timeZone) } : undefined,
+    deviceKeyed: !!device,
     idempotency: ctx.idempotencyKey ? { key: ctx.idempotencyKey, bodyHash } : undefined,
     ceiling: kiosk ? undefined : rateCounterUpdate(rule, client, now),
   }, now);

@@ -99,8 +99,13 @@ describe('many citizens behind one address', () => {
     expect(again.body.error.code).toBe('ALREADY_SUBMITTED');
     expect(again.body.error.message).toMatch(/sudah mengisi survei.*already rated this unit today/);
     expect(await storedSurveys(unitId)).toHaveLength(20);
-    // The same phone may still rate another unit today.
-    expect((await submit({ tenant: 'serang', unitId: 'dpmptsp-u2', deviceId: phones[7], answers: all(4) }, address)).status).toBe(201);
+    // The same phone may still rate another unit today, and the unit of the same code in another city,
+    // each its own response with its own id.
+    const other = await submit({ tenant: 'serang', unitId: 'dpmptsp-u2', deviceId: phones[7], answers: all(4) }, address);
+    expect(other.status).toBe(201);
+    const elsewhere = await submit({ tenant: 'banjarbaru', unitId, deviceId: phones[7], answers: all(4) }, address);
+    expect(elsewhere.status).toBe(201);
+    expect(new Set([results[7]!.body.id, other.body.id, elsewhere.body.id]).size).toBe(3);
     await h.drain();
     expect((await ikm(`unitId=${unitId}&period=${month()}`)).body).toMatchObject({ respondents: 20, ikm: 100 });
   });
@@ -139,10 +144,14 @@ describe('Idempotency-Key', () => {
     const key = 'reused-key-0001';
     const body = { tenant: 'serang', unitId: 'dinkes-u3', deviceId: deviceId(), answers: all(4) };
     expect((await send(body, key)).status).toBe(201);
-    const other = await send({ ...body, deviceId: deviceId(), answers: all(1) }, key);
+    const other = await send({ ...body, answers: all(1) }, key);
     expect(other.status).toBe(422);
     expect(other.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
-    expect(await storedSurveys('dinkes-u3')).toHaveLength(1);
+    // Without a device id the key's own record binds it to its body.
+    const bare = { tenant: 'serang', unitId: 'dinkes-u3', answers: all(2) };
+    expect((await send(bare, 'reused-key-0002')).status).toBe(201);
+    expect((await send({ ...bare, answers: all(3) }, 'reused-key-0002')).status).toBe(422);
+    expect(await storedSurveys('dinkes-u3')).toHaveLength(2);
     const malformed = await send(body, 'has space');
     expect(malformed.status).toBe(400);
     expect(malformed.body.error.details[0].field).toBe('Idempotency-Key');
