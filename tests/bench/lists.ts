@@ -11,7 +11,7 @@ export interface ListRoute { name: string; as: string | null; path: string; limi
 
 export interface QueryCall { index: string | null; keyCondition: string; names?: Record<string, string>; values: Record<string, unknown>; forward: boolean; limit: number | null; read: number; filter: boolean }
 
-export interface ListMeasure extends Usage { status: number; returned: number; queries: QueryCall[] }
+export interface ListMeasure extends Usage { status: number; returned: number; more: boolean; queries: QueryCall[] }
 
 type Item = Record<string, unknown>;
 
@@ -51,11 +51,47 @@ export async function measureList(api: Api, meter: Meter, record: ReturnType<typ
   await api.call('GET', path, { token, headers }); // warm: module load, policy caches
   const { result: { result, usage }, queries } = await record(() => meter.measure(() => api.call('GET', path, { token, headers })));
   const returned = Array.isArray(result.body?.items) ? result.body.items.length : -1;
-  return { ...usage, status: result.status, returned, queries };
+  return { ...usage, status: result.status, returned, more: !!result.body?.nextCursor, queries };
 }
 
 /** The Query that reads the list: the one that read the most items (the others are authority checks or lookups). */
 export const listQuery = (m: ListMeasure): QueryCall | undefined => [...m.queries].sort((a, b) => b.read - a.read)[0];
+
+/** The items the list's own Query reads (its key condition, in its order), to its end. */
+function readList(q: QueryCall): Promise<Item[]> {
+  const unnamed = (v: Record<string, unknown>) => Object.fromEntries(Object.entries(v).filter(([k]) => q.keyCondition.includes(k)));
+  return queryAll<Item>({
+    ...(q.index ? { IndexName: q.index } : {}),
+    KeyConditionExpression: q.keyCondition,
+    ...(q.names && Object.keys(q.names).some((n) => q.keyCondition.includes(n)) ? { ExpressionAttributeNames: Object.fromEntries(Object.entries(q.names).filter(([n]) => q.keyCondition.includes(n))) } : {}),
+    ExpressionAttributeValues: unnamed(q.values),
+    ScanIndexForward: q.forward,
+  });
+}
+
+/** Copies of `from` (cycling), the k-th copy's sort keys suffixed `${tag}k`, until there are `count`. */
+function copiesOf(from: Item[], count: number, tag: string): Item[] {
+  return Array.from({ length: count }, (_, n) => {
+    const item = from[n % from.length]!;
+    const k = Math.floor(n / from.length) + 1;
+    const copy: Item = { ...item };
+    for (const attr of ['SK', 'GSI1SK', 'GSI2SK']) if (typeof item[attr] === 'string') copy[attr] = `${item[attr] as string}${tag}${k}`;
+    return copy;
+  });
+}
+
+/**
+ * A list whose first page is not full at the seeded size (and has nothing behind it) gets copies of its
+ * own items until it holds a page and one more, so "1×" measures a full first page with something
+ * behind it. Returns how many items were added (0: full already, or empty so nothing to copy).
+ */
+export async function padToPage(q: QueryCall, page: number): Promise<number> {
+  const items = await readList(q);
+  if (items.length === 0 || items.length > page) return 0;
+  const copies = copiesOf(items, page + 1 - items.length, '~p');
+  await batchPut(copies, { concurrency: 8 });
+  return copies.length;
+}
 
 /**
  * Nine more items for every item the list's Query can read (its own key condition, in its own order), so
@@ -64,24 +100,10 @@ export const listQuery = (m: ListMeasure): QueryCall | undefined => [...m.querie
  * in what it costs is the route reading more than a page. No other partition changes.
  */
 export async function multiplyBehindPage(q: QueryCall, page: number): Promise<number> {
-  const unnamed = (v: Record<string, unknown>) => Object.fromEntries(Object.entries(v).filter(([k]) => q.keyCondition.includes(k)));
-  const items = await queryAll<Item>({
-    ...(q.index ? { IndexName: q.index } : {}),
-    KeyConditionExpression: q.keyCondition,
-    ...(q.names && Object.keys(q.names).some((n) => q.keyCondition.includes(n)) ? { ExpressionAttributeNames: Object.fromEntries(Object.entries(q.names).filter(([n]) => q.keyCondition.includes(n))) } : {}),
-    ExpressionAttributeValues: unnamed(q.values),
-    ScanIndexForward: q.forward,
-  });
+  const items = await readList(q);
   const behind = items.slice(page);
   if (behind.length === 0) return 0;
-  const copies: Item[] = [];
-  for (let n = 0; n < items.length * 9; n++) {
-    const item = behind[n % behind.length]!;
-    const k = Math.floor(n / behind.length) + 1;
-    const copy: Item = { ...item };
-    for (const attr of ['SK', 'GSI1SK', 'GSI2SK']) if (typeof item[attr] === 'string') copy[attr] = `${item[attr] as string}~${k}`;
-    copies.push(copy);
-  }
+  const copies = copiesOf(behind, items.length * 9, '~');
   await batchPut(copies, { concurrency: 8 });
   return copies.length;
 }

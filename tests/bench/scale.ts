@@ -29,10 +29,20 @@ const times10 = (item: Item): Item =>
 export async function scaleTenFold(tenant: string, officerId: string, log: (l: string) => void): Promise<Record<string, number>> {
   const now = new Date().toISOString();
   const officers: Item[] = [];
+  const rowItems: Item[] = [];
   const { agencies } = await getTenantOrg(tenant);
+  const recent = recentPeriods(now);
   for (const a of agencies) {
     for (const o of await listOfficersOfAgency(tenant, a.id)) {
-      for (let k = 1; k < 10; k++) officers.push(officerItem(tenant, { ...o, id: `${o.id}x${k}`, supervisorId: o.supervisorId ? `${o.supervisorId}x${k}` : null }, now));
+      const row = await teamRowOf(tenant, o.id, recent);
+      for (let k = 1; k < 10; k++) {
+        const id = `${o.id}x${k}`;
+        const copy = officerItem(tenant, { ...o, id, supervisorId: o.supervisorId ? `${o.supervisorId}x${k}` : null }, now);
+        // Behind every original in the agency's list (as the lists' own copies go behind page 1), so a first
+        // page holds the same officers at 1× and 10× and any difference is the route reading more.
+        officers.push({ ...copy, GSI1SK: `~${copy.GSI1SK as string}` });
+        rowItems.push(...row.map((i) => asCopy(i, tenant, id)));
+      }
     }
   }
   const partitions = [keys.tenantRollup(tenant, '').PK, keys.agencyRollup(tenant, '-', '').PK, keys.unitRollup(tenant, '-', '').PK, keys.nationalRollup('-', '').PK];
@@ -45,10 +55,37 @@ export async function scaleTenFold(tenant: string, officerId: string, log: (l: s
   const officerHistory = own
     .filter((i) => /^(SCORE|REPORT)#\d{4}-\d{2}$/.test(String(i.SK)))
     .flatMap((i) => Array.from({ length: HISTORY_COPIES }, (_, j) => shifted(i, -SEEDED_MONTHS * (j + 1), String(i.SK).split('#')[0] + '#')));
-  const all = [...officers, ...scaled, ...history, ...officerHistory];
-  log(`10× data: ${officers.length} officers, ${scaled.length} rollups ×10, ${history.length} earlier rollup months, ${officerHistory.length} earlier score/report items`);
+  const all = [...officers, ...rowItems, ...scaled, ...history, ...officerHistory];
+  log(`10× data: ${officers.length} officers (with ${rowItems.length} items a team row reads), ${scaled.length} rollups ×10, ${history.length} earlier rollup months, ${officerHistory.length} earlier score/report items`);
   await batchPut(all, { concurrency: 8 });
-  return { officersAdded: officers.length, rollupsScaled: scaled.length, rollupHistoryAdded: history.length, officerHistoryAdded: officerHistory.length };
+  return { officersAdded: officers.length, officerRowItemsAdded: rowItems.length, rollupsScaled: scaled.length, rollupHistoryAdded: history.length, officerHistoryAdded: officerHistory.length };
+}
+
+/** The months and years a team row may read now (its report, the two latest evaluations, the year's JP,
+ *  the running month's progress), generously: the last 13 months, and this and last year. */
+function recentPeriods(now: string): Set<string> {
+  const month = now.slice(0, 7);
+  const months = Array.from({ length: 14 }, (_, i) => addMonths(month, 1 - i));
+  const years = [Number(month.slice(0, 4)) - 1, Number(month.slice(0, 4))].map(String);
+  const quarters = months.map((m) => `${m.slice(0, 4)}-Q${Math.ceil(Number(m.slice(5, 7)) / 3)}`);
+  return new Set([...months, ...years, ...quarters]);
+}
+
+/** An officer's items a team row reads (functions/team/repository.ts), in the recent periods. */
+async function teamRowOf(tenant: string, officerId: string, recent: Set<string>): Promise<Item[]> {
+  const own = await queryAll<Item>({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.officerPartition(tenant, officerId) } });
+  return own.filter((i) => {
+    const [kind, period] = String(i.SK).split('#');
+    if (kind === 'FEEDBACKLAST') return true;
+    return ['REPORT', 'EVAL', 'TRAININGYEAR', 'PROGRESS'].includes(kind!) && recent.has(period!);
+  });
+}
+
+/** The item as the copy officer's: its partition and officerId, and out of every index (a team row
+ *  reads it by key; the lists and charts that read the indexes are scaled on their own). */
+function asCopy(item: Item, tenant: string, officerId: string): Item {
+  const { GSI1PK: _a, GSI1SK: _b, GSI2PK: _c, GSI2SK: _d, ...rest } = item;
+  return { ...rest, PK: keys.officerPartition(tenant, officerId), officerId };
 }
 
 // --- synthetic tenants of any size (the evaluation bench: 1,000 → 100,000 officers in one tenant) ---
