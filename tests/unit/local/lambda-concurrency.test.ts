@@ -39,6 +39,6 @@ describe('concurrencyLimit', () => {
 
   it('bounds the local server well below a 1,000-request burst', () => {
     expect(LOCAL_LAMBDA_CONCURRENCY).toBeGreaterThan(1);
-    expect(LOCAL_LAMBDA_CONCURRENCY).toBeLessThanOrEqual(64);
+    expect(LOCAL_LAMBDA_CONCURRENCY).toBeLessThanOrEqual(100);
   });
 });
