@@ -62,6 +62,7 @@ export async function startSeededDb(seedFile: string): Promise<LocalDb> {
   copyFileSync(seedFile, join(dir, DB_FILE));
   const dynamo = await startDynamoLocal({ port: await freePort(), dbPath: dir });
   applyLocalEnv({ endpoint: dynamo.endpoint, tableName: LOCAL_TABLE_NAME });
+  setDdb(undefined); // the repositories' client is created again on this endpoint (an earlier section's points elsewhere)
   process.env.LOG_LEVEL = 'ERROR';
   await ensureTable(dynamo.endpoint, LOCAL_TABLE_NAME);
   return {
