@@ -4,11 +4,10 @@
 // later (the ledger skips what was already done); on its last delivery the batch counts as failed,
 // so a job never hangs, and the message ends in the DLQ.
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { getOfficers } from '../data/org-repository.js';
-import { logger } from '../http/logger.js';
+import { injectLambdaContext, logger } from '../http/logger.js';
 import { recordAccountBatch } from './jobs.js';
 import { provisionAccounts } from './provision.js';
 import type { AccountBatch } from './queue.js';

@@ -4,11 +4,10 @@
 // delivery it is counted as failed, so a poison batch ends in the DLQ and the run reports 'partial'
 // instead of hanging.
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { loadPolicy } from '../data/policy-repository.js';
-import { logger } from '../http/logger.js';
+import { injectLambdaContext, logger } from '../http/logger.js';
 import { countMetric } from '../http/metrics.js';
 import { evaluateOfficerPeriod } from './evaluate-officer.js';
 import { countEvaluation, finaliseRun } from './finalise.js';

@@ -1,12 +1,11 @@
 // The middy stack every HTTP function shares: logger context, body parsing with a size cap,
 // the caller's principal, dispatch on the route key, and (registered last) the error mapping.
 import middy from '@middy/core';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { HttpError, badRequest, forbidden, httpErrorOf, notFound } from './errors.js';
 import { MAX_REQUEST_BYTES, requestTooLarge } from './limits.js';
 import { jsonShapeProblem } from './json.js';
-import { logger } from './logger.js';
+import { injectLambdaContext, logger } from './logger.js';
 import { freshPrincipal, hasRole, principalFromClaims, type Principal } from './principal.js';
 import { clientAddress } from './rate-limit.js';
 

@@ -3,10 +3,9 @@
 // the records they could not handle as batchItemFailures, in stream order, so only those and the
 // records after them are retried.
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { logger } from '../http/logger.js';
+import { injectLambdaContext, logger } from '../http/logger.js';
 import { processScoringRecords } from './processor.js';
 import { processSurveyRecords } from '../surveys/rollup.js';
 import { processActivityRecords } from '../activity/stream.js';
