@@ -11,7 +11,7 @@ import { BACKGROUND_FUNCTIONS } from '../../functions/routes.js';
 import type { Auth } from './auth.js';
 import { AppFunction } from './function.js';
 import { acknowledge } from './nag.js';
-import { MAX_RECEIVE_COUNT } from './processing.js';
+import { MAX_RECEIVE_COUNT, workQueue } from './processing.js';
 import { TABLE_ACCESS, grantTable } from './table-access.js';
 
 const WORKER_TIMEOUT = Duration.minutes(1);
@@ -31,13 +31,7 @@ export class Accounts extends Construct {
 
   constructor(scope: Construct, id: string, props: AccountsProps) {
     super(scope, id);
-    this.dlq = new sqs.Queue(this, 'AccountDlq', { retentionPeriod: Duration.days(14), enforceSSL: true });
-    acknowledge(this.dlq, 'This is the account queue\'s dead-letter queue; it needs none of its own.', 'Serverless-SQSRedrivePolicy');
-    this.queue = new sqs.Queue(this, 'AccountQueue', {
-      visibilityTimeout: Duration.seconds(WORKER_TIMEOUT.toSeconds() * 6), // AWS guidance: ≥ 6 × function timeout
-      deadLetterQueue: { queue: this.dlq, maxReceiveCount: MAX_RECEIVE_COUNT },
-      enforceSSL: true,
-    });
+    ({ queue: this.queue, dlq: this.dlq } = workQueue(this, 'Account', WORKER_TIMEOUT, 'account'));
     this.worker = new AppFunction(this, 'Fn-accountWorker', { name: 'accountWorker', entry: BACKGROUND_FUNCTIONS.accountWorker, environment: props.environment, timeout: WORKER_TIMEOUT });
     grantTable(this.worker.fn, props.table, TABLE_ACCESS.accountWorker);
     this.worker.fn.addEnvironment('ACCOUNT_MAX_RECEIVE', String(MAX_RECEIVE_COUNT));

@@ -18,7 +18,7 @@ import { BACKGROUND_FUNCTIONS } from '../../functions/routes.js';
 import type { CellConfig } from '../deployments.js';
 import { AppFunction } from './function.js';
 import { acknowledge } from './nag.js';
-import { MAX_RECEIVE_COUNT } from './processing.js';
+import { MAX_RECEIVE_COUNT, workQueue } from './processing.js';
 import { TABLE_ACCESS, grantTable } from './table-access.js';
 
 /** CDK context key of the sender address (`-c emailSender=no-reply@bkpsdm.example.go.id`); else the cell's config. */
@@ -56,13 +56,7 @@ export class Notifications extends Construct {
     this.allowSending(this.pass.fn);
 
     // Runs started through the API: one message per run, one run per invocation.
-    this.runDlq = new sqs.Queue(this, 'RunDlq', { retentionPeriod: Duration.days(14), enforceSSL: true });
-    acknowledge(this.runDlq, 'This is the notification run queue\'s dead-letter queue; it needs none of its own.', 'Serverless-SQSRedrivePolicy');
-    this.runQueue = new sqs.Queue(this, 'RunQueue', {
-      visibilityTimeout: Duration.seconds(PASS_TIMEOUT.toSeconds() * 6), // AWS guidance: ≥ 6 × function timeout
-      deadLetterQueue: { queue: this.runDlq, maxReceiveCount: MAX_RECEIVE_COUNT },
-      enforceSSL: true,
-    });
+    ({ queue: this.runQueue, dlq: this.runDlq } = workQueue(this, 'Run', PASS_TIMEOUT, 'notification run'));
     this.pass.fn.addEnvironment('NOTIFICATION_RUN_MAX_RECEIVE', String(MAX_RECEIVE_COUNT));
     const source = this.pass.fn.addEventSourceMapping('RunQueue', { eventSourceArn: this.runQueue.queueArn, batchSize: 1, reportBatchItemFailures: true, maxConcurrency: 2 });
     this.runQueue.grantConsumeMessages(this.pass.fn);

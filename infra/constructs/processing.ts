@@ -19,6 +19,19 @@ const WORKER_TIMEOUT = Duration.minutes(2);
 /** A batch is retried this many times before it goes to the DLQ; the worker reads it to mark the last try. */
 export const MAX_RECEIVE_COUNT = 3;
 
+/** A work queue (`<name>Queue`, visibility 6 × its worker's timeout, as AWS advises) and its dead-letter
+ *  queue (`<name>Dlq`, kept 14 days) that takes a message after MAX_RECEIVE_COUNT receives. */
+export function workQueue(scope: Construct, name: string, workerTimeout: Duration, what: string): { queue: sqs.Queue; dlq: sqs.Queue } {
+  const dlq = new sqs.Queue(scope, `${name}Dlq`, { retentionPeriod: Duration.days(14), enforceSSL: true });
+  acknowledge(dlq, `This is the ${what} queue's dead-letter queue; it needs none of its own.`, 'Serverless-SQSRedrivePolicy');
+  const queue = new sqs.Queue(scope, `${name}Queue`, {
+    visibilityTimeout: Duration.seconds(workerTimeout.toSeconds() * 6),
+    deadLetterQueue: { queue: dlq, maxReceiveCount: MAX_RECEIVE_COUNT },
+    enforceSSL: true,
+  });
+  return { queue, dlq };
+}
+
 export interface ProcessingProps {
   cell: CellConfig;
   table: dynamodb.ITableV2;
@@ -62,13 +75,7 @@ export class Processing extends Construct {
     );
 
     // Evaluations: the dispatcher lists a tenant's officers and enqueues batches; workers evaluate them.
-    this.evaluationDlq = new sqs.Queue(this, 'EvaluationDlq', { retentionPeriod: Duration.days(14), enforceSSL: true });
-    acknowledge(this.evaluationDlq, 'This is the evaluation queue\'s dead-letter queue; it needs none of its own.', 'Serverless-SQSRedrivePolicy');
-    this.evaluationQueue = new sqs.Queue(this, 'EvaluationQueue', {
-      visibilityTimeout: Duration.seconds(WORKER_TIMEOUT.toSeconds() * 6), // AWS guidance: ≥ 6 × function timeout
-      deadLetterQueue: { queue: this.evaluationDlq, maxReceiveCount: MAX_RECEIVE_COUNT },
-      enforceSSL: true,
-    });
+    ({ queue: this.evaluationQueue, dlq: this.evaluationDlq } = workQueue(this, 'Evaluation', WORKER_TIMEOUT, 'evaluation'));
     // EventBridge Scheduler invokes the dispatcher asynchronously: a day's failed pass lands in its DLQ.
     this.dispatcher = background('evaluationDispatcher', Duration.minutes(5), true);
     this.worker = background('evaluationWorker', WORKER_TIMEOUT);
