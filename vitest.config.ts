@@ -34,8 +34,6 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/global-setup.ts'],
-          // The runtime starts in the background (global-setup.ts); every file waits for it here.
-          setupFiles: ['tests/e2e/ready.ts'],
           testTimeout: 120_000,
           hookTimeout: 240_000,
           fileParallelism: false,

@@ -1,27 +1,22 @@
 // Starts the whole local runtime (DynamoDB Local, seed, API, dashboard) on free ports with a fresh
 // data dir for the browser tests. E2E_BASE_URL points the tests at an already running instance instead.
-// Vitest runs every project's global setup before the first test of any project, so this one does not
-// wait for the runtime: it starts during the unit and integration files, and each browser file waits for
-// it in tests/e2e/ready.ts (a status file: `ready`, or why it is not).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { freePort } from '../../infra/local/ddb-local.js';
 
 declare module 'vitest' {
-  export interface ProvidedContext { baseUrl: string; runtimeStatus: string }
+  export interface ProvidedContext { baseUrl: string }
 }
 
-export const READY_TIMEOUT_MS = 400_000; // the seed writes ~24 months of data on first start, beside the other files' work
+const READY_TIMEOUT_MS = 280_000; // the seed writes ~24 months of data on first start
 
 export default async function setup(project: TestProject) {
-  if (process.env.E2E_BASE_URL) { project.provide('baseUrl', process.env.E2E_BASE_URL.replace(/\/$/, '')); project.provide('runtimeStatus', ''); return; }
+  if (process.env.E2E_BASE_URL) { project.provide('baseUrl', process.env.E2E_BASE_URL.replace(/\/$/, '')); return; }
   const [port, ddbPort] = [await freePort(), await freePort()];
   const dataDir = mkdtempSync(join(tmpdir(), 'kinerja-e2e-'));
-  const statusDir = mkdtempSync(join(tmpdir(), 'kinerja-e2e-status-'));
-  const status = join(statusDir, 'status');
   const child = spawn('npx', ['tsx', 'infra/local/start.ts'], {
     cwd: join(import.meta.dirname, '..', '..'),
     env: { ...process.env, PORT: String(port), DDB_PORT: String(ddbPort), DATA_DIR: dataDir },
@@ -29,23 +24,20 @@ export default async function setup(project: TestProject) {
     detached: true, // its own process group, so teardown reaches DynamoDB Local's JVM too
   });
   let log = '';
-  let settled = false;
-  const settle = (text: string) => { if (!settled) { settled = true; writeFileSync(status, text); } };
-  const timer = setTimeout(() => settle(`runtime not ready after ${READY_TIMEOUT_MS / 1000} s:\n${log.slice(-3000)}`), READY_TIMEOUT_MS);
-  timer.unref();
-  child.stdout!.on('data', (chunk: Buffer) => {
-    log += chunk.toString();
-    if (/^ready$/m.test(log)) { clearTimeout(timer); settle('ready'); }
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`runtime not ready after ${READY_TIMEOUT_MS / 1000} s:\n${log.slice(-3000)}`)), READY_TIMEOUT_MS);
+    const onData = (chunk: Buffer) => {
+      log += chunk.toString();
+      if (/^ready$/m.test(log)) { clearTimeout(timer); resolve(); }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (c: Buffer) => { log += c.toString(); });
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`runtime exited (${code}) before ready:\n${log.slice(-3000)}`)); });
   });
-  child.stderr!.on('data', (c: Buffer) => { log += c.toString(); });
-  child.once('exit', (code) => { clearTimeout(timer); settle(`runtime exited (${code}) before ready:\n${log.slice(-3000)}`); });
   project.provide('baseUrl', `http://127.0.0.1:${port}`);
-  project.provide('runtimeStatus', status);
   return async () => {
-    clearTimeout(timer);
     await stop(child);
     rmSync(dataDir, { recursive: true, force: true });
-    rmSync(statusDir, { recursive: true, force: true });
   };
 }
 
