@@ -3,6 +3,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { setDdb } from '../../functions/data/client.js';
+import { topBytes } from './item-size.js';
 
 /** items: what Query/Scan calls read (ScannedCount), to tell more items from bigger items. */
 export interface Usage { calls: number; rcu: number; wcu: number; items: number; byCommand: Record<string, number> }
@@ -61,17 +62,19 @@ export function installMeter(endpoint: string): Meter {
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
 /** DynamoDB Local answers PartiQL batches without ConsumedCapacity; DynamoDB bills an INSERT like a
- *  PutItem: per statement that succeeded, 1 WCU per started KB of the item (attribute names and values,
- *  over-estimated here as the statement text plus its parameters as JSON) for the table, and as much
- *  again for each index whose keys the item carries (both indexes project ALL). */
+ *  PutItem: per statement that succeeded, 1 WCU per started KB of the item (its attribute names, read from
+ *  the statement's `'name': ?` pairs, and the values bound to them, sized as DynamoDB sizes them) for the
+ *  table, and as much again for each index whose keys the item carries (both indexes project ALL). */
 function partiqlInsertUnits(name: string, input: unknown, output: unknown): number {
   if (name !== 'BatchExecuteStatementCommand') return 0;
   const statements = (input as { Statements?: { Statement: string; Parameters?: unknown[] }[] }).Statements ?? [];
   const responses = (output as { Responses?: { Error?: unknown }[] }).Responses ?? [];
   return statements.reduce((sum, st, i) => {
     if (responses[i]?.Error || !/^\s*INSERT/i.test(st.Statement)) return sum;
-    const kb = Math.ceil(Buffer.byteLength(st.Statement + JSON.stringify(st.Parameters ?? [])) / 1024);
-    const indexes = ['GSI1PK', 'GSI2PK'].filter((k) => st.Statement.includes(`'${k}'`)).length;
+    const names = [...st.Statement.matchAll(/'((?:[^']|'')+)'\s*:\s*\?/g)].map((m) => m[1]!.replace(/''/g, "'"));
+    const item = Object.fromEntries(names.map((n, j) => [n, st.Parameters?.[j]]));
+    const kb = Math.max(1, Math.ceil(topBytes(item) / 1024));
+    const indexes = ['GSI1PK', 'GSI2PK'].filter((k) => k in item).length;
     return sum + kb * (1 + indexes);
   }, 0);
 }

@@ -11,6 +11,7 @@ import { listQuery, measureList, multiplyBehindPage, padToPage, queryRecorder, t
 import { createOnce } from '../../functions/notifications/repository.js';
 import { REGION_ADMINS } from '../../functions/notifications/deliver.js';
 import { scaleTenFold } from './scale.js';
+import { topBytes } from './item-size.js';
 import { machine, median } from './stats.js';
 import type { BenchContext, Line, SectionResult } from './types.js';
 
@@ -65,16 +66,6 @@ function listLine(route: ListRoute, a: ListMeasure, b: ListMeasure): Line {
   };
 }
 
-/** An item's size as DynamoDB counts it for capacity: names + values, a number ≈ 1 byte + 1 per two significant digits. */
-function itemBytes(value: unknown): number {
-  if (typeof value === 'string') return Buffer.byteLength(value);
-  if (typeof value === 'number') return 1 + Math.ceil(String(Math.abs(value)).replace('.', '').replace(/e.*$/, '').replace(/^0+/, '').replace(/0+$/, '').length / 2);
-  if (typeof value === 'boolean' || value === null) return 1;
-  if (Array.isArray(value)) return 3 + value.reduce((n: number, v) => n + 1 + itemBytes(v), 0);
-  if (value && typeof value === 'object') return 3 + Object.entries(value).reduce((n, [k, v]) => n + Buffer.byteLength(k) + 1 + itemBytes(v), 0);
-  return 0;
-}
-const topBytes = (item: Record<string, unknown>) => Object.entries(item).reduce((n, [k, v]) => n + Buffer.byteLength(k) + itemBytes(v), 0);
 
 /** Bytes of the items a chart's Query reads, and how far the total sits below its next 4 KB read unit. */
 async function chartBytes(pk: string, from: string, to: string) {

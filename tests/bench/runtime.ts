@@ -1,7 +1,7 @@
 // The local runtime exactly as `npm start` runs it (its own process group), on free ports, over a
 // copy of the cached seeded database so it starts without seeding again.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -54,6 +54,8 @@ export async function startRuntime(seedFile: string, log: (l: string) => void): 
     throw error;
   }
   log(`local runtime ready at http://127.0.0.1:${port} (DynamoDB Local ${ddbPort})`);
+  const quiet = await settled(child.pid!);
+  log(`local runtime settled after ${quiet.waitedS} s (its processes used ${quiet.lastCpuPct}% of a core over the last ${SETTLE_WINDOW_MS / 1000} s)`);
   return { base: `http://127.0.0.1:${port}`, ddbEndpoint: `http://127.0.0.1:${ddbPort}`, stop };
 }
 
@@ -67,4 +69,33 @@ export async function runtimeClients(ctx: BenchContext) {
   const api = apiClient(rt.base);
   const call: typeof api.call = (method, path, opts) => api.call(method, path, opts).catch((e: Error): Reply => ({ status: 0, body: String(e.cause ?? e), ms: 0 }));
   return { rt, doc, api, call };
+}
+
+const SETTLE_WINDOW_MS = 3000;
+
+/** CPU seconds used so far by every process in a process group (the runtime, its DynamoDB Local JVM). */
+function groupCpuSeconds(pgid: number): number {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12]); // pgrp; utime + stime
+    } catch { /* gone meanwhile */ }
+  }
+  return ticks / 100;
+}
+
+/** Waits (up to 3 min) until the runtime's own processes are nearly idle, so a timed section does not
+ *  measure the tail of its start (JIT warm-up, first requests, background passes) as the product's speed. */
+async function settled(pgid: number): Promise<{ waitedS: number; lastCpuPct: number }> {
+  const started = Date.now();
+  let pct = 100;
+  for (let calm = 0; calm < 2 && Date.now() - started < 180_000;) {
+    const before = groupCpuSeconds(pgid);
+    await new Promise((r) => setTimeout(r, SETTLE_WINDOW_MS));
+    pct = Math.round(((groupCpuSeconds(pgid) - before) / (SETTLE_WINDOW_MS / 1000)) * 100);
+    calm = pct < 10 ? calm + 1 : 0;
+  }
+  return { waitedS: Math.round((Date.now() - started) / 1000), lastCpuPct: pct };
 }
