@@ -15,7 +15,9 @@ type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[numb
 
 export interface IdempotencyRecord<T> { bodyHash: string; result: T }
 
-const keyOf = (tenant: string, route: string, key: string) => keys.idempotency(tenant, route, createHash('sha256').update(key).digest('base64url'));
+/** What is stored of an Idempotency-Key: its SHA-256 (the key itself is the client's). */
+export const idempotencyKeyHash = (key: string) => createHash('sha256').update(key).digest('base64url');
+const keyOf = (tenant: string, route: string, key: string) => keys.idempotency(tenant, route, idempotencyKeyHash(key));
 const epoch = (now: Date) => Math.floor(now.getTime() / 1000);
 
 /** The Put that claims a key; fails its condition while an unexpired record of the key exists. */

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { GetCommand, PutCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ddb, tableName } from '../data/client.js';
 import { transactionConflicted } from '../data/conditions.js';
-import { claimIdempotencyKey, getIdempotencyRecord, type IdempotencyRecord } from '../data/idempotency-repository.js';
+import { claimIdempotencyKey, getIdempotencyRecord, idempotencyKeyHash, type IdempotencyRecord } from '../data/idempotency-repository.js';
 import { keys } from '../data/keys.js';
 import { fromImage } from '../data/stream-image.js';
 
@@ -47,8 +47,6 @@ const failedAt = (error: unknown, index: number) => {
 export const deviceResponseId = (tenant: string, deviceHash: string, unitId: string, day: string) =>
   `svy_${createHash('sha256').update(`${tenant}|${deviceHash}|${unitId}|${day}`).digest('hex').slice(0, 20)}`;
 
-const keyHash = (key: string) => createHash('sha256').update(`idempotency|${key}`).digest('base64url');
-
 /**
  * Stores the response, or tells why not, in one TransactWriteItems, all or nothing (a refused send
  * leaves no count and no response). With a device id: the response, on condition its device-day key
@@ -62,7 +60,7 @@ export async function insertSurvey(w: SurveyWrite, now: Date): Promise<SurveyOut
   const items: TransactItem[] = [];
   let idemAt = -1, responseAt = -1;
   if (w.deviceKeyed) {
-    const survey = w.idempotency ? { ...w.survey, idempotencyKeyHash: keyHash(w.idempotency.key), bodyHash: w.idempotency.bodyHash } : w.survey;
+    const survey = w.idempotency ? { ...w.survey, idempotencyKeyHash: idempotencyKeyHash(w.idempotency.key), bodyHash: w.idempotency.bodyHash } : w.survey;
     responseAt = items.push({ Put: { TableName: tableName(), Item: survey, ConditionExpression: 'attribute_not_exists(PK)', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } }) - 1;
   } else if (w.idempotency) {
     const claim = claimIdempotencyKey(tenant, 'survey', w.idempotency.key, { bodyHash: w.idempotency.bodyHash, result: { id: w.survey.id } }, now);
@@ -78,7 +76,7 @@ export async function insertSurvey(w: SurveyWrite, now: Date): Promise<SurveyOut
     } catch (error) {
       if (failedAt(error, responseAt)) {
         const old = fromImage<{ id: string; idempotencyKeyHash?: string; bodyHash?: string }>((error as Cancelled).CancellationReasons![responseAt]!.Item);
-        const retry = !!w.idempotency && !!old && old.idempotencyKeyHash === keyHash(w.idempotency.key);
+        const retry = !!w.idempotency && !!old && old.idempotencyKeyHash === idempotencyKeyHash(w.idempotency.key);
         return retry ? { stored: false, reason: 'retry', first: { bodyHash: old!.bodyHash!, result: { id: old!.id } } } : { stored: false, reason: 'repeat' };
       }
       if (failedAt(error, idemAt)) {
