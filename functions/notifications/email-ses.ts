@@ -1,19 +1,21 @@
 // Amazon SES v2 `SendEmail` as the e-mail port, registered on import when CDK set EMAIL_TRANSPORT=ses.
-// Only the sending function (./scheduled.ts) imports this module: the SES client is in that bundle alone.
-import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+// Only the sending function (./scheduled.ts) imports this module.
 import { requireEnv } from '../config/env.js';
+import { awsJson, regionalEndpoint } from '../data/aws-json.js';
 import { registerEmailPort, type EmailPort } from './email.js';
 
-export function sesAdapter(from: string): EmailPort {
-  let ses: SESv2Client | undefined;
+export function sesAdapter(from: string, endpoint = (): string => regionalEndpoint('email')): EmailPort {
   return {
     send: async (m) => {
-      const res = await (ses ??= new SESv2Client({})).send(new SendEmailCommand({
-        FromEmailAddress: from,
-        Destination: { ToAddresses: [m.to] },
-        Content: { Simple: { Subject: { Data: m.subject, Charset: 'UTF-8' }, Body: { Text: { Data: m.text, Charset: 'UTF-8' } } } },
-        EmailTags: [{ Name: 'tenant', Value: m.tenant.replace(/[^A-Za-z0-9_-]/g, '_') }],
-      }));
+      const res = await awsJson<{ MessageId?: string }>({
+        service: 'ses', endpoint: endpoint(), path: '/v2/email/outbound-emails', contentType: 'application/json',
+        body: {
+          FromEmailAddress: from,
+          Destination: { ToAddresses: [m.to] },
+          Content: { Simple: { Subject: { Data: m.subject, Charset: 'UTF-8' }, Body: { Text: { Data: m.text, Charset: 'UTF-8' } } } },
+          EmailTags: [{ Name: 'tenant', Value: m.tenant.replace(/[^A-Za-z0-9_-]/g, '_') }],
+        },
+      });
       return { messageId: res.MessageId ?? '' };
     },
   };
