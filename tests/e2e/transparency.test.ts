@@ -70,8 +70,26 @@ describe('complaint → tracking → transparency page', () => {
       expect(await page.locator('[data-follow-up]').count()).toBe(before.followUps.items.length);
       const html = await page.content();
       expect(html).not.toContain(admin.name);
+      // The units of an agency open on demand: none drawn at first (the agencies' own rows are), then
+      // the complained-about unit with its count once its agency is opened, and every unit with "open all".
+      const complaints = page.locator('[data-testid="complaints"]');
+      const after = (await apiGet('/v1/public/cities/serang/transparency')).body;
+      const agencies = (after.complaints.agencies as { agencyId: string; units: { unitId: string; received: number }[] }[]);
+      expect(await complaints.locator('tbody[data-agency]').count()).toBe(agencies.length);
+      expect(await page.locator('tr[data-unit]').count()).toBe(0);
+      const dinkes = agencies.find((a) => a.units.some((u) => u.unitId === 'dinkes-u2'))!;
+      const toggle = complaints.locator(`tbody[data-agency="${dinkes.agencyId}"] button[aria-expanded]`);
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      await toggle.click();
+      expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+      expect(await complaints.locator('tr[data-unit]').count()).toBe(dinkes.units.length);
+      const unitAfter = dinkes.units.find((u) => u.unitId === 'dinkes-u2')!.received;
+      expect(unitAfter).toBeGreaterThan(0);
+      expect(await count(page, '[data-testid="complaints"] tr[data-unit="dinkes-u2"] td.num')).toBe(unitAfter);
       await noSideScroll(page);
       await screenshot(page, 'transparency-phone');
+      await complaints.getByRole('button', { name: /semua unit|all units/i }).click();
+      expect(await complaints.locator('tr[data-unit]').count()).toBe(agencies.reduce((n, a) => n + a.units.length, 0));
       // Another year through the selector; the URL keeps it.
       await page.selectOption('#transparency-year', String(before.year - 1));
       await page.waitForURL((u) => u.search === `?year=${before.year - 1}`);
