@@ -7,7 +7,7 @@ import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aw
 import { randomBytes } from 'node:crypto';
 import { conditionFailed, transactionConditionFailed } from '../data/conditions.js';
 import { ddb, tableName } from '../data/client.js';
-import { keys } from '../data/keys.js';
+import * as keys from '../data/keys.js';
 import type { Officer } from '../data/org-repository.js';
 import { Forbidden, NotFound } from '../domain/errors.js';
 import { hasRole, type Principal } from '../http/principal.js';

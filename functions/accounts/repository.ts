@@ -3,7 +3,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGet } from '../data/batch.js';
 import { ddb, tableName } from '../data/client.js';
-import { keys } from '../data/keys.js';
+import * as keys from '../data/keys.js';
 
 export interface AccountRecord { nip: string; email: string; enabled: boolean; at: string }
 

@@ -6,7 +6,8 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGet } from '../data/batch.js';
 import { ddb, tableName } from '../data/client.js';
-import { keys, type Key } from '../data/keys.js';
+import * as keys from '../data/keys.js';
+import type { Key } from '../data/keys.js';
 import { ACTIVITY_COUNTERS, type ActivityCounter, type ActivityEvent } from './events.js';
 
 export interface DayEvent extends ActivityEvent { day: string }

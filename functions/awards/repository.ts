@@ -5,7 +5,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { insertCounted } from '../data/action-repository.js';
 import { queryPage } from '../data/batch.js';
 import { ddb, tableName } from '../data/client.js';
-import { keys } from '../data/keys.js';
+import * as keys from '../data/keys.js';
 import { GSI1, GSI2 } from '../data/table.js';
 
 import { AWARD_KINDS } from './schema.js';

@@ -3,7 +3,7 @@
 import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { queryAll, queryPage } from '../data/batch.js';
 import { ddb, tableName } from '../data/client.js';
-import { keys } from '../data/keys.js';
+import * as keys from '../data/keys.js';
 import { GSI1, GSI2 } from '../data/table.js';
 import type { ComplaintCategory, ComplaintCause, ComplaintStatus } from './schemas.js';
 import { contribution, delta, filingMonth, type StatsContext } from './stats.js';

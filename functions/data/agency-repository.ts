@@ -6,7 +6,8 @@ import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { OrgRating, Predikat } from '../domain/types.js';
 import { queryAll } from './batch.js';
 import { ddb, tableName } from './client.js';
-import { keys, type Key } from './keys.js';
+import * as keys from './keys.js';
+import type { Key } from './keys.js';
 import type { Agency, Unit } from './org-repository.js';
 import { GSI1 } from './table.js';
 

@@ -7,7 +7,7 @@ import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ddb, tableName } from './client.js';
 import { transactionConditionFailed, transactionConflicted } from './conditions.js';
-import { keys } from './keys.js';
+import * as keys from './keys.js';
 
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
 

@@ -2,7 +2,7 @@
 // BKPSDM with a reason and an expiry, written together with its audit item.
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, tableName } from './client.js';
-import { keys } from './keys.js';
+import * as keys from './keys.js';
 
 export interface LateWindow {
   tenant: string;

@@ -4,7 +4,7 @@
 // (or put back) in the one that changes its status, so the daily pass reads them with one Query.
 import { queryPage } from './batch.js';
 import { tableName } from './client.js';
-import { keys } from './keys.js';
+import * as keys from './keys.js';
 import type { TransactItem } from './action-repository.js';
 import type { ActionItem } from '../domain/action-items.js';
 

@@ -4,7 +4,8 @@ import { BatchWriteCommand, GetCommand, TransactWriteCommand, UpdateCommand } fr
 import type { OfficerStatus, StatusEntry } from '../domain/officer-status.js';
 import { ddb, tableName } from './client.js';
 import { batchGet, batchPut, queryAll, queryPage } from './batch.js';
-import { keys, type Key } from './keys.js';
+import * as keys from './keys.js';
+import type { Key } from './keys.js';
 import { GSI1, GSI2 } from './table.js';
 
 export interface Agency { id: string; name: string; shortName: string; kind: string; orgRating?: string }

@@ -5,7 +5,7 @@ import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dyn
 import type { Rhk } from '../domain/types.js';
 import { batchGet } from './batch.js';
 import { ddb, tableName } from './client.js';
-import { keys } from './keys.js';
+import * as keys from './keys.js';
 
 export type PlanStatus = 'draft' | 'agreed';
 export interface Signature { by: string; at: string }

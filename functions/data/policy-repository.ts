@@ -3,7 +3,7 @@ import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dyn
 import { findTenant } from '../config/tenants.js';
 import { DEFAULT_POLICY, type TenantPolicy as Policy } from '../domain/policy.js';
 import { ddb, tableName } from './client.js';
-import { keys } from './keys.js';
+import * as keys from './keys.js';
 
 const cache = new Map<string, { at: number; policy: Policy }>();
 const CACHE_MS = 30_000;

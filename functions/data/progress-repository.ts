@@ -5,7 +5,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Aspect } from '../domain/types.js';
 import { ddb, tableName } from './client.js';
 import { conditionFailed } from './conditions.js';
-import { keys } from './keys.js';
+import * as keys from './keys.js';
 
 export interface ProgressLine { indicatorId: string; value: number; note?: string }
 export interface ProgressTarget { indicatorId: string; aspect: Aspect; target: number }

@@ -9,7 +9,7 @@ import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aw
 import type { Behaviour, Rating } from '../domain/types.js';
 import { queryAll, queryPage } from './batch.js';
 import { ddb, tableName } from './client.js';
-import { keys } from './keys.js';
+import * as keys from './keys.js';
 import { GSI2 } from './table.js';
 import { conditionFailed, transactionConditionFailed } from './conditions.js';
 

@@ -2,7 +2,7 @@
 // the tenant's region_admin set, all in one transaction so the set never drifts from the officers.
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, tableName } from './client.js';
-import { keys } from './keys.js';
+import * as keys from './keys.js';
 import { officerChangeItems, type Officer } from './org-repository.js';
 
 export async function regionAdminIds(tenant: string): Promise<string[]> {

@@ -4,7 +4,8 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from './batch.js';
 import { ddb, tableName } from './client.js';
-import { keys, type Key } from './keys.js';
+import * as keys from './keys.js';
+import type { Key } from './keys.js';
 
 export type RollupDeltas = Record<string, number>;
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];

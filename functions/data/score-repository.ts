@@ -4,7 +4,7 @@ import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { MonthRatings } from '../domain/types.js';
 import { queryAll } from './batch.js';
 import { ddb, tableName } from './client.js';
-import { keys } from './keys.js';
+import * as keys from './keys.js';
 import { rollupTransactItems, rollupTransactItemsByAgency, type RollupDeltas } from './rollup-repository.js';
 import { transactionConditionFailed } from './conditions.js';
 

@@ -1,7 +1,7 @@
 // The reads behind an evaluation document that no other repository answers as a range: the period's
 // reports and the feedback about its months, each one Query of the officer's partition.
 import { queryAll } from '../data/batch.js';
-import { keys } from '../data/keys.js';
+import * as keys from '../data/keys.js';
 import { reportView, type Report } from '../data/report-repository.js';
 import type { Feedback } from '../feedback/repository.js';
 

@@ -3,7 +3,7 @@
 // only the earlier periods that can change a result (see earlierNeeded). Unit IKM, field findings and
 // substantiated complaints: one Query each per run (per warm worker).
 import { batchGet } from '../data/batch.js';
-import { keys } from '../data/keys.js';
+import * as keys from '../data/keys.js';
 import { expectedMonths } from '../domain/officer-status.js';
 import { monthsOf, parsePeriod, previousPeriod } from '../domain/periods.js';
 import type { TenantPolicy } from '../domain/policy.js';

@@ -4,7 +4,7 @@ import { conditionFailed } from '../data/conditions.js';
 import { batchPut, inParallel, queryAll, queryPage } from '../data/batch.js';
 import { GSI1, GSI2 } from '../data/table.js';
 import { ddb, tableName } from '../data/client.js';
-import { keys } from '../data/keys.js';
+import * as keys from '../data/keys.js';
 import { addToRollups, rollupTargets } from '../data/rollup-repository.js';
 import { isMonthPeriod } from '../domain/periods.js';
 import type { CurveCheck } from '../domain/curve.js';

@@ -3,7 +3,7 @@
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from '../data/batch.js';
 import { ddb, tableName } from '../data/client.js';
-import { keys } from '../data/keys.js';
+import * as keys from '../data/keys.js';
 import { conditionFailed, transactionConditionFailed } from '../data/conditions.js';
 
 export type RunStatus = 'running' | 'done' | 'failed' | 'partial';

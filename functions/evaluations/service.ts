@@ -1,7 +1,7 @@
 // An officer's evaluations as the dashboard shows them: one page, with publication and the
 // objection deadline (DESIGN §2: 14 days from publication), in the tenant's zone.
 import { batchGet } from '../data/batch.js';
-import { keys } from '../data/keys.js';
+import * as keys from '../data/keys.js';
 import { readableOfficer } from '../http/access.js';
 import { decodeCursor, encodeCursor, pageLimit, type PageRequest } from '../http/paging.js';
 import type { Principal } from '../http/principal.js';

@@ -6,7 +6,7 @@ import { queryPage } from '../data/batch.js';
 import { ddb, tableName } from '../data/client.js';
 import { conditionFailed } from '../data/conditions.js';
 import { claimIdempotencyKey, transactOnce } from '../data/idempotency-repository.js';
-import { keys } from '../data/keys.js';
+import * as keys from '../data/keys.js';
 
 import { FEEDBACK_KINDS } from './schema.js';
 

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { getAgency, getOfficer } from '../data/org-repository.js';
 import { getPlan } from '../data/plan-repository.js';
-import { keys } from '../data/keys.js';
+import * as keys from '../data/keys.js';
 import { monthOf } from '../domain/periods.js';
 import { isInSupervisorChain, readableOfficer } from '../http/access.js';
 import { Conflict, Forbidden, Invalid, NotFound } from '../domain/errors.js';

@@ -1,7 +1,7 @@
 // Public forum items (one per forum, by id; GSI1 the tenant's by date, GSI2 an agency's) and the
 // per tenant × year and agency × year counts of forums and actions, written in one transaction.
 import { queryPage } from '../data/batch.js';
-import { keys } from '../data/keys.js';
+import * as keys from '../data/keys.js';
 import { GSI1, GSI2 } from '../data/table.js';
 import { insertCounted, patchAction, yearStats, type ActionChange, type ActionOwnerItem, type ActionPatchSpec, type TransactItem } from '../data/action-repository.js';
 import { openActionChanges, openActionItems } from '../data/open-actions.js';

@@ -4,7 +4,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { isIP } from 'node:net';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, tableName } from '../data/client.js';
-import { keys } from '../data/keys.js';
+import * as keys from '../data/keys.js';
 import { tooManyRequests } from './errors.js';
 import { conditionFailed } from '../data/conditions.js';
 import { DEFAULT_POLICY } from '../domain/policy.js';

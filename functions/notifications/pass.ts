@@ -6,7 +6,7 @@
 import { findTenant } from '../config/tenants.js';
 import { batchGet, inParallel, queryAll } from '../data/batch.js';
 import { getOfficers, getTenantOrg, listOfficersOfAgency, type Officer } from '../data/org-repository.js';
-import { keys } from '../data/keys.js';
+import * as keys from '../data/keys.js';
 import { loadPolicy } from '../data/policy-repository.js';
 import { pagePendingReports, type Report } from '../data/report-repository.js';
 import { GSI1 } from '../data/table.js';

@@ -5,7 +5,7 @@ import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, tableName } from '../data/client.js';
 import { conditionFailed, transactionConditionFailed } from '../data/conditions.js';
 import { batchGet, queryPage } from '../data/batch.js';
-import { keys } from '../data/keys.js';
+import * as keys from '../data/keys.js';
 import { GSI1, GSI2 } from '../data/table.js';
 import type { EmailMessage } from './email.js';
 

@@ -4,7 +4,7 @@
 import { DeleteCommand, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, tableName } from '../data/client.js';
 import { conditionFailed, transactionConditionFailed, transactionConflicted } from '../data/conditions.js';
-import { keys } from '../data/keys.js';
+import * as keys from '../data/keys.js';
 import type { Counts } from './deliver.js';
 
 export type RunStatus = 'queued' | 'running' | 'done' | 'failed';

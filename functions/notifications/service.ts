@@ -3,7 +3,7 @@
 import { Invalid, NotFound } from '../domain/errors.js';
 import { hasRole, type Principal } from '../http/principal.js';
 import { pageLimit, type PageRequest } from '../http/paging.js';
-import { keys } from '../data/keys.js';
+import * as keys from '../data/keys.js';
 import { agencyAdmins, officerInbox, REGION_ADMINS } from './deliver.js';
 import { countUnread, markRead, pageInbox, unreadKeys } from './repository.js';
 

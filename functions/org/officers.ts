@@ -9,7 +9,7 @@ import { addMonths, dayOf, monthOf } from '../domain/periods.js';
 import { Conflict, Forbidden, Invalid, NotFound } from '../domain/errors.js';
 import { decodeCursor, encodeCursor, pageLimit, type Page } from '../http/paging.js';
 import { hasRole, isTenantWide, type Principal } from '../http/principal.js';
-import { keys } from '../data/keys.js';
+import * as keys from '../data/keys.js';
 import { recountExpected, monthsSince } from './expected.js';
 import { OfficerPatch, OfficersQuery } from './schema.js';
 

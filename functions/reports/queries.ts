@@ -1,7 +1,7 @@
 // Report reads: one report, an officer's year, and the caller's review queue (pending `submitted`
 // reports of the officers they may review: their supervisor chain, their agency for agency_admin,
 // the tenant for region_admin and leaders).
-import { keys } from '../data/keys.js';
+import * as keys from '../data/keys.js';
 import { getOfficers, type Officer } from '../data/org-repository.js';
 import { getReportWithHistory, pagePendingReports, pageReportsOfYear, parseReportId, reportYearRange } from '../data/report-repository.js';
 import { readableOfficer } from '../http/access.js';

@@ -1,7 +1,8 @@
 // SKM follow-up items (one per unit × survey period, in the tenant's follow-up partition, GSI1 per
 // agency) and their per tenant × year and agency × year action counts, written in one transaction.
 import { queryPage } from '../data/batch.js';
-import { keys, type Key } from '../data/keys.js';
+import * as keys from '../data/keys.js';
+import type { Key } from '../data/keys.js';
 import { GSI1 } from '../data/table.js';
 import { insertCounted, patchAction, yearStats, type ActionChange, type ActionOwnerItem, type ActionPatchSpec } from '../data/action-repository.js';
 import { openActionChanges, openActionItems } from '../data/open-actions.js';

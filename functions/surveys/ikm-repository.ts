@@ -3,7 +3,7 @@
 import { ikmFromSums, type IkmResult, type IkmSums } from '../domain/ikm.js';
 import { monthsOf } from '../domain/periods.js';
 import { queryAll } from '../data/batch.js';
-import { keys } from '../data/keys.js';
+import * as keys from '../data/keys.js';
 import { GSI1 } from '../data/table.js';
 import { sumRollups } from './aggregate.js';
 

@@ -8,7 +8,7 @@ import { GetCommand, PutCommand, TransactWriteCommand, type TransactWriteCommand
 import { ddb, tableName } from '../data/client.js';
 import { transactionConflicted } from '../data/conditions.js';
 import { claimIdempotencyKey, getIdempotencyRecord, idempotencyKeyHash, type IdempotencyRecord } from '../data/idempotency-repository.js';
-import { keys } from '../data/keys.js';
+import * as keys from '../data/keys.js';
 import { fromImage } from '../data/stream-image.js';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];

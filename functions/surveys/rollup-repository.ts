@@ -2,7 +2,7 @@
 // watermark that tells a replayed batch which responses are already counted (see rollup.ts).
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, tableName } from '../data/client.js';
-import { keys } from '../data/keys.js';
+import * as keys from '../data/keys.js';
 import type { rollupUpdate } from './rollup.js';
 
 type RollupUpdate = ReturnType<typeof rollupUpdate>;

@@ -11,7 +11,8 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import { fromImage, imageType } from '../data/stream-image.js';
 import { tableName } from '../data/client.js';
-import { keys, type Key } from '../data/keys.js';
+import * as keys from '../data/keys.js';
+import type { Key } from '../data/keys.js';
 import { logger } from '../http/logger.js';
 import { aggregateSurveys, rollupAttributes, type RollupDelta, type SurveyFacts } from './aggregate.js';
 import { unitRollupWatermark, writeRollups } from './rollup-repository.js';

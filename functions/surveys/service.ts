@@ -3,7 +3,7 @@
 // tenant for any period.
 import { createHash, randomBytes } from 'node:crypto';
 import { findTenant } from '../config/tenants.js';
-import { keys } from '../data/keys.js';
+import * as keys from '../data/keys.js';
 import { loadPolicy } from '../data/policy-repository.js';
 import { getAgency, getUnit, listOfficersOfAgency } from '../data/org-repository.js';
 import { IKM_ANSWER_WORDING, IKM_ELEMENTS, IKM_GRADE_LABELS, IKM_KEYS, ikmFromSums, krejcieMorganMinimum, type IkmScores, type IkmSums } from '../domain/ikm.js';

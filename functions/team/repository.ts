@@ -1,7 +1,7 @@
 // The per-officer items a team row shows, for one page of officers in BatchGets (never a Query per
 // officer): the report of the reporting month, the evaluations of the two latest periods, the JP of the year.
 import { batchGet } from '../data/batch.js';
-import { keys } from '../data/keys.js';
+import * as keys from '../data/keys.js';
 import type { PaceTarget } from '../domain/progress.js';
 
 export interface RowItems {

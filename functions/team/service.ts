@@ -3,7 +3,7 @@
 // evaluation's (final) predikat and flags, and the JP of the year — one Query and BatchGets per page.
 import { findTenant } from '../config/tenants.js';
 import { getAgency, pageOfficersOfAgency, pageTeam, type Officer } from '../data/org-repository.js';
-import { keys } from '../data/keys.js';
+import * as keys from '../data/keys.js';
 import { loadPolicy } from '../data/policy-repository.js';
 import { OFFICER_STATUSES, SERVICE_ENDED } from '../domain/officer-status.js';
 import { addMonths, dayOf, lastEndedPeriod, monthOf, previousPeriod } from '../domain/periods.js';

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { queryPage } from '../data/batch.js';
 import { ddb, tableName } from '../data/client.js';
 import { transactionConditionFailed } from '../data/conditions.js';
-import { keys } from '../data/keys.js';
+import * as keys from '../data/keys.js';
 import { rollupTransactItems } from '../data/rollup-repository.js';
 
 export interface Training {

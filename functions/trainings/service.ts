@@ -2,7 +2,7 @@
 // measured against the 20 JP minimum at a pro-rated pace.
 import { createHash, randomUUID } from 'node:crypto';
 import { findTenant } from '../config/tenants.js';
-import { keys } from '../data/keys.js';
+import * as keys from '../data/keys.js';
 import { getOfficer } from '../data/org-repository.js';
 import { Forbidden, Invalid, NotFound, Unprocessable } from '../domain/errors.js';
 import { dayOf, monthOf } from '../domain/periods.js';

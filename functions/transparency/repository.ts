@@ -4,7 +4,8 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from '../data/batch.js';
 import { ddb, tableName } from '../data/client.js';
-import { keys, type Key } from '../data/keys.js';
+import * as keys from '../data/keys.js';
+import type { Key } from '../data/keys.js';
 import type { IkmKey } from '../domain/ikm.js';
 import type { ActionStatus } from '../domain/action-items.js';
 import type { Forum } from '../forums/repository.js';

@@ -1,6 +1,6 @@
 // Trend charts: each call is ONE Query over pre-aggregated rollup items (DESIGN §3), never a Scan.
 import { queryAll } from '../data/batch.js';
-import { keys } from '../data/keys.js';
+import * as keys from '../data/keys.js';
 import { GSI1 } from '../data/table.js';
 import { findTenant, tenants } from '../config/tenants.js';
 import { addMonths, monthOf } from '../domain/periods.js';

@@ -7,7 +7,7 @@ import { batchGet, queryAll, queryPage } from '../data/batch.js';
 import { ddb, tableName } from '../data/client.js';
 import { transactionConditionFailed, transactionConflicted } from '../data/conditions.js';
 import { claimIdempotencyKey, transactOnce, type IdempotencyRecord } from '../data/idempotency-repository.js';
-import { keys } from '../data/keys.js';
+import * as keys from '../data/keys.js';
 import { GSI1, GSI2 } from '../data/table.js';
 import type { StartKey } from '../http/paging.js';
 import type { Severity } from './schema.js';

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ddb, tableName } from '../../functions/data/client.js';
 import { queryAll } from '../../functions/data/batch.js';
 import { getOfficer, listSubordinates } from '../../functions/data/org-repository.js';
-import { keys } from '../../functions/data/keys.js';
+import * as keys from '../../functions/data/keys.js';
 import { SERVICE_ENDED } from '../../functions/domain/officer-status.js';
 import type { DevUser } from './seed/context.js';
 import type { Signer } from './auth.js';

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, tableName } from '../../functions/data/client.js';
-import { keys } from '../../functions/data/keys.js';
+import * as keys from '../../functions/data/keys.js';
 import { startHarness, type Harness } from './harness.js';
 
 let h: Harness;

@@ -7,7 +7,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { ddb } from '../../functions/data/client.js';
-import { keys } from '../../functions/data/keys.js';
+import * as keys from '../../functions/data/keys.js';
 import { dayOf, monthOf } from '../../functions/domain/periods.js';
 import { handler as streamHandler } from '../../functions/scoring/stream.js';
 import { startHarness, type Harness } from './harness.js';

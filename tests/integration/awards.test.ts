@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ddb, tableName } from '../../functions/data/client.js';
-import { keys } from '../../functions/data/keys.js';
+import * as keys from '../../functions/data/keys.js';
 import type { Officer } from '../../functions/data/org-repository.js';
 import { dayOf } from '../../functions/domain/periods.js';
 import { writeEvaluations, type Evaluation } from '../../functions/evaluations/repository.js';

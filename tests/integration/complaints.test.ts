@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { batchPut } from '../../functions/data/batch.js';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb } from '../../functions/data/client.js';
-import { keys } from '../../functions/data/keys.js';
+import * as keys from '../../functions/data/keys.js';
 import { codeItem, complaintItem, type Complaint } from '../../functions/complaints/repository.js';
 import { startHarness, type Harness, clearOfWindowEdge } from './harness.js';
 

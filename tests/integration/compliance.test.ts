@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb } from '../../functions/data/client.js';
-import { keys } from '../../functions/data/keys.js';
+import * as keys from '../../functions/data/keys.js';
 import { formatNip } from '../../functions/domain/nip.js';
 import { addMonths, monthOf, zonedTimeToUtc } from '../../functions/domain/periods.js';
 import { handler as dailyPass } from '../../functions/evaluations/dispatcher.js';

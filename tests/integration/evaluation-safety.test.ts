@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { batchPut } from '../../functions/data/batch.js';
 import { ddb } from '../../functions/data/client.js';
-import { keys } from '../../functions/data/keys.js';
+import * as keys from '../../functions/data/keys.js';
 import type { Officer } from '../../functions/data/org-repository.js';
 import { zonedTimeToUtc } from '../../functions/domain/periods.js';
 import { handler as dispatch } from '../../functions/evaluations/dispatcher.js';

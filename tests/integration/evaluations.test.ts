@@ -5,7 +5,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGet, batchPut } from '../../functions/data/batch.js';
 import { ddb } from '../../functions/data/client.js';
 import { evaluationItem } from '../../functions/evaluations/repository.js';
-import { keys } from '../../functions/data/keys.js';
+import * as keys from '../../functions/data/keys.js';
 import { BATCH_SIZE } from '../../functions/evaluations/dispatcher.js';
 import { setWorkerFault } from '../../functions/evaluations/worker.js';
 import { unitIkm } from '../../functions/surveys/ikm-repository.js';

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb } from '../../functions/data/client.js';
-import { keys } from '../../functions/data/keys.js';
+import * as keys from '../../functions/data/keys.js';
 import { dayOf } from '../../functions/domain/periods.js';
 import { startHarness, type Harness } from './harness.js';
 import { changes, NOTHING, snapshot } from './security/snapshot.js';

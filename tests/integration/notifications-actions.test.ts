@@ -3,7 +3,7 @@
 // keep; and the pass started through the API runs in the background: 202, progress, done, one at a time.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { batchPut } from '../../functions/data/batch.js';
-import { keys } from '../../functions/data/keys.js';
+import * as keys from '../../functions/data/keys.js';
 import { openActions } from '../../functions/domain/action-items.js';
 import { dayOf } from '../../functions/domain/periods.js';
 import { addDays } from '../../functions/domain/reminders.js';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { batchPut } from '../../functions/data/batch.js';
-import { keys } from '../../functions/data/keys.js';
+import * as keys from '../../functions/data/keys.js';
 import type { Officer } from '../../functions/data/org-repository.js';
 import { addMonths } from '../../functions/domain/periods.js';
 import { drainOutbox, sendEmail } from '../../functions/notifications/outbox.js';

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb } from '../../functions/data/client.js';
-import { keys } from '../../functions/data/keys.js';
+import * as keys from '../../functions/data/keys.js';
 import { GSI1 } from '../../functions/data/table.js';
 import { startHarness, type Harness } from './harness.js';
 

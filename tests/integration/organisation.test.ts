@@ -3,7 +3,7 @@
 // organisational ratings; and the distribution curve of a real evaluation run, incl. an amended objection.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { batchPut, queryAll } from '../../functions/data/batch.js';
-import { keys } from '../../functions/data/keys.js';
+import * as keys from '../../functions/data/keys.js';
 import type { Officer } from '../../functions/data/org-repository.js';
 import { krejcieMorganMinimum } from '../../functions/domain/ikm.js';
 import { startHarness, type Harness } from './harness.js';

@@ -5,7 +5,7 @@ import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { ddb } from '../../functions/data/client.js';
-import { keys } from '../../functions/data/keys.js';
+import * as keys from '../../functions/data/keys.js';
 import { reportItem, type Report } from '../../functions/data/report-repository.js';
 import type { Behaviour } from '../../functions/domain/types.js';
 import { addMonths, monthOf } from '../../functions/domain/periods.js';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKeyPair, importJWK, SignJWT, type JWK, type JWTPayload } from 'jose';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, tableName } from '../../functions/data/client.js';
-import { keys } from '../../functions/data/keys.js';
+import * as keys from '../../functions/data/keys.js';
 import { LOCAL_DEMO_PASSWORD } from '../../infra/local/dev-routes.js';
 import { startHarness, type Harness } from './harness.js';
 import { authorize, discover, login, refresh, signInThroughProvider } from './oidc-flow.js';

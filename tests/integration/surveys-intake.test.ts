@@ -10,7 +10,7 @@ import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetSha
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { ddb } from '../../functions/data/client.js';
-import { keys } from '../../functions/data/keys.js';
+import * as keys from '../../functions/data/keys.js';
 import { monthOf } from '../../functions/domain/periods.js';
 import { handler as streamHandler } from '../../functions/scoring/stream.js';
 import { toLambdaRecord } from '../../infra/local/streams.js';

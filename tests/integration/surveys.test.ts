@@ -7,7 +7,7 @@ import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { ddb } from '../../functions/data/client.js';
-import { keys } from '../../functions/data/keys.js';
+import * as keys from '../../functions/data/keys.js';
 import { monthOf } from '../../functions/domain/periods.js';
 import { processSurveyRecords } from '../../functions/surveys/rollup.js';
 import { startHarness, type Harness, clearOfWindowEdge } from './harness.js';

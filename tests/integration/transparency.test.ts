@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb } from '../../functions/data/client.js';
-import { keys } from '../../functions/data/keys.js';
+import * as keys from '../../functions/data/keys.js';
 import { monthOf } from '../../functions/domain/periods.js';
 import { clearOfWindowEdge, startHarness, type Harness } from './harness.js';
 

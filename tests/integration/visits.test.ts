@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb } from '../../functions/data/client.js';
-import { keys } from '../../functions/data/keys.js';
+import * as keys from '../../functions/data/keys.js';
 import type { Officer, Unit } from '../../functions/data/org-repository.js';
 import { dayOf } from '../../functions/domain/periods.js';
 import { startHarness, type Harness } from './harness.js';

@@ -3,7 +3,7 @@
 // reports and give none; some officers reply. The per-author counts and each officer's last-feedback
 // item are built from the same list, as the API's transaction would have left them.
 import { batchGet, batchPut } from '../../../functions/data/batch.js';
-import { keys } from '../../../functions/data/keys.js';
+import * as keys from '../../../functions/data/keys.js';
 import type { Officer } from '../../../functions/data/org-repository.js';
 import type { PlanItem } from '../../../functions/data/plan-repository.js';
 import { addMonths, monthOf, zonedTimeToUtc } from '../../../functions/domain/periods.js';

@@ -4,7 +4,7 @@ import { formatNip } from '../../../functions/domain/nip.js';
 import { chainItems, nipItem, officerItem, type Officer, type Unit } from '../../../functions/data/org-repository.js';
 import { computeAncestors } from '../../../functions/domain/chain.js';
 import { batchPut } from '../../../functions/data/batch.js';
-import { keys } from '../../../functions/data/keys.js';
+import * as keys from '../../../functions/data/keys.js';
 import type { DevUser, SeedContext, SeededTenant, Seeder } from './context.js';
 import type { Rng } from './prng.js';
 import { AGENCY_TEMPLATES, DEGREES, FIRST_NAMES_F, FIRST_NAMES_M, LAST_NAMES, TENANT_NAMES } from './names.js';

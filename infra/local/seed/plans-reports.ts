@@ -4,7 +4,7 @@
 // improves over the 24 months and one declines; last month has some reports pending or returned; the
 // current month is mostly unreported (the demo `<tenant>.pegawai` always has it open).
 import { batchPut } from '../../../functions/data/batch.js';
-import { keys } from '../../../functions/data/keys.js';
+import * as keys from '../../../functions/data/keys.js';
 import type { Officer } from '../../../functions/data/org-repository.js';
 import { planItem } from '../../../functions/data/plan-repository.js';
 import { reportId, reportItem, type Report, type ReportLine, type Review } from '../../../functions/data/report-repository.js';

@@ -4,7 +4,7 @@
 // (90% reported) and the matching month rollups, so trends, lists and an evaluation run have what they
 // read. Deterministic (seeded PRNG): writing it again writes the same items, so an interrupted seed is
 // simply run again. Not in the default demo: `npm run seed:province` adds it (see province-seed.ts).
-import { keys } from '../../../functions/data/keys.js';
+import * as keys from '../../../functions/data/keys.js';
 import { nipItem, officerItem, type Officer } from '../../../functions/data/org-repository.js';
 import { rollupTargets } from '../../../functions/data/rollup-repository.js';
 import { scoreItem } from '../../../functions/data/score-repository.js';

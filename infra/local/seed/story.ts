@@ -7,7 +7,7 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { batchPut } from '../../../functions/data/batch.js';
 import { ddb } from '../../../functions/data/client.js';
-import { keys } from '../../../functions/data/keys.js';
+import * as keys from '../../../functions/data/keys.js';
 import { loadPolicy } from '../../../functions/data/policy-repository.js';
 import type { Unit } from '../../../functions/data/org-repository.js';
 import type { ActionItem } from '../../../functions/domain/action-items.js';

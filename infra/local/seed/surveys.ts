@@ -4,7 +4,7 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { batchPut } from '../../../functions/data/batch.js';
 import { ddb } from '../../../functions/data/client.js';
-import { keys } from '../../../functions/data/keys.js';
+import * as keys from '../../../functions/data/keys.js';
 import { IKM_KEYS, type IkmScores } from '../../../functions/domain/ikm.js';
 import { addMonths, monthOf, parsePeriod, zonedParts, zonedTimeToUtc } from '../../../functions/domain/periods.js';
 import { clamp } from '../../../functions/domain/numbers.js';

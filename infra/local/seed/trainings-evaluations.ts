@@ -4,7 +4,7 @@
 import { UpdateCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { batchPut, queryAll } from '../../../functions/data/batch.js';
 import { ddb, tableName } from '../../../functions/data/client.js';
-import { keys } from '../../../functions/data/keys.js';
+import * as keys from '../../../functions/data/keys.js';
 import { loadPolicy } from '../../../functions/data/policy-repository.js';
 import { rollupTransactItems } from '../../../functions/data/rollup-repository.js';
 import { evaluateOfficerPeriod, lookBack, type MonthScore } from '../../../functions/evaluations/evaluate-officer.js';

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, setDdb } from '../../../functions/data/client.js';
-import { keys } from '../../../functions/data/keys.js';
+import * as keys from '../../../functions/data/keys.js';
 import { formatNip } from '../../../functions/domain/nip.js';
 import { logger } from '../../../functions/http/logger.js';
 import { allTenants } from '../../../infra/deployments.js';

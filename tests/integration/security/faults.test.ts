@@ -7,7 +7,7 @@ import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-d
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { ddb, setDdb } from '../../../functions/data/client.js';
-import { keys } from '../../../functions/data/keys.js';
+import * as keys from '../../../functions/data/keys.js';
 import { handler as streamHandler } from '../../../functions/scoring/stream.js';
 import { startHarness, type Harness } from '../harness.js';
 import { BEHAVIOUR, buildTenant, PLAN, type TenantFx } from './fixture.js';

@@ -3,7 +3,7 @@
 // new route without a rule fails here. A = serang (the caller), B = banjarbaru (the resource's owner).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { batchPut } from '../../../functions/data/batch.js';
-import { keys } from '../../../functions/data/keys.js';
+import * as keys from '../../../functions/data/keys.js';
 import { ROUTES, routeKey } from '../../../functions/routes.js';
 import { newVisitItems, type Visit } from '../../../functions/visits/repository.js';
 import { feedbackItem, feedbackRefItem, type Feedback } from '../../../functions/feedback/repository.js';
