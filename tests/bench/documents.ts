@@ -3,7 +3,7 @@
 // warm (after three documents), per document the median of 20 officers; the bundle over a bench agency
 // of 100 officers copied from seeded ones (officer, SKP, the month's reports and evaluation), one ZIP.
 import { batchGet, batchPut } from '../../functions/data/batch.js';
-import { keys } from '../../functions/data/keys.js';
+import * as keys from '../../functions/data/keys.js';
 import { officerItem, type Officer } from '../../functions/data/org-repository.js';
 import { planItem, type PlanItem } from '../../functions/data/plan-repository.js';
 import { reportItem, reportView } from '../../functions/data/report-repository.js';

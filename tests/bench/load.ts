@@ -7,7 +7,7 @@
 // back with a consistent read. Survey intake latency is measured by the surveys section.
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { setDdb } from '../../functions/data/client.js';
-import { keys } from '../../functions/data/keys.js';
+import * as keys from '../../functions/data/keys.js';
 import { getOfficer, getTenantOrg, listOfficersOfAgency, type Officer, type Unit } from '../../functions/data/org-repository.js';
 import { getPlan } from '../../functions/data/plan-repository.js';
 import { SERVICE_ENDED } from '../../functions/domain/officer-status.js';

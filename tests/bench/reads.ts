@@ -1,7 +1,7 @@
 // §6 "dashboard chart data": DynamoDB calls and consumed RCU of each chart's request, at the seeded
 // size and again after synthesising 10× the officers and history; the figures must be equal.
 import { queryAll } from '../../functions/data/batch.js';
-import { keys } from '../../functions/data/keys.js';
+import * as keys from '../../functions/data/keys.js';
 import { addMonths, monthOf } from '../../functions/domain/periods.js';
 import { LOCAL_TABLE_NAME } from '../../infra/local/env.js';
 import { startInProcessApi, type Api } from './api.js';

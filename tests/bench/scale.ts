@@ -2,7 +2,7 @@
 // and rollup counts and sums ×10 as if they all reported) and 10× the history (nine more copies of
 // every month's rollups and of one officer's scores and reports, in months before the seeded ones).
 import { batchPut, queryAll } from '../../functions/data/batch.js';
-import { keys } from '../../functions/data/keys.js';
+import * as keys from '../../functions/data/keys.js';
 import { getTenantOrg, listOfficersOfAgency, officerItem } from '../../functions/data/org-repository.js';
 import { scoreItem } from '../../functions/data/score-repository.js';
 import { addMonths, isMonthPeriod } from '../../functions/domain/periods.js';

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from '../../functions/data/batch.js';
 import { setDdb } from '../../functions/data/client.js';
-import { keys } from '../../functions/data/keys.js';
+import * as keys from '../../functions/data/keys.js';
 import { getTenantOrg, type Unit } from '../../functions/data/org-repository.js';
 import { dayOf, monthOf } from '../../functions/domain/periods.js';
 import { DEFAULT_POLICY } from '../../functions/domain/policy.js';

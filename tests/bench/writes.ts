@@ -3,7 +3,7 @@
 // handed to the real stream handler, each step metered with ReturnConsumedCapacity.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, tableName } from '../../functions/data/client.js';
-import { keys } from '../../functions/data/keys.js';
+import * as keys from '../../functions/data/keys.js';
 import { getOfficer, getTenantOrg, listOfficersOfAgency, type Officer } from '../../functions/data/org-repository.js';
 import { getPlan } from '../../functions/data/plan-repository.js';
 import { BERAKHLAK } from '../../functions/domain/types.js';
