@@ -35,16 +35,27 @@ export function num(n: number | null | undefined, digits = 0): string {
 }
 export const pct = (n: number | null | undefined, digits = 1) => (n === null || n === undefined ? '–' : `${num(n, digits)}%`);
 
+/** Date formatters by locale and options, made once: building one costs milliseconds on a phone, and a
+ * page of dated rows (months of a year, forum dates) would build one per cell. Deliberately not reactive. */
+const dtf: Record<string, Intl.DateTimeFormat> = {};
+export function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return (dtf[`${locale}|${JSON.stringify(options)}`] ??= new Intl.DateTimeFormat(locale, options));
+}
+const uiLocale = () => (i18n.lang === 'en' ? 'en-GB' : 'id-ID');
+
 export function monthLabel(period: string, style: 'short' | 'long' = 'short'): string {
   const [y, m] = period.split('-').map(Number);
   if (!m) return period;
-  return new Intl.DateTimeFormat(i18n.lang === 'en' ? 'en-GB' : 'id-ID', { month: style, year: style === 'short' ? '2-digit' : 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, 1));
+  return dateFormat(uiLocale(), { month: style, year: style === 'short' ? '2-digit' : 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, 1));
 }
+
+/** The month's short name alone ("Jan", "Agu"): where the year is the page's. */
+export const monthName = (period: string): string => dateFormat(uiLocale(), { month: 'short', timeZone: 'UTC' }).format(Date.parse(`${period}-01T00:00:00Z`));
 
 export function dateLabel(iso: string | null | undefined): string {
   if (!iso) return '–';
   const d = Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
-  return new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'short', year: 'numeric', ...(iso.length > 10 ? { hour: '2-digit', minute: '2-digit' } : { timeZone: 'UTC' }) }).format(d);
+  return dateFormat('id-ID', { day: 'numeric', month: 'short', year: 'numeric', ...(iso.length > 10 ? { hour: '2-digit', minute: '2-digit' } : { timeZone: 'UTC' }) }).format(d);
 }
 
 /** An instant as the tenant's clock shows it, with the zone's name (WIB, WITA…): schedules and deadlines are
@@ -52,5 +63,5 @@ export function dateLabel(iso: string | null | undefined): string {
 export function dateTimeIn(iso: string | null | undefined, timeZone: string, style: 'long' | 'short' | 'date' = 'long'): string {
   if (!iso) return '–';
   const time = style === 'date' ? {} : { hour: '2-digit', minute: '2-digit', timeZoneName: 'short' } as const;
-  return new Intl.DateTimeFormat(i18n.lang === 'en' ? 'en-GB' : 'id-ID', { ...(style === 'long' ? { weekday: 'short' } : {}), day: 'numeric', month: 'short', year: 'numeric', ...time, timeZone }).format(Date.parse(iso));
+  return dateFormat(uiLocale(), { ...(style === 'long' ? { weekday: 'short' } : {}), day: 'numeric', month: 'short', year: 'numeric', ...time, timeZone }).format(Date.parse(iso));
 }
