@@ -96,6 +96,9 @@ async function settled(page: Page) {
   await page.waitForFunction(() => document.querySelector('main, .public')
     && !document.querySelector('.boot, .skeleton, [aria-busy="true"]')
     && !/(Memuat…|Loading…)/.test(document.body.innerText), undefined, { timeout: 20_000 });
+  // Two frames: what the page does after a layout change (a resized viewport: ResizeObserver callbacks such as
+  // a scroll region's tabindex) is delivered in a frame's rendering steps, which a loaded machine can delay.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(null)))));
   await page.waitForTimeout(250); // the last transition
 }
 

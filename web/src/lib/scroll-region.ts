@@ -5,6 +5,7 @@ export function scrollRegion(node: HTMLElement) {
     if (node.scrollWidth > node.clientWidth || node.scrollHeight > node.clientHeight) node.tabIndex = 0;
     else node.removeAttribute('tabindex');
   };
+  update(); // now, not only at the observer's first callback (a frame later): an audit or a Tab press may come first
   const observer = new ResizeObserver(update);
   observer.observe(node);
   if (node.firstElementChild) observer.observe(node.firstElementChild); // rows added later grow the table, not the box
