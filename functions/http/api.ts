@@ -142,7 +142,7 @@ export function httpApi(routes: Routes) {
   };
   return middy<ApiEvent, APIGatewayProxyStructuredResultV2>()
     // Never log the event: it carries the Authorization header and citizens' text (even if POWERTOOLS_LOGGER_LOG_EVENT is set).
-    .use(injectLambdaContext(logger, { resetKeys: true, logEvent: false }))
+    .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(errorResponses())
     .handler(dispatch);
 }

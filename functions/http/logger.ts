@@ -69,12 +69,11 @@ export class Logger {
 }
 
 /** Middy middleware: each invocation's lines carry its Lambda context; `resetKeys` drops the last one's appended keys. */
-export function injectLambdaContext(target: Logger, opts: { resetKeys?: boolean; logEvent?: boolean } = {}): MiddlewareObj {
+export function injectLambdaContext(target: Logger, opts: { resetKeys?: boolean } = {}): MiddlewareObj {
   return {
     before: (request) => {
       if (opts.resetKeys) target.resetKeys();
       target.addContext(request.context as Context);
-      if (opts.logEvent) target.info('Lambda invocation event', { event: request.event });
     },
   };
 }

@@ -1,5 +1,5 @@
 // zod schemas at the edge: a failed parse becomes a 400 whose details name each bad field.
-// zod/mini (tree-shakable) keeps the Lambda bundles inside the 300 KB budget (DESIGN §6).
+// zod/mini (tree-shakable) keeps the Lambda bundles near the 250 KB budget (DESIGN §6).
 import * as z from 'zod/mini';
 import { badRequest } from './errors.js';
 

@@ -4,11 +4,11 @@ import { requireEnv } from '../config/env.js';
 import { awsJson, regionalEndpoint } from '../data/aws-json.js';
 import { registerEmailPort, type EmailPort } from './email.js';
 
-export function sesAdapter(from: string, endpoint = (): string => regionalEndpoint('email')): EmailPort {
+export function sesAdapter(from: string, endpoint = regionalEndpoint('email')): EmailPort {
   return {
     send: async (m) => {
       const res = await awsJson<{ MessageId?: string }>({
-        service: 'ses', endpoint: endpoint(), path: '/v2/email/outbound-emails', contentType: 'application/json',
+        service: 'ses', endpoint, path: '/v2/email/outbound-emails', contentType: 'application/json',
         body: {
           FromEmailAddress: from,
           Destination: { ToAddresses: [m.to] },

@@ -100,7 +100,7 @@ describe('signed AWS JSON calls', () => {
         Content: { Simple: { Subject: { Data: m.subject, Charset: 'UTF-8' }, Body: { Text: { Data: m.text, Charset: 'UTF-8' } } } },
         EmailTags: [{ Name: 'tenant', Value: 'tanjung-selor' }],
       })),
-      async () => { messageId = (await sesAdapter('noreply@kinerja.example', () => base).send(m)).messageId; });
+      async () => { messageId = (await sesAdapter('noreply@kinerja.example', base).send(m)).messageId; });
     expect(messageId).toBe('0100abc');
   });
 

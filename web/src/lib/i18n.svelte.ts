@@ -38,7 +38,7 @@ export const pct = (n: number | null | undefined, digits = 1) => (n === null || 
 /** Date formatters by locale and options, made once: building one costs milliseconds on a phone, and a
  * page of dated rows (months of a year, forum dates) would build one per cell. Deliberately not reactive. */
 const dtf: Record<string, Intl.DateTimeFormat> = {};
-export function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   return (dtf[`${locale}|${JSON.stringify(options)}`] ??= new Intl.DateTimeFormat(locale, options));
 }
 const uiLocale = () => (i18n.lang === 'en' ? 'en-GB' : 'id-ID');
