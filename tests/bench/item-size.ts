@@ -1,6 +1,5 @@
 // An item's size as DynamoDB counts it for capacity (names and values; a number is about 1 byte plus 1 per
 // two significant digits, a list or map 3 bytes plus 1 per element), from the item as the document client holds it.
-/** An item's size as DynamoDB counts it for capacity: names + values, a number ≈ 1 byte + 1 per two significant digits. */
 export function itemBytes(value: unknown): number {
   if (typeof value === 'string') return Buffer.byteLength(value);
   if (typeof value === 'number') return 1 + Math.ceil(String(Math.abs(value)).replace('.', '').replace(/e.*$/, '').replace(/^0+/, '').replace(/0+$/, '').length / 2);
