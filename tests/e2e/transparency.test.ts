@@ -103,6 +103,17 @@ describe('complaint → tracking → transparency page', () => {
       await desk.page.waitForSelector('[data-testid="complaint-counts"]');
       await noSideScroll(desk.page);
       await screenshot(desk.page, 'transparency-desktop');
+      // In English an agency's unit count takes its plural only past one.
+      await desk.context.addInitScript(() => localStorage.setItem('kinerja.lang', 'en'));
+      await desk.page.reload();
+      await desk.page.waitForSelector('[data-testid="complaint-counts"]');
+      const ikmAgencies = before.ikm.agencies as { agencyId: string; units: unknown[] }[];
+      const labelOf = (agencyId: string) => desk.page.locator(`section[aria-labelledby="t-ikm"] tbody[data-agency="${agencyId}"] .count`).textContent();
+      const one = ikmAgencies.find((a) => a.units.length === 1);
+      const many = ikmAgencies.find((a) => a.units.length > 1);
+      if (one) expect(await labelOf(one.agencyId)).toBe('Show 1 unit');
+      if (many) expect(await labelOf(many.agencyId)).toBe(`Show ${many.units.length} units`);
+      expect(one && many, 'the demo city has agencies with one unit and with several').toBeTruthy();
     } finally { await desk.context.close(); }
   }, 120_000);
 });
