@@ -4,13 +4,18 @@
 
 export const FUNCTIONS = {
   org: 'functions/org/handler.ts',
+  officers: 'functions/org/officers-handler.ts',
+  officerImport: 'functions/org/import-handler.ts',
   plans: 'functions/plans/handler.ts',
   reports: 'functions/reports/handler.ts',
   scores: 'functions/scoring/handler.ts',
   trainings: 'functions/trainings/handler.ts',
   surveys: 'functions/surveys/handler.ts',
+  forums: 'functions/forums/handler.ts',
+  transparency: 'functions/transparency/handler.ts',
   complaints: 'functions/complaints/handler.ts',
   evaluations: 'functions/evaluations/handler.ts',
+  feedback: 'functions/feedback/handler.ts',
   evaluationRuns: 'functions/evaluations/runs-handler.ts',
   trends: 'functions/trends/handler.ts',
   visits: 'functions/visits/handler.ts',
@@ -53,11 +58,11 @@ export const ROUTES: RouteDef[] = [
   r('GET', '/v1/agencies/{id}/org-ratings/{year}', 'org'),
   r('PUT', '/v1/agencies/{id}/org-ratings/{year}', 'org'),
   r('GET', '/v1/agencies/{id}/curve', 'org'),
-  r('GET', '/v1/officers', 'org'),
-  r('GET', '/v1/officers/{id}', 'org'),
-  r('POST', '/v1/officers/import', 'org'),
-  r('GET', '/v1/account-jobs/{id}', 'org'),
-  r('PATCH', '/v1/officers/{id}', 'org'),
+  r('GET', '/v1/officers', 'officers'),
+  r('GET', '/v1/officers/{id}', 'officers'),
+  r('POST', '/v1/officers/import', 'officerImport'),
+  r('GET', '/v1/account-jobs/{id}', 'officerImport'),
+  r('PATCH', '/v1/officers/{id}', 'officers'),
   r('PUT', '/v1/officers/{id}/roles', 'org'),
   r('GET', '/v1/policy', 'org'),
   r('PUT', '/v1/policy', 'org'),
@@ -87,16 +92,16 @@ export const ROUTES: RouteDef[] = [
   r('POST', '/v1/public/surveys', 'surveys', 'public'),
   r('GET', '/v1/ikm', 'surveys'),
   r('POST', '/v1/kiosk-tokens', 'surveys'),
-  r('POST', '/v1/ikm/follow-ups', 'surveys'),
-  r('GET', '/v1/ikm/follow-ups', 'surveys'),
-  r('GET', '/v1/ikm/follow-ups/proposal', 'surveys'),
-  r('PATCH', '/v1/ikm/follow-ups/{id}', 'surveys'),
-  // Public forums are served by the surveys function (functions/forums/handler.ts).
-  r('POST', '/v1/forums', 'surveys'),
-  r('GET', '/v1/forums', 'surveys'),
-  r('PATCH', '/v1/forums/{id}/actions/{actionId}', 'surveys'),
-  // The public transparency page's JSON, also the surveys function's (functions/transparency/handler.ts).
-  r('GET', '/v1/public/cities/{tenant}/transparency', 'surveys', 'public'),
+  r('POST', '/v1/ikm/follow-ups', 'forums'),
+  r('GET', '/v1/ikm/follow-ups', 'forums'),
+  r('GET', '/v1/ikm/follow-ups/proposal', 'forums'),
+  r('PATCH', '/v1/ikm/follow-ups/{id}', 'forums'),
+  // The SKM follow-ups above and the public forums: the forums function (functions/forums/handler.ts).
+  r('POST', '/v1/forums', 'forums'),
+  r('GET', '/v1/forums', 'forums'),
+  r('PATCH', '/v1/forums/{id}/actions/{actionId}', 'forums'),
+  // The public transparency page's JSON (functions/transparency/handler.ts).
+  r('GET', '/v1/public/cities/{tenant}/transparency', 'transparency', 'public'),
 
   r('POST', '/v1/public/complaints', 'complaints', 'public'),
   r('GET', '/v1/public/complaints/{code}', 'complaints', 'public'),
@@ -114,10 +119,10 @@ export const ROUTES: RouteDef[] = [
   r('POST', '/v1/objections/{id}/decision', 'evaluations'),
   r('GET', '/v1/evaluations/flagged', 'evaluations'),
   r('GET', '/v1/team', 'evaluations'),
-  r('POST', '/v1/officers/{id}/feedback', 'evaluations'),
-  r('GET', '/v1/officers/{id}/feedback', 'evaluations'),
-  r('POST', '/v1/feedback/{id}/replies', 'evaluations'),
-  r('GET', '/v1/agencies/{id}/feedback-stats', 'evaluations'),
+  r('POST', '/v1/officers/{id}/feedback', 'feedback'),
+  r('GET', '/v1/officers/{id}/feedback', 'feedback'),
+  r('POST', '/v1/feedback/{id}/replies', 'feedback'),
+  r('GET', '/v1/agencies/{id}/feedback-stats', 'feedback'),
 
   r('GET', '/v1/trends', 'trends'),
   r('GET', '/v1/activity', 'trends'),
@@ -141,10 +146,10 @@ export const ROUTES: RouteDef[] = [
   r('GET', '/v1/evaluations/{id}/document', 'documents'),
   r('GET', '/v1/awards/{id}/certificate', 'documents'),
   r('GET', '/v1/agencies/{id}/evaluation-documents', 'documents'),
-  // Awards are served by the evaluations function (functions/awards/handler.ts).
-  r('POST', '/v1/awards', 'evaluations'),
-  r('GET', '/v1/awards', 'evaluations'),
-  r('GET', '/v1/public/cities/{tenant}/awards', 'evaluations', 'public'),
+  // Awards are served by the feedback function (functions/awards/handler.ts).
+  r('POST', '/v1/awards', 'feedback'),
+  r('GET', '/v1/awards', 'feedback'),
+  r('GET', '/v1/public/cities/{tenant}/awards', 'feedback', 'public'),
 ];
 
 export const routeKey = (def: Pick<RouteDef, 'method' | 'path'>) => `${def.method} ${def.path}`;

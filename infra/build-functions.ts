@@ -39,7 +39,7 @@ export async function buildFunction(name: string, entry: string, outDir = OUT_DI
   if (!existsSync(entryPath(entry))) return { name, entry, status: 'skipped', note: `${entry} does not exist yet` };
   const outfile = join(outDir, name, 'index.mjs');
   try {
-    const result = await build({ ...SHARED_ESBUILD, mainFields: [...SHARED_ESBUILD.mainFields], external: [...SHARED_ESBUILD.external], entryPoints: [entryPath(entry)], outfile, metafile: true, logLevel: 'silent' });
+    const result = await build({ ...SHARED_ESBUILD, mainFields: [...SHARED_ESBUILD.mainFields], external: [...SHARED_ESBUILD.external], entryPoints: [entryPath(entry)], absWorkingDir: REPO_ROOT, outfile, metafile: true, logLevel: 'silent' });
     const bytes = statSync(outfile).size;
     writeFileSync(join(outDir, name, 'meta.json'), JSON.stringify(result.metafile));
     return { name, entry, status: 'built', bytes, withinBudget: bytes <= budgetOf(name).bytes, largestInputs: largest(result.metafile, outfile) };

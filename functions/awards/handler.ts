@@ -1,5 +1,6 @@
-// The award routes; served by the evaluations function (an award confirms an evaluation's
-// recommendation). The certificate PDF is the documents function's (functions/documents/handler.ts).
+// The award routes; served by the feedback function (an award, like feedback, recognises an officer's
+// work; it confirms an evaluation's recommendation). The certificate PDF is the documents function's
+// (functions/documents/handler.ts).
 import { ok, type Routes } from '../http/api.js';
 import { parse } from '../http/validation.js';
 import { AwardBody, AwardsQuery, PublicAwardsQuery } from './schema.js';

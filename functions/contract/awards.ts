@@ -1,6 +1,6 @@
-// Contract of awards (served by the evaluations function) and their PDF documents (the documents
+// Contract of awards (served by the feedback function) and their PDF documents (the documents
 // function: SKP, evaluation, certificate, an agency's evaluations as one ZIP). The transparency
-// page's JSON is in surveys.ts, beside the other routes of the surveys function.
+// page's JSON is in surveys.ts, beside the other routes of the citizens' voice.
 import { AwardBody, AwardsQuery, PublicAwardsQuery } from '../awards/schema.js';
 import { created, obj, ok, oneOf, page, str, type Contract, type Res } from './registry.js';
 

@@ -1,5 +1,5 @@
-// Contract of the org function: health, the caller, tenants, agencies and units, org ratings and the
-// curve, officers and their CSV import, the tenant policy.
+// Contract of the org function (health, the caller, tenants, agencies and units, org ratings and the
+// curve, roles, the tenant policy), the officers function and the officer-import function.
 import { ORG_RATINGS } from '../domain/types.js';
 import { AGENCY_KINDS, UNIT_KINDS } from '../domain/organisation.js';
 import { AgenciesQuery, AgencyCreate, AgencyPatch, CurveQuery, OfficerPatch, OfficersQuery, OrgRatingBody, PolicySchema, RolesBody, UnitCreate, UnitPatch, YearParam } from '../org/schema.js';

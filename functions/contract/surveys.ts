@@ -1,5 +1,5 @@
-// Contract of the surveys function: the public unit card and survey intake, IKM, kiosk tokens, SKM
-// follow-ups and public forums; and of the complaints function.
+// Contract of the surveys function (the public unit card and survey intake, IKM, kiosk tokens), the
+// forums function (SKM follow-ups and public forums), the transparency function and the complaints function.
 import { ForumActionBody, ForumActionParams, ForumBody, ForumQuery } from '../forums/schema.js';
 import { CodeParams, COMPLAINT_STATUSES, ComplaintBody, ComplaintListQuery, ComplaintPatch, ComplaintStatsQuery, IdParams } from '../complaints/schemas.js';
 import { FollowUpBody, FollowUpPatchBody, FollowUpQuery, IkmQuery, KioskTokenBody, ProposalQuery, SurveyBody, UnitParams } from '../surveys/schemas.js';

@@ -1,9 +1,9 @@
-// Evaluations function: an officer's evaluations, objections and their decisions.
+// Evaluations function: an officer's evaluations, objections and their decisions, the flagged list
+// and the supervisor's team view (functions/team/routes.ts). Feedback and awards are the feedback
+// function's (functions/feedback/handler.ts).
 import { httpApi, ok, type Routes } from '../http/api.js';
 import { parse } from '../http/validation.js';
 import { teamRoutes } from '../team/routes.js';
-import { feedbackRoutes } from '../feedback/handler.js';
-import { awardRoutes } from '../awards/handler.js';
 import { listFlagged } from './flagged.js';
 import { evaluationHistory } from './history.js';
 import { decideObjection, fileObjection, listObjections } from './objections.js';
@@ -12,8 +12,6 @@ import { officerEvaluations } from './service.js';
 
 const routes: Routes = {
   ...teamRoutes,
-  ...feedbackRoutes,
-  ...awardRoutes,
   'GET /v1/evaluations/flagged': {
     auth: 'user',
     handle: async ({ principal, query }) => ok(await listFlagged(principal, parse(FlaggedQuery, query, 'query'))),

@@ -1,10 +1,11 @@
-// The continuous-feedback routes; served by the evaluations function (what it gives is read beside
-// the evaluations, and the evaluation document's feedback column reads from here).
-import { ok, type Routes } from '../http/api.js';
+// Feedback function: continuous feedback (what it gives is read beside the evaluations, and the
+// evaluation document's feedback column reads from here) and the awards (functions/awards/handler.ts).
+import { httpApi, ok, type Routes } from '../http/api.js';
 import { idempotencyKeyOf } from '../http/idempotency.js';
 import { parse } from '../http/validation.js';
 import { FeedbackBody, FeedbackQuery, ReplyBody, StatsQuery } from './schema.js';
 import { feedbackStats, giveFeedback, officerFeedback, replyToFeedback } from './service.js';
+import { awardRoutes } from '../awards/handler.js';
 
 export const feedbackRoutes: Routes = {
   'POST /v1/officers/{id}/feedback': {
@@ -27,3 +28,5 @@ export const feedbackRoutes: Routes = {
     handle: async ({ principal, params, query }) => ok(await feedbackStats(principal, params.id, parse(StatsQuery, query, 'query'))),
   },
 };
+
+export const handler = httpApi({ ...feedbackRoutes, ...awardRoutes });

@@ -1,10 +1,11 @@
-// Public forum routes. Served by the surveys function (functions/routes.ts): forums are the other
-// half of the citizens' voice beside the survey, and need no AWS part of their own.
-import { ok, type Routes } from '../http/api.js';
+// Forums function: the public forums (forum konsultasi publik) with their actions, and the SKM
+// follow-ups (functions/surveys/follow-up-routes.ts): what citizens said, turned into actions.
+import { httpApi, ok, type Routes } from '../http/api.js';
 import { idempotencyKeyOf } from '../http/idempotency.js';
 import { parse } from '../http/validation.js';
 import { ForumActionBody, ForumActionParams, ForumBody, ForumQuery } from './schema.js';
 import { listForums, recordForum, updateForumAction } from './service.js';
+import { followUpRoutes } from '../surveys/follow-up-routes.js';
 
 export const forumRoutes: Routes = {
   'POST /v1/forums': {
@@ -26,3 +27,5 @@ export const forumRoutes: Routes = {
     },
   },
 };
+
+export const handler = httpApi({ ...forumRoutes, ...followUpRoutes });

@@ -1,16 +1,12 @@
-// Org function: health, the caller, tenants, agencies and units, org ratings and the curve, officers and
-// the officer CSV import.
-import { readableOfficer } from '../http/access.js';
+// Org function: health, the caller, tenants, agencies and units, org ratings and the curve, officers'
+// roles and the tenant's policy. The officers themselves are the officers function's
+// (officers-handler.ts), their CSV import the officer-import function's (import-handler.ts): in one
+// function they would not fit a bundle's budget (DESIGN §6).
 import { httpApi, ok, type Routes } from '../http/api.js';
-import { forbidden, HttpError } from '../http/errors.js';
-import { hasRole } from '../http/principal.js';
 import { parse } from '../http/validation.js';
 import { AgenciesQuery, RolesBody } from './schema.js';
 import { setRoles } from './roles.js';
-import { importOfficers } from './import-officers.js';
-import { getAccountJob } from '../accounts/jobs.js';
 import { agenciesWithUnits, me, visibleTenants } from './service.js';
-import { listOfficers, OfficerPatch, OfficersQuery, patchOfficer } from './officers.js';
 import { getPolicy, getPolicyHistory, putPolicy } from './policy.js';
 import { addAgency, addUnit, AgencyCreate, AgencyPatch, changeAgency, changeUnit, UnitCreate, UnitPatch } from './agencies.js';
 import { agencyCurve, CurveQuery, OrgRatingBody, readOrgRating, setOrgRating, YearParam } from './curve.js';
@@ -57,39 +53,10 @@ const routes: Routes = {
       return ok(await agencyCurve(principal, params.id, year === undefined ? undefined : Number(year)));
     },
   },
-  'GET /v1/officers': {
-    auth: 'user',
-    handle: async ({ principal, query }) => ok(await listOfficers(principal, parse(OfficersQuery, query, 'query'))),
-  },
-  'GET /v1/officers/{id}': {
-    auth: 'user',
-    handle: async ({ principal, params }) => {
-      if (hasRole(principal, 'national')) throw forbidden('National readers see aggregates only');
-      return ok(await readableOfficer(principal, params.id));
-    },
-  },
-  'PATCH /v1/officers/{id}': {
-    auth: 'user',
-    handle: async ({ principal, params, body }) => ok(await patchOfficer(principal, params.id, parse(OfficerPatch, body, 'body'))),
-  },
   'PUT /v1/officers/{id}/roles': {
     auth: 'user',
     handle: async ({ principal, params, body }) => ok(await setRoles(principal, params.id, parse(RolesBody, body, 'body'))),
   },
-  'POST /v1/officers/import': {
-    auth: 'user',
-    text: true,
-    maxBodyBytes: 6 * 1024 * 1024,
-    handle: async ({ principal, body, headers }) => {
-      if (!hasRole(principal, 'region_admin')) throw forbidden('Only the BKPSDM (region_admin) may import officers');
-      const type = headers['content-type'] ?? '';
-      if (!type.startsWith('text/csv')) {
-        throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the file as text/csv (Content-Type: text/csv)');
-      }
-      return ok(await importOfficers(principal.tenant, typeof body === 'string' ? body : ''));
-    },
-  },
-  'GET /v1/account-jobs/{id}': { auth: 'user', handle: async ({ principal, params }) => ok(await getAccountJob(principal, params.id)) },
   'GET /v1/policy': { auth: 'user', handle: async ({ principal }) => ok(await getPolicy(principal)) },
   'PUT /v1/policy': { auth: 'user', handle: async ({ principal, body }) => ok(await putPolicy(principal, body)) },
   'GET /v1/policy/history': { auth: 'user', handle: async ({ principal }) => ok(await getPolicyHistory(principal)) },

@@ -1,4 +1,4 @@
-// Request schemas of the org function (also read by the OpenAPI contract, functions/contract, whose
+// Request schemas of the org, officers and officer-import functions (also read by the OpenAPI contract, functions/contract, whose
 // bundle must not carry the services).
 import * as z from 'zod/mini';
 import { AGENCY_KINDS, ID_MAX, ID_PATTERN, UNIT_KINDS } from '../domain/organisation.js';

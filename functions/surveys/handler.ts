@@ -1,21 +1,17 @@
 // Survey function: the public unit card and survey intake (rate-limited), IKM reads for signed-in
-// users, kiosk tokens for counter devices, SKM follow-ups, and (same function) public forums and the
-// city's transparency page.
+// users and kiosk tokens for counter devices. The SKM follow-ups and the public forums are the forums
+// function's (functions/forums/handler.ts), the transparency page its own function's: together they
+// would not fit one bundle's budget (DESIGN §6), and the survey intake keeps a small cold start.
 import { httpApi, ok, type Routes } from '../http/api.js';
 import { HttpError, httpErrorOf } from '../http/errors.js';
 import { countMetric } from '../http/metrics.js';
 import { idempotencyKeyOf } from '../http/idempotency.js';
 import { parse } from '../http/validation.js';
-import { FollowUpBody, FollowUpPatchBody, FollowUpQuery, IkmQuery, KioskTokenBody, ProposalQuery, SurveyBody, UnitParams } from './schemas.js';
-import { createFollowUp, followUpProposal, listFollowUps, updateFollowUpAction } from './follow-ups.js';
-import { forumRoutes } from '../forums/handler.js';
-import { transparencyRoutes } from '../transparency/handler.js';
+import { IkmQuery, KioskTokenBody, SurveyBody, UnitParams } from './schemas.js';
 import { issueKioskToken } from './kiosk.js';
 import { publicUnit, readIkm, submitSurvey } from './service.js';
 
 const routes: Routes = {
-  ...forumRoutes,
-  ...transparencyRoutes,
   'GET /v1/public/units/{tenant}/{unitId}': {
     auth: 'public',
     handle: async ({ params }) => {
@@ -45,22 +41,6 @@ const routes: Routes = {
   'GET /v1/ikm': {
     auth: 'user',
     handle: async ({ principal, query }) => ok(await readIkm(principal, parse(IkmQuery, query, 'query'))),
-  },
-  'POST /v1/ikm/follow-ups': {
-    auth: 'user',
-    handle: async ({ principal, body }) => ok(await createFollowUp(principal, parse(FollowUpBody, body, 'follow-up')), 201),
-  },
-  'GET /v1/ikm/follow-ups': {
-    auth: 'user',
-    handle: async ({ principal, query }) => ok(await listFollowUps(principal, parse(FollowUpQuery, query, 'query'))),
-  },
-  'GET /v1/ikm/follow-ups/proposal': {
-    auth: 'user',
-    handle: async ({ principal, query }) => ok(await followUpProposal(principal, parse(ProposalQuery, query, 'query'))),
-  },
-  'PATCH /v1/ikm/follow-ups/{id}': {
-    auth: 'user',
-    handle: async ({ principal, params, body }) => ok(await updateFollowUpAction(principal, params.id ?? '', parse(FollowUpPatchBody, body, 'follow-up action'))),
   },
   'POST /v1/kiosk-tokens': {
     auth: 'user',

@@ -1,6 +1,6 @@
-// The public transparency route. Served by the surveys function (functions/routes.ts) like the
-// forums: it reads what the citizens' voice left behind and needs no AWS part of its own.
-import { ok, type Routes } from '../http/api.js';
+// Transparency function: the public transparency page's JSON, what the citizens' voice left behind
+// (IKM, complaints, forums and follow-ups) as one city's page.
+import { httpApi, ok, type Routes } from '../http/api.js';
 import { parse } from '../http/validation.js';
 import { TransparencyParams, TransparencyQuery } from './schema.js';
 import { transparency } from './service.js';
@@ -16,3 +16,5 @@ export const transparencyRoutes: Routes = {
     },
   },
 };
+
+export const handler = httpApi(transparencyRoutes);

@@ -20,7 +20,7 @@ export interface AccountsProps {
   table: dynamodb.ITableV2;
   environment: Record<string, string>;
   auth: Auth;
-  /** Functions that start a provisioning job (the org function: import and officer PATCH). */
+  /** Functions that start a provisioning job (the officer-import function's import, the officers function's PATCH). */
   jobStarters: lambda.Function[];
 }
 

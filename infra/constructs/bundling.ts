@@ -33,6 +33,17 @@ export const LAMBDA_UNREACHABLE: string[] = [
   '@smithy/core/event-streams',
 ];
 
+/**
+ * Modules the bundles take from elsewhere (esbuild's alias: import path → module, from the repo root).
+ * mnemonist/lru-cache: only @aws-sdk/endpoint-cache imports it, for the DynamoDB client's
+ * endpoint-discovery cache, which the client creates and none of its commands reads; our Map-based
+ * LRU (functions/data/lru-cache.ts, same get/set/peek/has/clear) is a few hundred bytes where mnemonist
+ * is about 7 KB of every bundle (tests/unit/infra/lru-cache.test.ts holds it to mnemonist's behaviour).
+ */
+export const BUNDLE_ALIASES: Record<string, string> = {
+  'mnemonist/lru-cache': './functions/data/lru-cache.ts',
+};
+
 /** The options both builds share, in esbuild's own vocabulary. */
 export const SHARED_ESBUILD = {
   bundle: true,
@@ -46,6 +57,7 @@ export const SHARED_ESBUILD = {
   // copy), except the credential providers Lambda never reaches: see LAMBDA_UNREACHABLE.
   external: LAMBDA_UNREACHABLE,
   banner: { js: ESM_REQUIRE_BANNER },
+  alias: BUNDLE_ALIASES,
 } as const;
 
 /** Absolute path of a function module named in functions/routes.ts (paths there are repo-relative). */

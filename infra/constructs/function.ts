@@ -96,6 +96,8 @@ export class AppFunction extends Construct {
         mainFields: [...SHARED_ESBUILD.mainFields],
         banner: SHARED_ESBUILD.banner.js,
         externalModules: [...SHARED_ESBUILD.external],
+        // CDK runs esbuild from projectRoot (the repo root), where the aliases' relative paths start.
+        esbuildArgs: { '--alias': Object.entries(SHARED_ESBUILD.alias).map(([from, to]) => `${from}=${to}`) },
         bundleAwsSDK: true,
       },
     });

@@ -24,14 +24,19 @@ export const INSERT_ACTIONS = [...WRITE_ACTIONS, 'dynamodb:PartiQLInsert'] as co
 
 /** What each function does with the table. Read-only functions serve dashboards and never write. */
 export const TABLE_ACCESS: Record<keyof typeof FUNCTIONS | keyof typeof BACKGROUND_FUNCTIONS, TableAccess> = {
-  org: 'write', // officer import, tenant policy
+  org: 'write', // agencies, units, org ratings, roles, tenant policy
+  officers: 'write', // officer changes and the account job they start
+  officerImport: 'write', // the CSV import's officers and its account job
   plans: 'write',
   reports: 'write',
   scores: 'read',
   trainings: 'write',
   surveys: 'write', // public survey responses, rate-limit counters
+  forums: 'write', // forums and SKM follow-ups with their actions
+  transparency: 'write', // reads the city's page; writes only the public rate-limit counter
   complaints: 'write+delete', // a complaint no longer substantiated drops its officer item
   evaluations: 'write', // objections and decisions
+  feedback: 'write', // feedback, replies and awards
   evaluationRuns: 'write', // the run item
   trends: 'read',
   contract: 'none', // serves the OpenAPI document, built from code; reads nothing

@@ -35,7 +35,7 @@ export class CellStack extends Stack {
       auth: { issuer: `https://cognito-idp.${this.region}.amazonaws.com/${auth.userPool.userPoolId}`, clientId: dashboardClient.userPoolClientId, logoutUrl: `${auth.hostedUiUrl}/logout`, scope: 'openid profile email' },
     });
     // The officer import starts account provisioning; the account worker alone holds the pool's admin calls.
-    const accounts = new Accounts(this, 'Accounts', { table: data.table, environment, auth, jobStarters: [api.functions.org.fn] });
+    const accounts = new Accounts(this, 'Accounts', { table: data.table, environment, auth, jobStarters: [api.functions.officers.fn, api.functions.officerImport.fn] });
 
     const processing = new Processing(this, 'Processing', { cell, table: data.table, environment, runStarters: [api.functions.evaluationRuns.fn] });
     // The daily notification pass per tenant; it alone sends e-mail (the others queue it in the table).

@@ -45,5 +45,12 @@ it('bundles every function as ESM, and leaves out only credential providers that
       // A static import of an unbundled module would fail at cold start; import() runs only if called.
       expect(code.includes(`from"${name}"`) || code.includes(`import"${name}"`), `${file}: static import of ${name}`).toBe(false);
     }
+    // CDK's esbuild applies the aliases too (BUNDLE_ALIASES): the LRU stand-in, never mnemonist's.
+    expect(code.includes('mnemonist/lru-cache: capacity'), `${file}: bundles mnemonist`).toBe(false);
+  }
+  const withClient = bundles.filter((f) => readFileSync(f, 'utf8').includes('DynamoDBClient'));
+  expect(withClient.length).toBeGreaterThan(0);
+  for (const file of withClient) {
+    expect(readFileSync(file, 'utf8').includes('LRUCache: capacity must be a positive integer'), `${file}: the LRU stand-in`).toBe(true);
   }
 });

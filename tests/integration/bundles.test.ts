@@ -43,13 +43,18 @@ function inBundle(name: string, call: string): { status: number | null; out: str
 /** One request per HTTP function: a route of its own that reads the table wherever one does. */
 const REQUESTS: Record<FunctionName, { route: string; as?: string; params?: Record<string, string>; query?: Record<string, string> }> = {
   org: { route: 'GET /v1/agencies', as: 'serang.admin' },
+  officers: { route: 'GET /v1/officers', as: 'serang.admin' },
+  officerImport: { route: 'GET /v1/account-jobs/{id}', as: 'serang.admin', params: { id: 'no-such-job' } },
   plans: { route: 'GET /v1/officers/{id}/plans/{year}', as: 'serang.admin', params: { id: 'no-such-officer', year: '2026' } },
   reports: { route: 'GET /v1/reports', as: 'serang.atasan' },
   scores: { route: 'GET /v1/officers/{id}/scores', as: 'serang.admin', params: { id: 'no-such-officer' } },
   trainings: { route: 'GET /v1/officers/{id}/trainings', as: 'serang.admin', params: { id: 'no-such-officer' } },
   surveys: { route: 'GET /v1/ikm', as: 'serang.admin' },
+  forums: { route: 'GET /v1/forums', as: 'serang.admin' },
+  transparency: { route: 'GET /v1/public/cities/{tenant}/transparency', params: { tenant: 'serang' } },
   complaints: { route: 'GET /v1/complaints', as: 'serang.admin' },
   evaluations: { route: 'GET /v1/team', as: 'serang.atasan' },
+  feedback: { route: 'GET /v1/awards', as: 'serang.admin' },
   evaluationRuns: { route: 'GET /v1/evaluations/schedule', as: 'serang.admin' },
   trends: { route: 'GET /v1/activity', as: 'serang.admin' },
   visits: { route: 'GET /v1/visits', as: 'serang.admin' },
@@ -101,6 +106,12 @@ describe('built bundles', () => {
     const body = JSON.parse(fromBundle.body) as { agencies: unknown[] };
     expect(body.agencies.length).toBeGreaterThan(0);
     expect(body).toEqual(JSON.parse(fromSource.body));
+  });
+
+  it.each(Object.keys({ ...FUNCTIONS, ...BACKGROUND_FUNCTIONS }).filter((n) => n !== 'contract'))('%s bundles the LRU stand-in, not mnemonist (infra/constructs/bundling.ts BUNDLE_ALIASES)', (name) => {
+    const inputs = Object.keys((JSON.parse(readFileSync(join(outDir, name, 'meta.json'), 'utf8')) as { inputs: Record<string, unknown> }).inputs);
+    expect(inputs).toContain('functions/data/lru-cache.ts');
+    expect(inputs.filter((i) => i.includes('node_modules/mnemonist/'))).toEqual([]);
   });
 
   it.each(['stream', 'evaluationWorker', 'accountWorker'])('%s handles an empty batch from its bundle', (name) => {

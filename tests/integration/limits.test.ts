@@ -66,10 +66,10 @@ describe('request size limit', () => {
 
   it('the middleware enforces the same 6 MB on the import route, whatever reaches it', async () => {
     const before = await snapshot(h.tableName);
-    const over = (await invoke(FUNCTIONS.org, 'kinerja-org', await importEvent(csvOfSize(MAX_REQUEST_BYTES + 1)))) as APIGatewayProxyStructuredResultV2;
+    const over = (await invoke(FUNCTIONS.officerImport, 'kinerja-officerImport', await importEvent(csvOfSize(MAX_REQUEST_BYTES + 1)))) as APIGatewayProxyStructuredResultV2;
     expectTooLarge(over.statusCode!, JSON.parse(over.body!), { file: true });
     // At the limit the body is read: this one is refused for its content (400), not its size.
-    const atLimit = (await invoke(FUNCTIONS.org, 'kinerja-org', await importEvent(csvOfSize(MAX_REQUEST_BYTES)))) as APIGatewayProxyStructuredResultV2;
+    const atLimit = (await invoke(FUNCTIONS.officerImport, 'kinerja-officerImport', await importEvent(csvOfSize(MAX_REQUEST_BYTES)))) as APIGatewayProxyStructuredResultV2;
     expect(atLimit.statusCode).toBe(400);
     expect(await snapshot(h.tableName)).toEqual(before);
   });
