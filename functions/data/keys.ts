@@ -190,6 +190,15 @@ export const evaluationRunLock = (tenant: string, period: string): Key => ({ PK:
 /** One marker per processed batch: counts a redelivered batch once and carries its aggregates. */
 export const evaluationRunBatch = (tenant: string, runId: string, batchNo: number): Key => ({ PK: `${t(tenant)}#EVALRUN#${runId}`, SK: `BATCH#${String(batchNo).padStart(5, '0')}` });
 export const evaluationRunBatches = (tenant: string, runId: string) => `${t(tenant)}#EVALRUN#${runId}`;
+/** Who a run of a period evaluates, in agency then officer order: pages of up to 100 officer ids (SK =
+ *  memberSort of the page's first officer), written by the dispatcher before any batch is queued. The
+ *  period's readers (exports, the flagged list, the documents ZIP, the run's notifications) read these
+ *  and get the evaluations by key, so an evaluation item needs no index entry. */
+export const evaluationMembers = (tenant: string, period: string, runId: string) => `${t(tenant)}#EVALS#${period}#RUN#${runId}`;
+export const memberSort = (agencyId: string, officerId: string) => `AGENCY#${agencyId}#OFFICER#${officerId}`;
+/** One per tenant and period: the run whose evaluations the period's readers list (the last one that ended
+ *  with evaluations). Kept without expiry: it outlives the run record. */
+export const evaluationPeriodRun = (tenant: string, period: string): Key => ({ PK: `${t(tenant)}#EVALRUN`, SK: `PUBLISHED#${period}` });
 /** Agency × period: the distribution-curve check (CURVE_BREACH), all agencies of a tenant in one partition. */
 export const agencyEvaluation = (tenant: string, agencyId: string, period: string): Key => ({ PK: `${t(tenant)}#AGENCYEVAL`, SK: `PERIOD#${period}#AGENCY#${agencyId}` });
 export const agencyEvaluationPartition = (tenant: string) => `${t(tenant)}#AGENCYEVAL`;

@@ -15,6 +15,7 @@ import { recountExpected } from '../org/expected.js';
 import { finaliseRun } from './finalise.js';
 import { evaluationQueue, type EvaluationBatch } from './queue.js';
 import { closeRun, createRun, RunInProgress, type EvaluationRun } from './runs.js';
+import { publishRun, putRunMembers } from './repository.js';
 import type { ScheduleEvent } from './schedule.js';
 
 export const BATCH_SIZE = 100;
@@ -47,15 +48,20 @@ export async function startRun(tenant: string, period: string, opts: { trigger: 
   };
   await createRun(run); // throws RunInProgress while another run of the period holds the lock
   if (batches.length === 0) {
+    await publishRun(tenant, period, run.id, startedAt);
     await closeRun(tenant, run.id, 'done', startedAt);
     await finaliseRun(run);
     return { ...run, status: 'done', endedAt: startedAt };
   }
+  let step = 'Listing the run\'s officers failed';
   try {
+    // Who the run evaluates, before any batch: the period's readers list the run's officers from these pages.
+    await putRunMembers(tenant, period, run.id, officers.map((o) => ({ id: o.id, agencyId: o.agencyId })));
+    step = 'Queueing failed';
     await evaluationQueue().send(batches.map((b) => ({ ...b, runId: run.id })));
   } catch (error) {
     // Batches already sent find the run closed and do nothing; the run never stays `running`.
-    const failureReason = `Queueing failed: ${(error as Error).message}`.slice(0, 500);
+    const failureReason = `${step}: ${(error as Error).message}`.slice(0, 500);
     const endedAt = new Date().toISOString();
     await closeRun(tenant, run.id, 'failed', endedAt, failureReason);
     logger.error('evaluation run could not be queued', { tenant, period, runId: run.id, error: error as Error });

@@ -1,7 +1,7 @@
 // Evaluation items (officer partition, SK EVAL#period), agency curve checks and their rollup share.
-import { BatchExecuteStatementCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchExecuteStatementCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { conditionFailed } from '../data/conditions.js';
-import { batchPut, inParallel, queryAll, queryPage } from '../data/batch.js';
+import { batchGet, batchPut, inParallel, queryAll, queryPage } from '../data/batch.js';
 import { GSI1, GSI2 } from '../data/table.js';
 import { ddb, tableName } from '../data/client.js';
 import * as keys from '../data/keys.js';
@@ -56,15 +56,15 @@ export const BKPSDM_DECIDER = '-bkpsdm';
 /** GSI2 partition of a decider's objections in one state (pending or decided). */
 export const objectionQueue = (tenant: string, deciderId: string, status: 'pending' | 'decided') => `TENANT#${tenant}#OBJECTIONS#${deciderId}#${status}`;
 
-/** GSI1 of an evaluation: the tenant's evaluations of a period, by agency then officer, so the officers
- *  behind a flag count (the city and agency alerts) are one Query of the period or of one agency in it. */
+/** GSI1 partition of a period's evaluations as items written before the run membership pages carried it
+ *  (keys.evaluationMembers): still read for a period no run has published since; cursors of the period's
+ *  lists name it as before. */
 export const evaluationsOfPeriod = (tenant: string, period: string) => `TENANT#${tenant}#EVALS#${period}`;
-export const periodIndex = (e: Pick<Evaluation, 'tenant' | 'period' | 'agencyId' | 'officerId'>) => ({
-  GSI1PK: evaluationsOfPeriod(e.tenant, e.period), GSI1SK: `AGENCY#${e.agencyId}#OFFICER#${e.officerId}`,
-});
 
+/** The evaluation item: the officer's partition only. Who is evaluated in a period is the run's
+ *  membership pages, so the item needs no index entry (1 WCU, not 2). */
 export const evaluationItem = (e: Evaluation) => ({
-  ...keys.evaluation(e.tenant, e.officerId, e.period), type: 'evaluation', ...e, ...periodIndex(e),
+  ...keys.evaluation(e.tenant, e.officerId, e.period), type: 'evaluation', ...e,
   // An objection sits in its decider's queue (GSI2): pending until decided.
   ...(e.objection ? {
     GSI2PK: objectionQueue(e.tenant, e.objection.deciderId ?? BKPSDM_DECIDER, e.objection.status === 'pending' ? 'pending' : 'decided'),
@@ -217,7 +217,7 @@ export async function writeEvaluations(list: readonly { evaluation: Evaluation; 
   const fresh = list.filter((x) => !x.read).map(({ evaluation: { objection: _o, ...e } }) => e as Evaluation);
   await Promise.all([insertNew(fresh), inParallel(list.filter((x) => x.read), WRITE_CONCURRENCY, async ({ evaluation: e, read }) => {
     try {
-      const fields = { ...resultOf(e), agencyId: e.agencyId, unitId: e.unitId, runId: e.runId, evaluatedAt: e.evaluatedAt, ...periodIndex(e) };
+      const fields = { ...resultOf(e), agencyId: e.agencyId, unitId: e.unitId, runId: e.runId, evaluatedAt: e.evaluatedAt };
       const names = Object.fromEntries(Object.keys(fields).map((k, i) => [`#f${i}`, k]));
       const values = Object.fromEntries(Object.values(fields).map((v, i) => [`:f${i}`, v]));
       await ddb().send(new UpdateCommand({
@@ -225,8 +225,9 @@ export async function writeEvaluations(list: readonly { evaluation: Evaluation; 
         Key: keys.evaluation(e.tenant, e.officerId, e.period),
         // A changed result is published anew when this run ends (its own publishedAt, if any, goes), and
         // what changed joins the evaluation's history.
-        // A result without substantiated complaints drops a list an earlier run wrote.
-        UpdateExpression: `SET ${Object.keys(fields).map((_, i) => `#f${i} = :f${i}`).join(', ')}, #h = list_append(if_not_exists(#h, :none), :change) REMOVE publishedAt${'substantiatedComplaints' in fields ? '' : ', substantiatedComplaints'}`,
+        // A result without substantiated complaints drops a list an earlier run wrote; an item written
+        // before the membership pages loses its period index entry (the run's pages list it now).
+        UpdateExpression: `SET ${Object.keys(fields).map((_, i) => `#f${i} = :f${i}`).join(', ')}, #h = list_append(if_not_exists(#h, :none), :change) REMOVE publishedAt, GSI1PK, GSI1SK${'substantiatedComplaints' in fields ? '' : ', substantiatedComplaints'}`,
         ConditionExpression: '#run = :readRun AND #at = :readAt',
         ExpressionAttributeNames: { ...names, '#run': 'runId', '#at': 'evaluatedAt', '#h': 'history' },
         ExpressionAttributeValues: {
@@ -312,8 +313,105 @@ export async function listAgencyEvaluations(tenant: string, period: string): Pro
   return items.map(({ PK: _p, SK: _s, type: _t, ...rest }) => rest as unknown as AgencyEvaluation);
 }
 
-/** One page of a period's evaluations (of one agency, or the whole tenant), one Query on GSI1. */
-export async function pageEvaluationsOfPeriod(tenant: string, period: string, agencyId: string | undefined, page: { limit: number; startKey?: Record<string, unknown> }) {
+// --- who a run evaluates: membership pages -----------------------------------------------------------
+
+/** Officer ids per membership page (about 2.5 KB: 3 WCU for a hundred officers). */
+export const MEMBERS_PER_PAGE = 100;
+/** Membership pages read per Query while a list page is filled. */
+const PAGES_PER_READ = 2;
+
+export interface RunMember { id: string; agencyId: string }
+
+/** A run's membership pages: its officers in agency then officer order (as keys sort), a page per agency
+ *  and at most MEMBERS_PER_PAGE ids, keyed by its first officer. */
+export function membershipItems(tenant: string, period: string, runId: string, officers: readonly RunMember[]) {
+  const sorted = officers.map((o) => ({ ...o, sort: keys.memberSort(o.agencyId, o.id) })).sort((a, b) => (a.sort < b.sort ? -1 : a.sort > b.sort ? 1 : 0));
+  const pages: { PK: string; SK: string; type: string; agencyId: string; officerIds: string[] }[] = [];
+  for (const o of sorted) {
+    const last = pages.at(-1);
+    if (last && last.agencyId === o.agencyId && last.officerIds.length < MEMBERS_PER_PAGE) last.officerIds.push(o.id);
+    else pages.push({ PK: keys.evaluationMembers(tenant, period, runId), SK: o.sort, type: 'evaluationMembers', agencyId: o.agencyId, officerIds: [o.id] });
+  }
+  return pages;
+}
+
+export async function putRunMembers(tenant: string, period: string, runId: string, officers: readonly RunMember[]): Promise<void> {
+  await batchPut(membershipItems(tenant, period, runId, officers));
+}
+
+/** The item naming the run a period's readers list; a run never displaces one that started after it. */
+export const publishedRunItem = (tenant: string, period: string, runId: string, startedAt: string) => ({
+  ...keys.evaluationPeriodRun(tenant, period), type: 'evaluationPeriodRun', tenant, period, runId, startedAt,
+});
+
+export async function publishRun(tenant: string, period: string, runId: string, startedAt: string): Promise<void> {
+  try {
+    await ddb().send(new PutCommand({
+      TableName: tableName(), Item: publishedRunItem(tenant, period, runId, startedAt),
+      ConditionExpression: 'attribute_not_exists(PK) OR startedAt <= :s', ExpressionAttributeValues: { ':s': startedAt },
+    }));
+  } catch (error) {
+    if (!conditionFailed(error)) throw error;
+  }
+}
+
+export async function publishedRunOf(tenant: string, period: string): Promise<string | undefined> {
+  const res = await ddb().send(new GetCommand({ TableName: tableName(), Key: keys.evaluationPeriodRun(tenant, period), ConsistentRead: true }));
+  return res.Item?.runId as string | undefined;
+}
+
+type MemberPage = { SK: string; agencyId: string; officerIds: string[] };
+
+/**
+ * One page of a period's evaluations (of one agency, or the whole tenant) in agency then officer order:
+ * the officers from the membership pages of the period's published run (or of `runId`), their
+ * evaluations by key. `startKey.GSI1SK` is the last officer answered (keys.memberSort); the cursor keeps
+ * its shape from the GSI1 reading, which is still used for a period no run has published since.
+ */
+export async function pageEvaluationsOfPeriod(tenant: string, period: string, agencyId: string | undefined, page: { limit: number; startKey?: Record<string, unknown> }, runId?: string) {
+  const run = runId ?? (await publishedRunOf(tenant, period));
+  if (!run) return legacyPageOfPeriod(tenant, period, agencyId, page);
+  const pk = keys.evaluationMembers(tenant, period, run);
+  const prefix = agencyId ? `AGENCY#${agencyId}#` : 'AGENCY#';
+  const after = typeof page.startKey?.GSI1SK === 'string' && page.startKey.GSI1SK.startsWith(prefix) ? page.startKey.GSI1SK : undefined;
+  const refs: { officerId: string; sort: string }[] = [];
+  const take = (p: MemberPage) => {
+    for (const id of p.officerIds) {
+      const sort = keys.memberSort(p.agencyId, id);
+      if (!after || sort > after) refs.push({ officerId: id, sort });
+    }
+  };
+  let exclusive: Record<string, unknown> | undefined;
+  if (after) {
+    // The page that holds the last officer answered: the last one starting at or before it.
+    const res = await ddb().send(new QueryCommand({
+      TableName: tableName(), KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :after',
+      ExpressionAttributeValues: { ':pk': pk, ':from': prefix, ':after': after }, ScanIndexForward: false, Limit: 1,
+    }));
+    const holder = res.Items?.[0] as MemberPage | undefined;
+    if (holder) { take(holder); exclusive = { PK: pk, SK: holder.SK }; }
+  }
+  let more = true;
+  while (refs.length <= page.limit && more) {
+    const res = await ddb().send(new QueryCommand({
+      TableName: tableName(), KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix }, Limit: PAGES_PER_READ, ExclusiveStartKey: exclusive,
+    }));
+    for (const p of (res.Items ?? []) as MemberPage[]) take(p);
+    exclusive = res.LastEvaluatedKey;
+    more = !!exclusive;
+  }
+  const taken = refs.slice(0, page.limit);
+  const ids = [...new Set(taken.map((r) => r.officerId))];
+  const found = new Map((await batchGet(ids.map((id) => keys.evaluation(tenant, id, period)))).map((item) => [String(item.officerId), view(item)]));
+  return {
+    items: taken.map((r) => found.get(r.officerId)).filter((e): e is Evaluation => !!e),
+    lastKey: refs.length > page.limit ? { GSI1PK: evaluationsOfPeriod(tenant, period), GSI1SK: taken.at(-1)!.sort } as Record<string, string | number> : undefined,
+  };
+}
+
+/** A period's evaluations from the GSI1 entries of items written before membership pages (one Query). */
+async function legacyPageOfPeriod(tenant: string, period: string, agencyId: string | undefined, page: { limit: number; startKey?: Record<string, unknown> }) {
   const res = await queryPage({
     IndexName: GSI1,
     KeyConditionExpression: agencyId ? 'GSI1PK = :pk AND begins_with(GSI1SK, :agency)' : 'GSI1PK = :pk',

@@ -13,7 +13,7 @@ import { evaluateOfficerPeriod } from './evaluate-officer.js';
 import { countEvaluation, finaliseRun } from './finalise.js';
 import { loadEvaluationInputs } from './inputs.js';
 import type { EvaluationBatch } from './queue.js';
-import { EvaluationChanged, evaluationId, resultOf, writeEvaluations, type Evaluation } from './repository.js';
+import { EvaluationChanged, evaluationId, publishRun, resultOf, writeEvaluations, type Evaluation } from './repository.js';
 import { closeRun, finalStatus, getRun, recordBatch, type BatchAggregates } from './runs.js';
 
 /** SQS maxReceiveCount of the queue's redrive policy (CDK sets the same number). */
@@ -75,6 +75,9 @@ async function completeIfLast(tenant: string, runId: string): Promise<void> {
   const run = await getRun(tenant, runId);
   if (!run || run.status !== 'running' || run.officersDone + run.officersFailed < run.officersTotal) return;
   const status = finalStatus(run);
+  // Published before it closes, so a run seen `done` is the one the period's readers list (a run that
+  // evaluated no one leaves the last one published).
+  if (status !== 'failed') await publishRun(tenant, run.period, runId, run.startedAt);
   if (await closeRun(tenant, runId, status, new Date().toISOString())) await finaliseRun({ ...run, status });
 }
 

@@ -21,13 +21,13 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const zoneOf = (tenant: string) => findTenant(tenant)?.timeZone ?? 'Asia/Jakarta';
 
-/** Every evaluation the run wrote (new or changed): one GSI1 page of the period at a time. */
+/** Every evaluation the run wrote (new or changed): the run's officers a page at a time, those it wrote answered. */
 async function runPublished(run: EvaluationRun): Promise<void> {
   const published = run.endedAt ? new Date(run.endedAt) : new Date();
   const deadline = addDays(dayOf(published, zoneOf(run.tenant)), OBJECTION_DAYS);
   let startKey: Record<string, unknown> | undefined;
   do {
-    const page = await pageEvaluationsOfPeriod(run.tenant, run.period, undefined, { limit: 100, startKey });
+    const page = await pageEvaluationsOfPeriod(run.tenant, run.period, undefined, { limit: 100, startKey }, run.id);
     const mine = page.items.filter((e) => e.runId === run.id);
     const officers = new Map((await getOfficers(run.tenant, mine.map((e) => e.officerId))).map((o) => [o.id, o]));
     await Promise.all(mine.map((e) => notify({

@@ -8,7 +8,7 @@ import { officerItem, type Officer } from '../../functions/data/org-repository.j
 import { planItem, type PlanItem } from '../../functions/data/plan-repository.js';
 import { reportItem, reportView } from '../../functions/data/report-repository.js';
 import { addMonths, lastEndedPeriod } from '../../functions/domain/periods.js';
-import { evaluationItem, pageEvaluationsOfPeriod, type Evaluation } from '../../functions/evaluations/repository.js';
+import { evaluationItem, membershipItems, pageEvaluationsOfPeriod, publishedRunOf, type Evaluation } from '../../functions/evaluations/repository.js';
 import type { Principal } from '../../functions/http/principal.js';
 import { agencyBundle, evaluationDocument, skpDocument } from '../../functions/documents/service.js';
 import { loadEvaluation, renderEvaluation } from '../../functions/documents/evaluation.js';
@@ -48,6 +48,10 @@ async function benchAgency(sources: Evaluation[], period: string, year: number):
     if (report) items.push(reportItem({ ...reportView(report), id: `${id}.${period}`, officerId: id, agencyId: BENCH_AGENCY }));
     items.push(evaluationItem({ ...src, id: `${id}.${period}`, officerId: id, agencyId: BENCH_AGENCY }));
   }
+  // The bench agency's officers join the membership of the period's published run, as if it had evaluated them.
+  const runId = await publishedRunOf(TENANT, period);
+  if (!runId) throw new Error(`no published evaluation run of ${period} in the seed`);
+  items.push(...membershipItems(TENANT, period, runId, Array.from({ length: BUNDLE_SIZE }, (_, i) => ({ id: `ofc_benchdoc_${String(i).padStart(3, '0')}`, agencyId: BENCH_AGENCY }))));
   await batchPut(items);
 }
 

@@ -2,8 +2,8 @@
 // 1,000 to 100,000 officers in one tenant (100k ≤ 11× 10k), a worker's peak memory flat": the dispatcher
 // and workers in-process over the local queue (as `npm start` runs them), for synthetic tenants of
 // 1,000, 10,000 and 100,000 officers added to TENANTS for the bench only (EVALUATION_BENCH_SIZES=1000,10000
-// picks others). The raw baseline batch-writes as many copies of a real evaluation item (its index keys
-// included) just before and just after each run. A worker's memory is measured in a child process.
+// picks others). The raw baseline batch-writes as many copies of a real evaluation item (as the run
+// writes it) just before and just after each run. A worker's memory is measured in a child process.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,7 +39,7 @@ interface RunFigures {
 }
 
 async function rawBatchWrite(meter: Meter, template: Item, count: number, tag: string): Promise<{ ms: number; wcu: number }> {
-  const items = Array.from({ length: count }, (_, i) => ({ ...template, PK: `BENCH#RAW#${tag}#${i}`, GSI1SK: `RAW#${tag}#${i}` }));
+  const items = Array.from({ length: count }, (_, i) => ({ ...template, PK: `BENCH#RAW#${tag}#${i}` }));
   const t = performance.now();
   const { usage } = await meter.measure(() => batchPut(items));
   return { ms: performance.now() - t, wcu: usage.wcu };
@@ -100,7 +100,7 @@ async function probeWorker(tenant: string, officers: number, period: string): Pr
 
 const perOfficer = (r: RunFigures) => r.usage.wcu / r.officers;
 const rawMs = (r: RunFigures) => (r.rawBeforeMs + r.rawAfterMs) / 2;
-/** New evaluations cost what the raw copies cost (table + GSI1): the run's own WCU is what it writes beyond them. */
+/** New evaluations cost what the raw copies cost: the run's own WCU is what it writes beyond them. */
 const overheadWcu = (r: RunFigures) => r.usage.wcu - r.rawWcu;
 
 export async function runEvaluation(ctx: BenchContext): Promise<SectionResult> {
@@ -118,7 +118,7 @@ export async function runEvaluation(ctx: BenchContext): Promise<SectionResult> {
     const template = (await getEvaluation('bench-25', 'ofc_bench-25_000000', period))!;
     const templateItem = evaluationItem(template) as Item;
     const itemBytes = Buffer.byteLength(JSON.stringify(templateItem));
-    ctx.log(`evaluation: warm-up ${warm.status} in ${(warm.wallMs / 1000).toFixed(1)} s; evaluation item ≈ ${itemBytes} bytes as JSON (with its GSI1 keys)`);
+    ctx.log(`evaluation: warm-up ${warm.status} in ${(warm.wallMs / 1000).toFixed(1)} s; evaluation item ≈ ${itemBytes} bytes as JSON (as the run writes it: no index keys)`);
     const runs: RunFigures[] = [];
     for (const n of SIZES) {
       const id = `bench-${n}`;
@@ -140,7 +140,7 @@ export async function runEvaluation(ctx: BenchContext): Promise<SectionResult> {
       return [
         {
           what: `${r.officers.toLocaleString('en')} officers, ${r.agencies} agencies: write capacity`,
-          figure: `${r.usage.wcu} WCU = ${round(perOfficer(r), 3)} per officer (raw BatchWrite of ${r.officers} evaluation items with their GSI1 keys: ${r.rawWcu} WCU; the run beyond them: ${round(overheadWcu(r), 1)} WCU = ${round(overheadWcu(r) / r.officers, 3)} per officer)`,
+          figure: `${r.usage.wcu} WCU = ${round(perOfficer(r), 3)} per officer (raw BatchWrite of ${r.officers} evaluation items: ${r.rawWcu} WCU; the run beyond them: ${round(overheadWcu(r), 1)} WCU = ${round(overheadWcu(r) / r.officers, 3)} per officer)`,
           budget: `≤ 1.5 WCU/officer + O(agencies) (≤ ${allowance} WCU)`, pass: r.status === 'done' && r.usage.wcu <= allowance,
           note: r.status !== 'done' ? `run ${r.status}` : `${r.usage.rcu} RCU (${round(r.usage.rcu / r.officers, 2)}/officer), ${r.usage.calls} calls: ${cmds}`,
         },
@@ -178,7 +178,7 @@ export async function runEvaluation(ctx: BenchContext): Promise<SectionResult> {
     const analysis: string[] = [];
     const heavy = runs.filter((r) => r.status === 'done' && perOfficer(r) > 1.5);
     if (heavy.length) {
-      analysis.push(`Write capacity is over 1.5 WCU per officer because every evaluation item carries the period index (GSI1, projection ALL: the officers behind a flag count, the exports, the agency's evaluation documents and the run's notifications read it), so each new evaluation costs 1 WCU in the table and 1 in the index — the raw BatchWrite of the same items costs the same ${round(last.rawWcu / last.officers, 2)} WCU per item. What the run writes beyond its evaluations is ${round(overheadWcu(last) / last.officers, 3)} WCU per officer (one count-once transaction and one marker per 100 officers, the rollups and curve items per agency). Meeting 1.5 would take a sparse or narrower period index (e.g. only flagged evaluations on GSI1, the exports and documents reading per-agency pages of summaries instead), a change of the readers' access patterns rather than of the run.`);
+      analysis.push(`Write capacity is over 1.5 WCU per officer for ${heavy.map((r) => r.officers.toLocaleString('en')).join(', ')} officers: the raw BatchWrite of the same evaluation items costs ${round(last.rawWcu / last.officers, 2)} WCU per item, and what the run writes beyond its evaluations is ${round(overheadWcu(last) / last.officers, 3)} WCU per officer.`);
     }
     const slow = runs.filter((r) => r.status === 'done' && r.wallMs / rawMs(r) > 1.5);
     if (slow.length) {
@@ -189,7 +189,7 @@ export async function runEvaluation(ctx: BenchContext): Promise<SectionResult> {
       section: 'evaluation',
       analysis,
       title: 'Evaluation run',
-      method: `Synthetic tenants bench-${SIZES.join('/')} (one agency per ${OFFICERS_PER_AGENCY} officers, one unit per 50 with a month of IKM sums, a score for 90% of officers; tests/bench/scale.ts, written with 16 BatchWrites in flight) are written into the seeded DynamoDB Local and added to the TENANTS configuration for the bench only. Each run is startRun (functions/evaluations/dispatcher.ts: ${BATCH_SIZE} officers a message) with the in-process local queue (infra/local/queue.ts, its default ${LOCAL_QUEUE_CONCURRENCY} consumers as \`npm start\` runs it, visibility ${VISIBILITY_MS / 1000} s as SQS's is longer than the worker's timeout) calling functions/evaluations/worker.ts, until the queue is drained and the run closed. All calls metered with ReturnConsumedCapacity (DynamoDB Local reports none for PartiQL: an INSERT is counted as DynamoDB bills it, 1 WCU per started KB of the item — its attribute names and bound values sized as DynamoDB sizes them, tests/bench/meter.ts — for the table and per index it is keyed in; until 2026-12-01 the bench sized the statement text plus its parameters as JSON, which counted items near 1 KB as 2 KB). The raw baseline is batchPut (BatchWriteItem, 25 per call, 8 in flight) of the same number of copies of a real evaluation item with its GSI1 keys (${runs[0]?.itemBytes ?? 0} bytes as JSON), just before and just after each run; the ratio uses their mean. A worker's memory: ${PROBE_MESSAGES} messages of the tenant (the month before, so every officer is a new evaluation) through evaluateBatch in a child process (tests/bench/evaluation-worker-probe.ts), its max RSS and peak heap. A 25-officer warm-up run loads the modules first.`,
+      method: `Synthetic tenants bench-${SIZES.join('/')} (one agency per ${OFFICERS_PER_AGENCY} officers, one unit per 50 with a month of IKM sums, a score for 90% of officers; tests/bench/scale.ts, written with 16 BatchWrites in flight) are written into the seeded DynamoDB Local and added to the TENANTS configuration for the bench only. Each run is startRun (functions/evaluations/dispatcher.ts: ${BATCH_SIZE} officers a message) with the in-process local queue (infra/local/queue.ts, its default ${LOCAL_QUEUE_CONCURRENCY} consumers as \`npm start\` runs it, visibility ${VISIBILITY_MS / 1000} s as SQS's is longer than the worker's timeout) calling functions/evaluations/worker.ts, until the queue is drained and the run closed. All calls metered with ReturnConsumedCapacity (DynamoDB Local reports none for PartiQL: an INSERT is counted as DynamoDB bills it, 1 WCU per started KB of the item — its attribute names and bound values sized as DynamoDB sizes them, tests/bench/meter.ts — for the table and per index it is keyed in; until 2026-12-01 the bench sized the statement text plus its parameters as JSON, which counted items near 1 KB as 2 KB). The raw baseline is batchPut (BatchWriteItem, 25 per call, 8 in flight) of the same number of copies of a real evaluation item as the run writes it, with no index keys (${runs[0]?.itemBytes ?? 0} bytes as JSON), just before and just after each run; the ratio uses their mean. A worker's memory: ${PROBE_MESSAGES} messages of the tenant (the month before, so every officer is a new evaluation) through evaluateBatch in a child process (tests/bench/evaluation-worker-probe.ts), its max RSS and peak heap. A 25-officer warm-up run loads the modules first.`,
       lines,
       machineBefore, machineAfter: machine(), seconds: (Date.now() - started) / 1000,
       capacity: { evaluationPerOfficer: { wcu: round(last.usage.wcu / last.officers, 3), rcu: round(last.usage.rcu / last.officers, 3) } },

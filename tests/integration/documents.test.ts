@@ -12,6 +12,7 @@ import type { Behaviour } from '../../functions/domain/types.js';
 import { writeEvaluations, type Evaluation } from '../../functions/evaluations/repository.js';
 import { feedbackItem, type Feedback } from '../../functions/feedback/repository.js';
 import { startHarness, type Harness } from './harness.js';
+import { publishAsRun } from './evaluation-fixture.js';
 
 const T = 'serang';
 const YEAR = 2025;
@@ -71,6 +72,7 @@ beforeAll(async () => {
   };
   await batchPut([reportItem(report), feedbackItem(T, feedback)]);
   await writeEvaluations([pegawai, ...agencyOfficers].map((o) => ({ evaluation: evaluation(o) })));
+  await publishAsRun(T, PERIOD, [pegawai, ...agencyOfficers].map((o) => ({ officerId: o.id, agencyId: o.agencyId })));
 });
 afterAll(async () => { await h?.close(); });
 

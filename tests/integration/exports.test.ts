@@ -6,6 +6,7 @@ import { officerItem, type Officer } from '../../functions/data/org-repository.j
 import { evaluationId, evaluationItem, type Evaluation } from '../../functions/evaluations/repository.js';
 import type { Predikat } from '../../functions/domain/types.js';
 import { startHarness, type Harness } from './harness.js';
+import { publishAsRun } from './evaluation-fixture.js';
 
 const T = 'serang';
 let h: Harness;
@@ -48,6 +49,7 @@ beforeAll(async () => {
     ...serang.map((o, i) => evaluationItem(evaluation(o, '2025-10', i))),
     ...serang.map((o, i) => evaluationItem(evaluation(o, '2025', i))),
   ]);
+  for (const period of ['2025-10', '2025']) await publishAsRun(T, period, serang.map((o) => ({ officerId: o.id, agencyId: o.agencyId })));
   for (const o of serang.slice(0, 2)) expect((await h.call('PATCH', `/v1/officers/${o.id}`, { as: 'serang.admin', body: { koefisienAk: 12.5 } })).status).toBe(200);
 }, 240_000);
 afterAll(async () => { await h?.close(); });

@@ -7,6 +7,7 @@ import type { Officer } from '../../functions/data/org-repository.js';
 import { lastEndedPeriod, previousPeriod } from '../../functions/domain/periods.js';
 import { evaluationItem, writeEvaluations, type Evaluation } from '../../functions/evaluations/repository.js';
 import { startHarness, type Harness } from './harness.js';
+import { publishAsRun } from './evaluation-fixture.js';
 
 let h: Harness;
 let officers: Officer[];
@@ -41,6 +42,8 @@ describe('GET /v1/evaluations/flagged', () => {
       { evaluation: evaluation(other, PERIOD, ['MISSING_REPORT']) },
       { evaluation: evaluation(dinkes[3]!, '2025-09', ['MISSING_REPORT']) },
     ]);
+    await publishAsRun(T, PERIOD, [...dinkes.slice(0, 3), other].map((o) => ({ officerId: o.id, agencyId: o.agencyId })));
+    await publishAsRun(T, '2025-09', [{ officerId: dinkes[3]!.id, agencyId: dinkes[3]!.agencyId }]);
     const ids = (b: any) => b.items.map((i: any) => i.officer.id).sort();
     const city = await h.call('GET', `/v1/evaluations/flagged?period=${PERIOD}&flag=MISSING_REPORT`, { as: 'serang.pimpinan' });
     expect(city.status).toBe(200);
@@ -65,6 +68,7 @@ describe('GET /v1/evaluations/flagged', () => {
   it('pages one read page at a time and refuses callers without the right, bad input and foreign cursors', async () => {
     const many = officers.filter((o) => o.agencyId === 'disdik').slice(0, 5);
     await batchPut(many.map((o) => evaluationItem(evaluation(o, '2025-08', ['LOW_IKM']))));
+    await publishAsRun(T, '2025-08', many.map((o) => ({ officerId: o.id, agencyId: o.agencyId })));
     const seen: string[] = [];
     let cursor: string | null = null;
     let pages = 0;

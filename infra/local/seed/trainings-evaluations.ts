@@ -10,7 +10,7 @@ import { rollupTransactItems } from '../../../functions/data/rollup-repository.j
 import { evaluateOfficerPeriod, lookBack, type MonthScore } from '../../../functions/evaluations/evaluate-officer.js';
 import { agencyCurves, countEvaluation, evaluationFields, sumAggregates } from '../../../functions/evaluations/finalise.js';
 import { earlierPeriods } from '../../../functions/evaluations/inputs.js';
-import { agencyEvaluationItem, evaluationId, evaluationItem, finalPredikat, setEvaluationRollups, type Evaluation } from '../../../functions/evaluations/repository.js';
+import { agencyEvaluationItem, evaluationId, evaluationItem, finalPredikat, membershipItems, publishedRunItem, setEvaluationRollups, type Evaluation } from '../../../functions/evaluations/repository.js';
 import type { BatchAggregates } from '../../../functions/evaluations/runs.js';
 import { trainingItem, trainingYearItems, totalJp, type Training } from '../../../functions/trainings/repository.js';
 import { addIkmSums, emptyIkmSums, ikmFromSums, type IkmSums } from '../../../functions/domain/ikm.js';
@@ -147,6 +147,8 @@ async function evaluateTenant(ctx: SeedContext, st: SeededTenant, months: string
       }
       rollups.set(period, aggregates);
       out.push(...agencyCurves(t, period, 'seed', st.agencies, aggregates).map(agencyEvaluationItem));
+      // The seeded run's officers and the run published for the period, as a run's dispatcher and end write them.
+      out.push(...membershipItems(t, period, 'seed', st.officers), publishedRunItem(t, period, 'seed', evaluatedAt));
     }
   }
   return { rollups };
