@@ -1,5 +1,5 @@
 // The officers behind a flag count (the "12 pegawai: MISSING_REPORT" alerts of the city and agency
-// pages): a period's evaluations read one GSI1 page at a time, those carrying the flag answered.
+// pages): a period's evaluations read one page at a time (pageEvaluationsOfPeriod), those carrying the flag answered.
 import { getAgency, getOfficers } from '../data/org-repository.js';
 import type { FlagCode } from '../domain/types.js';
 import { Forbidden, Invalid, NotFound } from '../domain/errors.js';

@@ -1,5 +1,5 @@
-// Exports for payroll and BKN (DESIGN §4), region_admin only: a period's evaluations read one GSI1 page
-// at a time (never a Scan), each page's officers (and their penilai) in one BatchGet, written as CSV rows.
+// Exports for payroll and BKN (DESIGN §4), region_admin only: a period's evaluations read one page at a
+// time (the published run's officers, their evaluations by key; never a Scan), each page's officers (and their penilai) in one BatchGet, written as CSV rows.
 // A response stays under Lambda's 6 MB: past EXPORT_MAX_BYTES the export is refused with 413 naming the
 // way out (one agency at a time, `agencyId=`), never cut short silently.
 import { getOfficers, getTenantOrg, type Officer } from '../data/org-repository.js';
