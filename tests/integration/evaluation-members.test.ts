@@ -8,7 +8,7 @@ import { batchPut } from '../../functions/data/batch.js';
 import { ddb } from '../../functions/data/client.js';
 import * as keys from '../../functions/data/keys.js';
 import type { Officer } from '../../functions/data/org-repository.js';
-import { evaluationItem, evaluationsOfPeriod, MEMBERS_PER_PAGE, membershipItems, pageEvaluationsOfPeriod, publishedRunOf, type Evaluation } from '../../functions/evaluations/repository.js';
+import { evaluationItem, evaluationsOfPeriod, MEMBERS_PER_PAGE, membershipItems, pageEvaluationsOfPeriod, publishedRunOf, publishRun, type Evaluation } from '../../functions/evaluations/repository.js';
 import { startHarness, type Harness } from './harness.js';
 
 let h: Harness;
@@ -77,13 +77,15 @@ describe('evaluation membership pages', () => {
     expect(pages.every((p) => (p.officerIds as string[]).length <= MEMBERS_PER_PAGE)).toBe(true);
   });
 
-  it.each([1, 7, 50, 200])('lists every officer of the period once, in agency then officer order, %i at a time', async (limit) => {
+  it.each([7, 50, 200])('lists every officer of the period once, in agency then officer order, %i at a time', async (limit) => {
     expect(await pageAll(P, undefined, limit)).toEqual(inKeyOrder(serang));
   });
 
   it('lists one agency\'s officers only, to the end of its pages', async () => {
     const agencies = [...new Set(serang.map((o) => o.agencyId))];
     for (const agencyId of agencies) expect(await pageAll(P, agencyId, 3), agencyId).toEqual(inKeyOrder(serang.filter((o) => o.agencyId === agencyId)));
+    // One at a time: a cursor after every officer, each resumed inside its membership page.
+    expect(await pageAll(P, agencies[0], 1)).toEqual(inKeyOrder(serang.filter((o) => o.agencyId === agencies[0])));
   });
 
   it('pages of more than a hundred officers of one agency (several membership pages) continue where they stopped', () => {
@@ -91,6 +93,22 @@ describe('evaluation membership pages', () => {
     const pages = membershipItems(T, P, 'r', many);
     expect(pages.map((p) => [p.agencyId, p.officerIds.length])).toEqual([['big', 100], ['big', 100], ['big', 30], ['small', 20]]);
     expect(pages.map((p) => p.SK)).toEqual(['AGENCY#big#OFFICER#o000', 'AGENCY#big#OFFICER#o100', 'AGENCY#big#OFFICER#o200', 'AGENCY#small#OFFICER#o230']);
+  });
+
+  it('resumes inside and across the membership pages of one agency of more than a hundred officers', async () => {
+    const period = '2024-05';
+    const run = 'run_members_many';
+    const many = Array.from({ length: 230 }, (_, i) => ({ id: `ofc_many_${String(i).padStart(3, '0')}`, agencyId: i < 215 ? 'big' : 'zsmall' }));
+    await batchPut([
+      ...many.map((o) => evaluationItem({ id: `${o.id}.${period}`, tenant: T, officerId: o.id, agencyId: o.agencyId, unitId: null, period, runId: run, evaluatedAt: '2024-06-02T00:00:00Z', capaian: 90, hasilKerja: 'SESUAI', perilaku: 'SESUAI', predikat: 'BAIK', ikm: null, trainingJp: 0, flags: [], recommendations: [] })),
+      ...membershipItems(T, period, run, many),
+    ]);
+    await publishRun(T, period, run, '2024-06-02T00:00:00Z');
+    const big = many.filter((o) => o.agencyId === 'big').map((o) => o.id);
+    for (const limit of [1, 40, 99, 100, 101, 200]) {
+      expect(await pageAll(period, 'big', limit), `limit ${limit}`).toEqual(big);
+      if (limit > 1) expect(await pageAll(period, undefined, limit), `limit ${limit}, tenant`).toEqual(many.map((o) => o.id));
+    }
   });
 
   it('the flagged list answers the same officers as a filter over all the evaluations, following its cursors', async () => {
