@@ -65,7 +65,10 @@ describe('objections survive reruns', () => {
     const mw = (next: any, context: any) => async (args: any) => {
       const out = await next(args);
       const keysRead = JSON.stringify(args.input?.RequestItems ?? {});
-      if (!filed && /^BatchGet(Item)?Command$/.test(context.commandName) && keysRead.includes(evalKey.PK) && keysRead.includes(evalKey.SK)) {
+      // The worker's read is strongly consistent; the period's readers (the first run's notifications on the
+      // stream, which may run now too) BatchGet evaluations with eventual reads and must not trigger this.
+      const consistent = Object.values(args.input?.RequestItems ?? {}).some((r: any) => r?.ConsistentRead === true);
+      if (!filed && /^BatchGet(Item)?Command$/.test(context.commandName) && consistent && keysRead.includes(evalKey.PK) && keysRead.includes(evalKey.SK)) {
         filed = true; // the officer objects right after the worker read the evaluation
         const res = await h.call('POST', `/v1/evaluations/${pegawai.id}.${P}/objections`, { as: 'serang.pegawai', body: { reason: 'Nilai bulan ini belum memuat tugas tambahan.' } });
         expect(res.status).toBe(201);

@@ -121,7 +121,9 @@ describe('evaluation runs', () => {
     const mw = (next: any, context: any) => async (args: any) => {
       const out = await next(args);
       const read = JSON.stringify(args.input?.RequestItems ?? {});
-      if (!planted && /^BatchGet(Item)?Command$/.test(context.commandName) && read.includes(evalKey.PK) && read.includes(evalKey.SK)) {
+      // Only the worker's (strongly consistent) read, not a period reader's BatchGet on the stream.
+      const consistent = Object.values(args.input?.RequestItems ?? {}).some((r: any) => r?.ConsistentRead === true);
+      if (!planted && /^BatchGet(Item)?Command$/.test(context.commandName) && consistent && read.includes(evalKey.PK) && read.includes(evalKey.SK)) {
         planted = true;
         await ddb().send(new PutCommand({
           TableName: h.tableName,
