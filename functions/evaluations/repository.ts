@@ -1,5 +1,5 @@
 // Evaluation items (officer partition, SK EVAL#period), agency curve checks and their rollup share.
-import { BatchExecuteStatementCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchExecuteStatementCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { conditionFailed } from '../data/conditions.js';
 import { batchGet, batchPut, inParallel, queryAll, queryPage } from '../data/batch.js';
 import { GSI1, GSI2 } from '../data/table.js';
@@ -325,7 +325,7 @@ export interface RunMember { id: string; agencyId: string }
 /** A run's membership pages: its officers in agency then officer order (as keys sort), a page per agency
  *  and at most MEMBERS_PER_PAGE ids, keyed by its first officer. */
 export function membershipItems(tenant: string, period: string, runId: string, officers: readonly RunMember[]) {
-  const sorted = officers.map((o) => ({ ...o, sort: keys.memberSort(o.agencyId, o.id) })).sort((a, b) => (a.sort < b.sort ? -1 : a.sort > b.sort ? 1 : 0));
+  const sorted = officers.map((o) => ({ id: o.id, agencyId: o.agencyId, sort: keys.memberSort(o.agencyId, o.id) })).sort((a, b) => (a.sort < b.sort ? -1 : a.sort > b.sort ? 1 : 0));
   const pages: { PK: string; SK: string; type: string; agencyId: string; officerIds: string[] }[] = [];
   for (const o of sorted) {
     const last = pages.at(-1);
@@ -384,21 +384,20 @@ export async function pageEvaluationsOfPeriod(tenant: string, period: string, ag
   let exclusive: Record<string, unknown> | undefined;
   if (after) {
     // The page that holds the last officer answered: the last one starting at or before it.
-    const res = await ddb().send(new QueryCommand({
-      TableName: tableName(), KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :after',
-      ExpressionAttributeValues: { ':pk': pk, ':from': prefix, ':after': after }, ScanIndexForward: false, Limit: 1,
-    }));
-    const holder = res.Items?.[0] as MemberPage | undefined;
+    const res = await queryPage<MemberPage>({
+      KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :after',
+      ExpressionAttributeValues: { ':pk': pk, ':from': prefix, ':after': after }, ScanIndexForward: false,
+    }, { limit: 1 });
+    const holder = res.items[0];
     if (holder) { take(holder); exclusive = { PK: pk, SK: holder.SK }; }
   }
   let more = true;
   while (refs.length <= page.limit && more) {
-    const res = await ddb().send(new QueryCommand({
-      TableName: tableName(), KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix }, Limit: PAGES_PER_READ, ExclusiveStartKey: exclusive,
-    }));
-    for (const p of (res.Items ?? []) as MemberPage[]) take(p);
-    exclusive = res.LastEvaluatedKey;
+    const res = await queryPage<MemberPage>({
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)', ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+    }, { limit: PAGES_PER_READ, startKey: exclusive });
+    res.items.forEach(take);
+    exclusive = res.lastKey;
     more = !!exclusive;
   }
   const taken = refs.slice(0, page.limit);

@@ -1,8 +1,7 @@
 // Evaluations a test puts directly (not through a run) are listed by the period's readers only once a
 // run names them: this writes what a run's dispatcher and its end would (membership pages, the period's
 // published run), keeping the officers of the run published before it.
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { ddb, tableName } from '../../functions/data/client.js';
+import { queryAll } from '../../functions/data/batch.js';
 import * as keys from '../../functions/data/keys.js';
 import { publishedRunOf, publishRun, putRunMembers, type RunMember } from '../../functions/evaluations/repository.js';
 
@@ -12,8 +11,8 @@ export async function publishAsRun(tenant: string, period: string, evaluated: re
   const members = new Map<string, RunMember>();
   const before = await publishedRunOf(tenant, period);
   if (before) {
-    const res = await ddb().send(new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.evaluationMembers(tenant, period, before) } }));
-    for (const page of res.Items ?? []) for (const id of page.officerIds as string[]) members.set(id, { id, agencyId: page.agencyId as string });
+    const pages = await queryAll<{ agencyId: string; officerIds: string[] }>({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.evaluationMembers(tenant, period, before) } });
+    for (const page of pages) for (const id of page.officerIds) members.set(id, { id, agencyId: page.agencyId });
   }
   for (const e of evaluated) members.set(e.officerId, { id: e.officerId, agencyId: e.agencyId });
   const runId = `fixture_${period}_${++runs}_${Date.now()}`;
