@@ -3,13 +3,13 @@
 import { DecisionBody, FlaggedQuery, ObjectionBody, ObjectionsQuery, RunBody, YearQuery } from '../evaluations/schema.js';
 import { FeedbackBody, FeedbackQuery, ReplyBody, StatsQuery } from '../feedback/schema.js';
 import { TeamQuery } from '../team/schema.js';
-import { anything, arr, created, int, isoTime, nullable, num, obj, ok, oneOf, opt, page, str, type Contract } from './registry.js';
+import { anything, arr, created, int, isoTime, nullable, num, obj, ok, oneOf, opt, page, record, str, type Contract } from './registry.js';
 import { Predikat, Rating } from './shared.js';
 
 const Objection = obj({ reason: str, status: str });
 const Evaluation = obj({
   id: str, period: str, capaian: nullable(num), hasilKerja: nullable(Rating), perilaku: nullable(Rating),
-  predikat: nullable(Predikat), finalPredikat: nullable(Predikat), flags: arr(obj({ code: str })), recommendations: arr(anything),
+  predikat: nullable(Predikat), finalPredikat: nullable(Predikat), flags: arr(obj({ code: str, reason: str, params: opt(record(anything)) })), recommendations: arr(anything),
   objection: nullable(Objection),
 });
 const Run = obj({ id: str, period: str, status: str, officersTotal: int, officersDone: int });

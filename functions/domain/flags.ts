@@ -5,22 +5,31 @@ import { isLowPredikat } from './ratings.js';
 import { trainingPace, TRAINING_JP_MIN_PER_YEAR } from './training.js';
 import type { FlagCode, Predikat } from './types.js';
 
+/** What a reason says, as values the dashboard words in the reader's language (`reason` is the English text). */
+export type FlagParams = Record<string, string | number>;
+
 export interface Flag {
   code: FlagCode;
   reason: string;
+  /** Absent on evaluations written before reasons carried their values. TRAINING_BEHIND's `kind` picks the wording. */
+  params?: FlagParams;
 }
 
 // DESIGN §2 evaluation flags: no approved report for the period
 export function missingReportFlag(hasApprovedReport: boolean, period: string): Flag | null {
   if (hasApprovedReport) return null;
-  return { code: 'MISSING_REPORT', reason: `No approved report for ${period}` };
+  return { code: 'MISSING_REPORT', reason: `No approved report for ${period}`, params: { period } };
 }
 
 // PermenPANRB 14/2017, unit IKM below 76.61 (grade C or D)
 export function lowIkmFlag(unitIkm: number | null, unitName?: string): Flag | null {
   if (unitIkm === null || unitIkm >= IKM_LOW_THRESHOLD) return null;
   const unit = unitName ? `Unit ${unitName}` : 'Unit';
-  return { code: 'LOW_IKM', reason: `${unit} IKM ${unitIkm.toFixed(2)} is below ${IKM_LOW_THRESHOLD}` };
+  return {
+    code: 'LOW_IKM',
+    reason: `${unit} IKM ${unitIkm.toFixed(2)} is below ${IKM_LOW_THRESHOLD}`,
+    params: { ikm: Math.round(unitIkm * 100) / 100, threshold: IKM_LOW_THRESHOLD, ...(unitName ? { unit: unitName } : {}) },
+  };
 }
 
 // PP 17/2020, behind the pro-rated 20 JP pace, or below 20 JP (pro-rated over active months) at year end
@@ -28,18 +37,17 @@ export function trainingBehindFlag(jpToDate: number, asOfMonth: string, activeMo
   const pace = trainingPace(jpToDate, asOfMonth, activeMonthsToDate);
   if (pace.yearEndShort) {
     const need = Math.round(pace.required * 10) / 10;
-    return {
-      code: 'TRAINING_BEHIND',
-      reason: need === TRAINING_JP_MIN_PER_YEAR
-        ? `${jpToDate} JP in the year, below the ${TRAINING_JP_MIN_PER_YEAR} JP minimum`
-        : `${jpToDate} JP in the year, below the ${need} JP pro-rated over ${activeMonthsToDate} active months`,
-    };
+    return need === TRAINING_JP_MIN_PER_YEAR
+      ? { code: 'TRAINING_BEHIND', reason: `${jpToDate} JP in the year, below the ${TRAINING_JP_MIN_PER_YEAR} JP minimum`, params: { kind: 'yearEnd', jp: jpToDate, required: need } }
+      : {
+        code: 'TRAINING_BEHIND',
+        reason: `${jpToDate} JP in the year, below the ${need} JP pro-rated over ${activeMonthsToDate} active months`,
+        params: { kind: 'yearEndProrated', jp: jpToDate, required: need, months: activeMonthsToDate ?? 12 },
+      };
   }
   if (!pace.behind) return null;
-  return {
-    code: 'TRAINING_BEHIND',
-    reason: `${jpToDate} JP by ${asOfMonth}, pace requires ${Math.round(pace.required * 10) / 10} JP`,
-  };
+  const required = Math.round(pace.required * 10) / 10;
+  return { code: 'TRAINING_BEHIND', reason: `${jpToDate} JP by ${asOfMonth}, pace requires ${required} JP`, params: { kind: 'pace', jp: jpToDate, month: asOfMonth, required } };
 }
 
 /** A `berat` finding about the officer on a field supervision visit (what the evaluation reads of it). */
@@ -48,9 +56,11 @@ export interface FieldFindingRef { visitId: string; unitName: string; date: stri
 // DESIGN §2 Field supervision (pengawasan langsung di lapangan): a `berat` finding about the officer in the period
 export function fieldFindingFlag(findings: readonly FieldFindingRef[]): Flag | null {
   if (findings.length === 0) return null;
-  const named = [...findings].sort((a, b) => a.date.localeCompare(b.date) || a.visitId.localeCompare(b.visitId))
-    .map((f) => `visit ${f.visitId} to ${f.unitName} on ${f.date}: ${f.note}`);
-  return { code: 'FIELD_FINDING', reason: `Serious (berat) field finding: ${named.join('; ')}` };
+  const sorted = [...findings].sort((a, b) => a.date.localeCompare(b.date) || a.visitId.localeCompare(b.visitId));
+  const named = sorted.map((f) => `visit ${f.visitId} to ${f.unitName} on ${f.date}: ${f.note}`);
+  // The findings in words of no language: unit, date (ISO) and the supervisor's own note.
+  const findingsText = sorted.map((f) => `${f.unitName}, ${f.date}: ${f.note}`).join('; ');
+  return { code: 'FIELD_FINDING', reason: `Serious (berat) field finding: ${named.join('; ')}`, params: { count: sorted.length, findings: findingsText } };
 }
 
 export interface SubstantiatedComplaintRef { complaintId: string; unitId: string; cause?: string; period: string }
@@ -58,8 +68,8 @@ export interface SubstantiatedComplaintRef { complaintId: string; unitId: string
 // DESIGN §2 Complaints (SP4N-LAPOR! practice): two or more substantiated complaints about the officer in one period
 export function substantiatedComplaintsFlag(complaints: readonly SubstantiatedComplaintRef[]): Flag | null {
   if (complaints.length < 2) return null;
-  const named = [...complaints].sort((a, b) => a.complaintId.localeCompare(b.complaintId)).map((c) => `${c.complaintId} (${c.cause ?? 'lainnya'}, ${c.unitId})`);
-  return { code: 'SUBSTANTIATED_COMPLAINTS', reason: `${complaints.length} substantiated complaints in the period: ${named.join('; ')}` };
+  const named = [...complaints].sort((a, b) => a.complaintId.localeCompare(b.complaintId)).map((c) => `${c.complaintId} (${c.cause ?? 'lainnya'}, ${c.unitId})`).join('; ');
+  return { code: 'SUBSTANTIATED_COMPLAINTS', reason: `${complaints.length} substantiated complaints in the period: ${named}`, params: { count: complaints.length, complaints: named } };
 }
 
 // PermenPANRB 6/2022 (tenant sanction policy): KURANG or SANGAT_KURANG in two consecutive periods
@@ -68,6 +78,7 @@ export function consecutiveLowFlag(previousPredikat: Predikat | null, currentPre
   return {
     code: 'CONSECUTIVE_LOW',
     reason: `${previousPredikat} then ${currentPredikat} in two consecutive periods`,
+    params: { previous: previousPredikat, current: currentPredikat },
   };
 }
 
@@ -78,7 +89,7 @@ export function awardCandidateFlag(recentPredikats: readonly Predikat[], require
   }
   const last = recentPredikats.slice(-requiredConsecutive);
   if (last.length < requiredConsecutive || last.some((p) => p !== 'SANGAT_BAIK')) return null;
-  return { code: 'AWARD_CANDIDATE', reason: `SANGAT_BAIK in ${requiredConsecutive} consecutive periods` };
+  return { code: 'AWARD_CANDIDATE', reason: `SANGAT_BAIK in ${requiredConsecutive} consecutive periods`, params: { periods: requiredConsecutive } };
 }
 
 // PermenPANRB 6/2022, kurva distribusi: agency-level flag when the curve is broken

@@ -111,7 +111,7 @@ export function evaluateOfficerPeriod(input: EvaluationInput): EvaluationResult 
   const missing = months.filter((m) => expected.has(m) && !approved.has(m));
   const flags: Flag[] = [];
   const missingFlag = missingReportFlag(missing.length === 0, input.period);
-  if (missingFlag) flags.push(months.length > 1 ? { ...missingFlag, reason: `No approved report for ${missing.join(', ')}` } : missingFlag);
+  if (missingFlag) flags.push(months.length > 1 ? { ...missingFlag, reason: `No approved report for ${missing.join(', ')}`, params: { period: missing.join(', ') } } : missingFlag);
   const ikmFlag = lowIkmFlag(input.ikm);
   if (ikmFlag) flags.push(ikmFlag);
   const trainingFlag = trainingBehindFlag(input.trainingJpToDate, months.at(-1)!, input.activeMonthsToDate);

@@ -13,7 +13,11 @@ describe('fieldFindingFlag', () => {
 
   it('names the visit: its id, unit, date and the finding', () => {
     const flag = fieldFindingFlag([finding('20250612-abcdefghij', '2025-06-12')]);
-    expect(flag).toEqual({ code: 'FIELD_FINDING', reason: 'Serious (berat) field finding: visit 20250612-abcdefghij to Puskesmas Serang Kota on 2025-06-12: Meminta biaya di luar tarif' });
+    expect(flag).toEqual({
+      code: 'FIELD_FINDING',
+      reason: 'Serious (berat) field finding: visit 20250612-abcdefghij to Puskesmas Serang Kota on 2025-06-12: Meminta biaya di luar tarif',
+      params: { count: 1, findings: 'Puskesmas Serang Kota, 2025-06-12: Meminta biaya di luar tarif' },
+    });
   });
 
   it('is one flag naming every visit, oldest first', () => {

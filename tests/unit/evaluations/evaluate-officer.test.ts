@@ -49,7 +49,7 @@ describe('evaluateOfficerPeriod', () => {
       scores: [month('2025-07', 'SANGAT_BAIK', 120, 'DI_ATAS', 'DI_ATAS'), month('2025-09', 'BAIK', 100, 'SESUAI', 'DI_ATAS')],
     }));
     expect(r).toMatchObject({ capaian: 110, hasilKerja: 'DI_ATAS', perilaku: 'DI_ATAS', predikat: 'SANGAT_BAIK' });
-    expect(r.flags[0]).toEqual({ code: 'MISSING_REPORT', reason: 'No approved report for 2025-08' });
+    expect(r.flags[0]).toEqual({ code: 'MISSING_REPORT', reason: 'No approved report for 2025-08', params: { period: '2025-08' } }); // the quarter's missing month
   });
 
   it('December judges the year: below 20 JP is flagged even when on pace earlier', () => {
