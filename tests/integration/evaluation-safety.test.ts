@@ -11,6 +11,7 @@ import { zonedTimeToUtc } from '../../functions/domain/periods.js';
 import { handler as dispatch } from '../../functions/evaluations/dispatcher.js';
 import { evaluationQueue, setEvaluationQueue } from '../../functions/evaluations/queue.js';
 import { evaluationItem, type Evaluation } from '../../functions/evaluations/repository.js';
+import { startLocalQueue } from '../../infra/local/queue.js';
 import { startHarness, type Harness } from './harness.js';
 
 let h: Harness;
@@ -60,7 +61,13 @@ describe('objections survive reruns', () => {
     expect((await runToEnd(P)).status).toBe('done');
     // The month is re-scored (a late approval): the rerun will change pegawai's evaluation.
     await batchPut([score(pegawai, P, 'BUTUH_PERBAIKAN', 'SESUAI')]);
-    let filed = false;
+    // The rerun's messages stay invisible for 120 s once received, as SQS keeps them longer than the worker's
+    // timeout: with the harness's 2 s a loaded machine delivered the batch again while the objection below was
+    // being filed, the other delivery wrote the rerun's result first, and the filing rightly answered 409
+    // (the evaluation now belonged to a run still going) — another story than the one this test tells.
+    savedQueue = realQueue();
+    const queue = startLocalQueue({ visibilityTimeoutMs: 120_000 });
+    let filing: { status: number; body: unknown } | undefined;
     const evalKey = keys.evaluation(T, pegawai.id, P);
     const mw = (next: any, context: any) => async (args: any) => {
       const out = await next(args);
@@ -68,10 +75,10 @@ describe('objections survive reruns', () => {
       // The worker's read is strongly consistent; the period's readers (the first run's notifications on the
       // stream, which may run now too) BatchGet evaluations with eventual reads and must not trigger this.
       const consistent = Object.values(args.input?.RequestItems ?? {}).some((r: any) => r?.ConsistentRead === true);
-      if (!filed && /^BatchGet(Item)?Command$/.test(context.commandName) && consistent && keysRead.includes(evalKey.PK) && keysRead.includes(evalKey.SK)) {
-        filed = true; // the officer objects right after the worker read the evaluation
+      if (!filing && /^BatchGet(Item)?Command$/.test(context.commandName) && consistent && keysRead.includes(evalKey.PK) && keysRead.includes(evalKey.SK)) {
+        filing = { status: 0, body: null }; // the officer objects right after the worker read the evaluation
         const res = await h.call('POST', `/v1/evaluations/${pegawai.id}.${P}/objections`, { as: 'serang.pegawai', body: { reason: 'Nilai bulan ini belum memuat tugas tambahan.' } });
-        expect(res.status).toBe(201);
+        filing = { status: res.status, body: res.body };
       }
       return out;
     };
@@ -80,8 +87,10 @@ describe('objections survive reruns', () => {
       expect((await runToEnd(P)).status).toBe('done');
     } finally {
       ddb().middlewareStack.remove('fileObjectionMidRun');
+      await queue.stop();
     }
-    expect(filed).toBe(true);
+    expect(filing, 'the objection was filed between the read and the write').toBeDefined();
+    expect(filing!.status, JSON.stringify(filing!.body)).toBe(201);
     const e = await evaluationOf(pegawai);
     expect(e.predikat).toBe('BUTUH_PERBAIKAN'); // the rerun's result was written…
     expect(e.objection).toMatchObject({ status: 'pending', reason: 'Nilai bulan ini belum memuat tugas tambahan.' }); // …and the objection kept
