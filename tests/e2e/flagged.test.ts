@@ -49,9 +49,8 @@ describe('flagged officers', () => {
     await expect.poll(() => reason.textContent()).toContain(`Tidak ada laporan yang disetujui untuk ${month}`);
     expect(await page.locator('.flagged').textContent()).not.toContain('No approved report');
     // Flagged officers spread over pages of evaluations show a screenful at once, not behind "Muat lebih banyak"
-    // (the seed's six sit on two pages; other browser files may have added some since).
+    // (the seed's six sit on two pages, 4 + 2; browser files that ran before on this runtime may have added some).
     expect(all.pages.length).toBeGreaterThan(1);
-    expect(all.pages[0]!.length).toBeLessThan(20);
     const screen = firstScreen(all.pages);
     await expect.poll(() => page.locator('li[data-officer]').count()).toBe(screen.shown);
     expect(await page.locator('[data-testid="load-more"]').count()).toBe(screen.more ? 1 : 0);
