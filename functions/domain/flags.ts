@@ -35,18 +35,17 @@ export function lowIkmFlag(unitIkm: number | null, unitName?: string): Flag | nu
 // PP 17/2020, behind the pro-rated 20 JP pace, or below 20 JP (pro-rated over active months) at year end
 export function trainingBehindFlag(jpToDate: number, asOfMonth: string, activeMonthsToDate?: number): Flag | null {
   const pace = trainingPace(jpToDate, asOfMonth, activeMonthsToDate);
+  const required = Math.round(pace.required * 10) / 10;
   if (pace.yearEndShort) {
-    const need = Math.round(pace.required * 10) / 10;
-    return need === TRAINING_JP_MIN_PER_YEAR
-      ? { code: 'TRAINING_BEHIND', reason: `${jpToDate} JP in the year, below the ${TRAINING_JP_MIN_PER_YEAR} JP minimum`, params: { kind: 'yearEnd', jp: jpToDate, required: need } }
+    return required === TRAINING_JP_MIN_PER_YEAR
+      ? { code: 'TRAINING_BEHIND', reason: `${jpToDate} JP in the year, below the ${TRAINING_JP_MIN_PER_YEAR} JP minimum`, params: { kind: 'yearEnd', jp: jpToDate, required } }
       : {
         code: 'TRAINING_BEHIND',
-        reason: `${jpToDate} JP in the year, below the ${need} JP pro-rated over ${activeMonthsToDate} active months`,
-        params: { kind: 'yearEndProrated', jp: jpToDate, required: need, months: activeMonthsToDate ?? 12 },
+        reason: `${jpToDate} JP in the year, below the ${required} JP pro-rated over ${activeMonthsToDate} active months`,
+        params: { kind: 'yearEndProrated', jp: jpToDate, required, months: activeMonthsToDate ?? 12 },
       };
   }
   if (!pace.behind) return null;
-  const required = Math.round(pace.required * 10) / 10;
   return { code: 'TRAINING_BEHIND', reason: `${jpToDate} JP by ${asOfMonth}, pace requires ${required} JP`, params: { kind: 'pace', jp: jpToDate, month: asOfMonth, required } };
 }
 

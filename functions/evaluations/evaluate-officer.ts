@@ -110,8 +110,9 @@ export function evaluateOfficerPeriod(input: EvaluationInput): EvaluationResult 
   // An officer on leave, study or suspension is not expected to report: no MISSING_REPORT for those months.
   const missing = months.filter((m) => expected.has(m) && !approved.has(m));
   const flags: Flag[] = [];
-  const missingFlag = missingReportFlag(missing.length === 0, input.period);
-  if (missingFlag) flags.push(months.length > 1 ? { ...missingFlag, reason: `No approved report for ${missing.join(', ')}`, params: { period: missing.join(', ') } } : missingFlag);
+  // Named by its missing months: the month itself, or those of a quarter or year.
+  const missingFlag = missingReportFlag(missing.length === 0, missing.join(', '));
+  if (missingFlag) flags.push(missingFlag);
   const ikmFlag = lowIkmFlag(input.ikm);
   if (ikmFlag) flags.push(ikmFlag);
   const trainingFlag = trainingBehindFlag(input.trainingJpToDate, months.at(-1)!, input.activeMonthsToDate);

@@ -1,6 +1,6 @@
 // An evaluation flag's reason in the reader's language: the API keeps an English `reason` and, since
 // evaluations carry them, the values it names (`params`); older evaluations show their stored text.
-import { monthLabel, num, t } from './i18n.svelte.js';
+import { num, periodLabel, t } from './i18n.svelte.js';
 
 export interface FlagView { code: string; reason?: string; params?: Record<string, string | number> }
 
@@ -15,8 +15,8 @@ export function flagReason(flag: FlagView): string {
   for (const k of ['ikm', 'threshold']) if (k in p) v[k] = ikm(p[k]);
   for (const k of ['jp', 'required']) if (k in p) v[k] = jp(p[k]);
   // A quarter's or year's MISSING_REPORT names its missing months, comma-separated.
-  if (typeof p.period === 'string') v.period = p.period.split(', ').map((m) => (/^\d{4}-\d{2}$/.test(m) ? monthLabel(m, 'long') : m)).join(', ');
-  if (typeof p.month === 'string') v.month = monthLabel(p.month, 'long');
+  if (typeof p.period === 'string') v.period = p.period.split(', ').map(periodLabel).join(', ');
+  if (typeof p.month === 'string') v.month = periodLabel(p.month);
   switch (flag.code) {
     case 'LOW_IKM': return p.unit ? t('flagReason.LOW_IKM.unit', v) : t('flagReason.LOW_IKM', v);
     case 'TRAINING_BEHIND': return t(`flagReason.TRAINING_BEHIND.${String(p.kind)}` as any, v);

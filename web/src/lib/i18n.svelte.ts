@@ -49,6 +49,9 @@ export function monthLabel(period: string, style: 'short' | 'long' = 'short'): s
   return dateFormat(uiLocale(), { month: style, year: style === 'short' ? '2-digit' : 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, 1));
 }
 
+/** A period as people say it: a month spelled out ("Oktober 2026"), a quarter or year as it is ("2026-Q3"). */
+export const periodLabel = (period: string): string => (/^\d{4}-\d{2}$/.test(period) ? monthLabel(period, 'long') : period);
+
 /** The month's short name alone ("Jan", "Agu"): where the year is the page's. */
 export const monthName = (period: string): string => dateFormat(uiLocale(), { month: 'short', timeZone: 'UTC' }).format(Date.parse(`${period}-01T00:00:00Z`));
 
