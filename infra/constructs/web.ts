@@ -10,6 +10,7 @@ import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { WEB_BUILD_STAMP } from '../web-build-stamp.js';
 import { REPO_ROOT } from './bundling.js';
 import { acknowledge } from './nag.js';
 
@@ -143,7 +144,7 @@ export class Web extends Construct {
   deployDashboard(config: DashboardConfig): void {
     const sources = [s3deploy.Source.jsonData('config.json', config)];
     const built = existsSync(resolve(WEB_DIST, 'index.html'));
-    if (built) sources.unshift(s3deploy.Source.asset(WEB_DIST));
+    if (built) sources.unshift(s3deploy.Source.asset(WEB_DIST, { exclude: [WEB_BUILD_STAMP] }));
     else Annotations.of(this).addWarningV2('kinerja:web-dist-missing', 'web/dist not built: deploying config.json only (run `npm run build:web` first)');
     new s3deploy.BucketDeployment(this, 'Deploy', {
       destinationBucket: this.bucket,
