@@ -42,6 +42,8 @@ export const LAMBDA_UNREACHABLE: string[] = [
  */
 export const BUNDLE_ALIASES: Record<string, string> = {
   'mnemonist/lru-cache': './functions/data/lru-cache.ts',
+  // @middy/core's only use of web streams is an instanceof for streamed responses (functions/http/stream-web.ts).
+  'node:stream/web': './functions/http/stream-web.ts',
 };
 
 /** The options both builds share, in esbuild's own vocabulary. */

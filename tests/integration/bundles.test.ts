@@ -114,6 +114,18 @@ describe('built bundles', () => {
     expect(inputs.filter((i) => i.includes('node_modules/mnemonist/'))).toEqual([]);
   });
 
+  // Two builtins that only cost cold start: node's web streams (@middy/core imports ReadableStream for streamed
+  // responses; functions/http/stream-web.ts stands in) and node:console (the logger writes to stdout/stderr itself).
+  it.each(Object.keys({ ...FUNCTIONS, ...BACKGROUND_FUNCTIONS }))('%s loads neither node\'s web streams nor node:console as it starts', (name) => {
+    const url = pathToFileURL(join(outDir, name, 'index.mjs')).href;
+    const code = `const before = new Set(process.moduleLoadList); await import(${JSON.stringify(url)}); process.stdout.write(JSON.stringify(process.moduleLoadList.filter((m) => !before.has(m))));`;
+    const res = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: outDir, env: { ...process.env, LOG_LEVEL: 'SILENT' }, encoding: 'utf8', timeout: 60_000 });
+    expect(res.status, res.stderr.slice(-2000)).toBe(0);
+    const loaded = JSON.parse(res.stdout) as string[];
+    expect(loaded.length).toBeGreaterThan(10); // the SDK's own builtins (https, crypto…): the list is read
+    expect(loaded.filter((m) => /^NativeModule (stream\/web|internal\/webstreams\/|console$)/.test(m))).toEqual([]);
+  });
+
   it.each(['stream', 'evaluationWorker', 'accountWorker'])('%s handles an empty batch from its bundle', (name) => {
     const res = inBundle(name, 'handler({ Records: [] }, ctx)');
     expect(res.status, res.err.slice(-2000)).toBe(0);
