@@ -65,6 +65,11 @@ describe('complaint → tracking → transparency page', () => {
       expect(await count(page, '[data-count="answered"]')).toBe(before.complaints.answered + 1);
       expect(await count(page, '[data-testid="by-cause"] [data-cause="waktu"] .n')).toBe((before.complaints.byCause.waktu ?? 0) + 1);
       expect(await count(page, '[data-count="substantiated"]')).toBe(before.complaints.substantiated + 1);
+      // "Data as of" is the city's clock with its zone (Serang: WIB), whatever the phone's own zone (UTC here).
+      const asOf = (await page.textContent('[data-testid="as-of"]')) ?? '';
+      const asOfIso = (await page.getAttribute('[data-testid="as-of"] time', 'datetime')) ?? '';
+      const jakartaHour = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Jakarta' }).format(Date.parse(asOfIso));
+      expect(asOf).toMatch(new RegExp(`\\b${jakartaHour}[.:]\\d{2} WIB`));
       // The sections below are there too: the forums and follow-ups with their actions.
       expect(await page.locator('.forum').count()).toBe(before.forums.items.length);
       expect(await page.locator('[data-follow-up]').count()).toBe(before.followUps.items.length);
