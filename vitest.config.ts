@@ -3,9 +3,9 @@ import { defineConfig } from 'vitest/config';
 import { SHORT_LIVED_JVM } from './infra/local/jvm.js';
 
 // Every DynamoDB Local the tests start (the harness's, the snapshot's, the browser tests' runtime) is
-// short-lived: its JVM skips the optimising compiler (infra/local/jvm.ts). Workers and the
-// runtime the e2e setup spawns inherit this environment.
-process.env.DDB_LOCAL_JAVA_OPTIONS ??= SHORT_LIVED_JVM;
+// short-lived: its JVM skips the optimising compiler (infra/local/jvm.ts). The java launcher reads
+// JDK_JAVA_OPTIONS; workers and the runtime the e2e setup spawns inherit it (DynamoDB Local is the only JVM).
+process.env.JDK_JAVA_OPTIONS ??= SHORT_LIVED_JVM;
 
 export default defineConfig({
   test: {

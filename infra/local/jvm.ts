@@ -1,4 +1,4 @@
-// JVM options for DynamoDB Local (read by infra/local/ddb-local.ts from DDB_LOCAL_JAVA_OPTIONS).
+// JVM options for DynamoDB Local, given to the java launcher as JDK_JAVA_OPTIONS (vitest.config.ts).
 
 /**
  * JVM options for the short-lived instances the tests start (one per integration file, a few minutes at
