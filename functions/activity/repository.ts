@@ -1,8 +1,9 @@
 // Activity items: tenant × local day and agency × local day, in one partition per tenant.
-// Counting is exactly-once under stream retries the way countSubmissionOnce is: each event's marker
-// (conditional Put, attribute_not_exists) and the ADDs ride in ONE transaction, so a redelivered event
-// fails its marker and adds nothing. Events of a batch share a transaction (up to 100 actions):
-// one ADD per day item per batch, not one per event.
+// Counting is exactly-once under stream retries: each event's marker (conditional Put,
+// attribute_not_exists) and the ADDs ride in ONE transaction, so a redelivered event fails its marker and
+// adds nothing. Events of a batch share a transaction (up to 100 actions): one ADD per day item per batch,
+// not one per event. Writers with a guard of their own (scoring, the IKM rollups) put the day's ADDs
+// (activityTransactItems) in their transaction instead and need no marker.
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGet } from '../data/batch.js';
 import { ddb, tableName } from '../data/client.js';
@@ -55,6 +56,14 @@ function marker(e: DayEvent, nowMs: number) {
   };
 }
 
+/** Keys of the day items an event adds to (for sizing a transaction before adding). */
+export const activityTargetKeys = (e: DayEvent): string[] => targetsOf([e]).map((t) => keyString(t.key));
+
+/** The day items' ADDs for a set of events, as transaction items: for a writer whose own guard (a marker or
+ *  a conditioned write of its own) makes each event count once, in the same transaction. */
+export const activityTransactItems = (events: readonly DayEvent[], now = new Date()) =>
+  targetsOf(events).map((t) => ({ Update: update(t, now.toISOString()) }));
+
 /** Splits events into transactions of at most MAX_ACTIONS actions (one marker each plus their day items). */
 export function chunkEvents(events: readonly DayEvent[]): DayEvent[][] {
   const out: DayEvent[][] = [];
@@ -75,7 +84,7 @@ export async function countActivityOnce(chunk: readonly DayEvent[], now = new Da
       await ddb().send(new TransactWriteCommand({
         TransactItems: [
           ...pending.map((e) => ({ Put: marker(e, now.getTime()) })),
-          ...targetsOf(pending).map((t) => ({ Update: update(t, now.toISOString()) })),
+          ...activityTransactItems(pending, now),
         ],
       }));
       return;

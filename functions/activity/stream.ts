@@ -1,11 +1,24 @@
-// Stream → today's activity counters. Each record that reports a submission, an approval, a survey or
-// a complaint becomes one event on the tenant's local day; a batch's events are counted together.
+// Stream → today's activity counters. Each record that reports a complaint becomes one event on the
+// tenant's local day; a batch's events are counted together. Report submissions and approvals are counted
+// by the scoring processor and surveys by the IKM rollups, in the transactions whose guards already make
+// each count once.
 import type { DynamoDBRecord } from 'aws-lambda';
 import { findTenant } from '../config/tenants.js';
 import { dayOf } from '../domain/periods.js';
 import { logger } from '../http/logger.js';
-import { activityEventOf } from './events.js';
+import { activityEventOf, type ActivityCounter, type ActivityEvent } from './events.js';
 import { chunkEvents, countActivityOnce, type DayEvent } from './repository.js';
+
+/** The event on its tenant's local day; undefined (logged) for a tenant no longer configured. */
+export function onLocalDay(event: ActivityEvent): DayEvent | undefined {
+  const timeZone = findTenant(event.tenant)?.timeZone;
+  if (!timeZone) { logger.warn('activity of an unknown tenant skipped', { tenant: event.tenant }); return undefined; }
+  return { ...event, day: dayOf(new Date(event.at), timeZone) };
+}
+
+/** Counters that other processors add in their own transactions, under their own guards: the scoring
+ *  processor (its submission marker or score) and the IKM rollups (the units' watermarks). */
+const COUNTED_ELSEWHERE = new Set<ActivityCounter>(['reportsSubmitted', 'reportsApproved', 'surveys']);
 
 export async function processActivityRecords(records: DynamoDBRecord[]): Promise<string[]> {
   const events: (DayEvent & { seq: string })[] = [];
@@ -13,11 +26,10 @@ export async function processActivityRecords(records: DynamoDBRecord[]): Promise
   for (const record of records) {
     const event = activityEventOf(record);
     // The same event twice in one batch would be two markers in one transaction: count it once here.
-    if (!event || seen.has(event.id)) continue;
+    if (!event || COUNTED_ELSEWHERE.has(event.counter) || seen.has(event.id)) continue;
     seen.add(event.id);
-    const timeZone = findTenant(event.tenant)?.timeZone;
-    if (!timeZone) { logger.warn('activity of an unknown tenant skipped', { tenant: event.tenant }); continue; }
-    events.push({ ...event, day: dayOf(new Date(event.at), timeZone), seq: record.dynamodb?.SequenceNumber ?? '' });
+    const onDay = onLocalDay(event);
+    if (onDay) events.push({ ...onDay, seq: record.dynamodb?.SequenceNumber ?? '' });
   }
   const failed: string[] = [];
   // Chunks run one after another: they share the day items, and parallel transactions would conflict.

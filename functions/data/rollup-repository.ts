@@ -2,6 +2,7 @@
 // only ADDs its own numeric attributes with UpdateItem, so writers never clobber one another.
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { round2 } from '../domain/numbers.js';
 import { queryAll } from './batch.js';
 import { ddb, tableName } from './client.js';
 import * as keys from './keys.js';
@@ -60,15 +61,45 @@ export async function addToRollups(tenant: string, agencyId: string, period: str
 
 /** The same three updates as transaction items, for a writer that must apply them atomically with its own item. */
 export function rollupTransactItems(tenant: string, agencyId: string, period: string, deltas: RollupDeltas): TransactItem[] {
-  return rollupTransactItemsByAgency(tenant, period, { [agencyId]: deltas }, deltas);
+  const batch = new RollupBatch();
+  batch.addAgency(tenant, agencyId, period, deltas);
+  batch.addTenantWide(tenant, period, deltas);
+  return batch.transactItems();
 }
 
-/** Transaction items that ADD each agency's deltas to its month rollup and `tenantDeltas` to the tenant and
- *  national ones: a change that leaves one agency for another (a moved officer's month) is one transaction. */
-export function rollupTransactItemsByAgency(tenant: string, period: string, agencyDeltas: Record<string, RollupDeltas>, tenantDeltas: RollupDeltas): TransactItem[] {
-  const agencies = Object.entries(agencyDeltas).map(([agencyId, deltas]) => addUpdate(rollupTargets(tenant, agencyId, period)[0]!, deltas));
-  const tenantWide = rollupTargets(tenant, '-', period).slice(1).map((t) => addUpdate(t, tenantDeltas));
-  return [...agencies, ...tenantWide].filter((u) => u !== undefined).map((Update) => ({ Update }));
+/**
+ * Rollup deltas of many changes merged per rollup item, for a writer that applies a whole stream batch in
+ * one transaction: a transaction may touch an item only once, and one ADD per item for the batch is what
+ * makes the rollups cheap per report.
+ */
+export class RollupBatch {
+  private readonly targets = new Map<string, { target: RollupTarget; deltas: RollupDeltas }>();
+
+  /** The agency's month rollup. */
+  addAgency(tenant: string, agencyId: string, period: string, deltas: RollupDeltas): void {
+    this.add(rollupTargets(tenant, agencyId, period)[0]!, deltas);
+  }
+
+  /** The tenant and national month rollups. */
+  addTenantWide(tenant: string, period: string, deltas: RollupDeltas): void {
+    for (const t of rollupTargets(tenant, '-', period).slice(1)) this.add(t, deltas);
+  }
+
+  /** Keys of the items an agency's change touches (for sizing a transaction before adding). */
+  static keysOf(tenant: string, agencyId: string, period: string): string[] {
+    return rollupTargets(tenant, agencyId, period).map((t) => `${t.key.PK}|${t.key.SK}`);
+  }
+
+  transactItems(): TransactItem[] {
+    return [...this.targets.values()].map(({ target, deltas }) => addUpdate(target, deltas)).filter((u) => u !== undefined).map((Update) => ({ Update }));
+  }
+
+  private add(target: RollupTarget, deltas: RollupDeltas): void {
+    const id = `${target.key.PK}|${target.key.SK}`;
+    const entry = this.targets.get(id) ?? { target, deltas: {} };
+    for (const [k, v] of Object.entries(deltas)) entry.deltas[k] = round2((entry.deltas[k] ?? 0) + v);
+    this.targets.set(id, entry);
+  }
 }
 
 /** Whole rollup items for the seed, which writes final state with batchPut before any other writer runs:

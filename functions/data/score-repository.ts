@@ -1,12 +1,11 @@
-// Officer × month scores (officer partition, SK SCORE#YYYY-MM), written by the scoring stream
-// together with the rollup deltas in one transaction, so a score and its rollup share never diverge.
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+// Officer × month scores (officer partition, SK SCORE#YYYY-MM) and submission markers, written by the
+// scoring stream together with the rollup deltas in one transaction, so a score and its rollup share
+// never diverge (functions/scoring/processor.ts).
+import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { MonthRatings } from '../domain/types.js';
 import { queryAll } from './batch.js';
-import { ddb, tableName } from './client.js';
+import { tableName } from './client.js';
 import * as keys from './keys.js';
-import { rollupTransactItems, rollupTransactItemsByAgency, type RollupDeltas } from './rollup-repository.js';
-import { transactionConditionFailed } from './conditions.js';
 
 export interface Score extends MonthRatings {
   tenant: string;
@@ -22,12 +21,7 @@ export interface Score extends MonthRatings {
 
 export const scoreItem = (s: Score) => ({ ...keys.score(s.tenant, s.officerId, s.period), type: 'score', ...s });
 
-const scoreView = ({ PK: _pk, SK: _sk, type: _t, ...rest }: Record<string, unknown>) => rest as unknown as Score;
-
-export async function getScore(tenant: string, officerId: string, period: string): Promise<Score | undefined> {
-  const res = await ddb().send(new GetCommand({ TableName: tableName(), Key: keys.score(tenant, officerId, period), ConsistentRead: true }));
-  return res.Item ? scoreView(res.Item) : undefined;
-}
+export const scoreView = ({ PK: _pk, SK: _sk, type: _t, ...rest }: Record<string, unknown>) => rest as unknown as Score;
 
 /** Scores of an officer from one month to another, inclusive. */
 export async function listScores(tenant: string, officerId: string, from: string, to: string): Promise<Score[]> {
@@ -38,40 +32,42 @@ export async function listScores(tenant: string, officerId: string, from: string
   return items.map(scoreView);
 }
 
-/** Replaces `previous` (exactly as read) with `score` and applies the rollup deltas atomically: `agencyDeltas`
- *  per agency (two when the officer's month moved from one agency to another), `tenantDeltas` to the tenant
- *  and national rollups. False when the stored score is no longer `previous` (a replay or a concurrent scorer
- *  got there first). */
-export async function replaceScore(score: Score, previous: Score | undefined, agencyDeltas: Record<string, RollupDeltas>, tenantDeltas: RollupDeltas): Promise<boolean> {
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** The score's write as a transaction item: it replaces `previous` exactly as read (its scoredVersion), or
+ *  creates the first score; the condition fails when a replay or a concurrent scorer got there first. */
+export function scoreWrite(score: Score, previous: Score | undefined): TransactItem {
   const condition = previous
     ? { ConditionExpression: 'scoredVersion = :prev', ExpressionAttributeValues: { ':prev': previous.scoredVersion } }
     : { ConditionExpression: 'attribute_not_exists(PK)' };
-  try {
-    await ddb().send(new TransactWriteCommand({
-      TransactItems: [
-        { Put: { TableName: tableName(), Item: scoreItem(score), ...condition } },
-        ...rollupTransactItemsByAgency(score.tenant, score.period, agencyDeltas, tenantDeltas),
-      ],
-    }));
-    return true;
-  } catch (error) {
-    if (transactionConditionFailed(error)) return false;
-    throw error;
-  }
+  return { Put: { TableName: tableName(), Item: scoreItem(score), ...condition } };
 }
 
-/** Counts an officer-period's first submission in the rollups once, however often the stream replays it. */
-export async function countSubmissionOnce(tenant: string, officerId: string, agencyId: string, period: string): Promise<boolean> {
-  try {
-    await ddb().send(new TransactWriteCommand({
-      TransactItems: [
-        { Put: { TableName: tableName(), Item: { ...keys.reportCounted(tenant, officerId, period), type: 'reportCounted', tenant, officerId, agencyId, period, GSI1PK: keys.reportedInMonth(tenant, period), GSI1SK: keys.reportedSort(agencyId, officerId) }, ConditionExpression: 'attribute_not_exists(PK)' } },
-        ...rollupTransactItems(tenant, agencyId, period, { submitted: 1 }),
-      ],
-    }));
-    return true;
-  } catch (error) {
-    if (transactionConditionFailed(error)) return false;
-    throw error;
+/** The officer-period's submission marker: written by its first submission (which counts in the rollups),
+ *  then moved on by each resubmission (which counts only in the day's activity). `countedVersion` is the
+ *  report version last counted; markers written before it existed have none. */
+export interface SubmissionMarker { countedVersion?: number }
+
+export const submissionMarkerKey = keys.reportCounted;
+
+/** The marker's write as a transaction item, conditioned on the marker read (`read`: none for a first
+ *  submission), so a redelivered or concurrent submission of the same version fails it. */
+export function submissionMarkerWrite(s: { tenant: string; officerId: string; agencyId: string; period: string; version: number }, read: SubmissionMarker | undefined): TransactItem {
+  const key = keys.reportCounted(s.tenant, s.officerId, s.period);
+  if (!read) {
+    return {
+      Put: {
+        TableName: tableName(),
+        Item: { ...key, type: 'reportCounted', tenant: s.tenant, officerId: s.officerId, agencyId: s.agencyId, period: s.period, countedVersion: s.version, GSI1PK: keys.reportedInMonth(s.tenant, s.period), GSI1SK: keys.reportedSort(s.agencyId, s.officerId) },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    };
   }
+  const unchanged = read.countedVersion === undefined ? 'attribute_not_exists(countedVersion)' : 'countedVersion = :read';
+  return {
+    Update: {
+      TableName: tableName(), Key: key, UpdateExpression: 'SET countedVersion = :v', ConditionExpression: `attribute_exists(PK) AND ${unchanged}`,
+      ExpressionAttributeValues: { ':v': s.version, ...(read.countedVersion === undefined ? {} : { ':read': read.countedVersion }) },
+    },
+  };
 }

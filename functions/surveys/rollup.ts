@@ -7,7 +7,8 @@
 // highest sequence number applied); the unit's ADD is conditional on the watermark being below the
 // group's first record, and the agency/tenant/national ADDs ride in the same transaction. On replay
 // the condition fails, we read the watermark and re-apply only the records after it.
-// Cost: one TransactWriteItems per batch (2 WCU per rollup item touched), no per-response markers.
+// The day's `surveys` activity counts (tenant and agency day items) ride in the same transaction, under the
+// same watermarks. Cost: one TransactWriteItems per batch (2 WCU per item touched), no per-response markers.
 import type { DynamoDBRecord } from 'aws-lambda';
 import { fromImage, imageType } from '../data/stream-image.js';
 import { tableName } from '../data/client.js';
@@ -16,8 +17,12 @@ import type { Key } from '../data/keys.js';
 import { logger } from '../http/logger.js';
 import { aggregateSurveys, rollupAttributes, type RollupDelta, type SurveyFacts } from './aggregate.js';
 import { unitRollupWatermark, writeRollups } from './rollup-repository.js';
+import { activityTargetKeys, activityTransactItems, type DayEvent } from '../activity/repository.js';
+import { activityEventOf } from '../activity/events.js';
+import { onLocalDay } from '../activity/stream.js';
 
-interface SurveyRecord extends SurveyFacts { seq: string; rawSeq: string }
+/** A new response, with the day's `surveys` count it adds (absent for a tenant no longer configured). */
+interface SurveyRecord extends SurveyFacts { seq: string; rawSeq: string; activity?: DayEvent }
 interface UnitGroup { key: string; records: SurveyRecord[] }
 
 const MAX_ACTIONS = 100;
@@ -29,7 +34,11 @@ function surveyOf(record: DynamoDBRecord): SurveyRecord | undefined {
   const item = fromImage<Record<string, any>>(record.dynamodb.NewImage)!;
   // Seeded responses are written together with their rollups (final state): never count them twice.
   if (item.type !== 'survey' || item.preAggregated) return undefined;
-  return { tenant: item.tenant, unitId: item.unitId, agencyId: item.agencyId, period: item.period, answers: item.answers, seq: pad(record.dynamodb.SequenceNumber!), rawSeq: record.dynamodb.SequenceNumber! };
+  const event = activityEventOf(record);
+  return {
+    tenant: item.tenant, unitId: item.unitId, agencyId: item.agencyId, period: item.period, answers: item.answers,
+    seq: pad(record.dynamodb.SequenceNumber!), rawSeq: record.dynamodb.SequenceNumber!, activity: event ? onLocalDay(event) : undefined,
+  };
 }
 
 export function rollupKey(d: Pick<RollupDelta, 'level' | 'tenant' | 'id' | 'period'>): Key {
@@ -77,8 +86,16 @@ function transactionFor(groups: UnitGroup[]) {
     updates.push(rollupUpdate(unit!, { first: g.records[0]!.seq, last: g.records.at(-1)!.seq }));
   }
   for (const d of aggregateSurveys(groups.flatMap((g) => g.records)).filter((d) => d.level !== 'unit')) updates.push(rollupUpdate(d));
-  return updates;
+  // The day's survey counts ride in the same transaction: the units' watermarks count them once too.
+  const days = activityTransactItems(groups.flatMap((g) => g.records.flatMap((r) => (r.activity ? [r.activity] : []))));
+  return [...updates, ...days.map((d) => d.Update)];
 }
+
+/** Actions of a transaction over these groups: the rollup ADDs and the day items. */
+const actionsOf = (groups: readonly UnitGroup[]) => {
+  const records = groups.flatMap((g) => g.records);
+  return aggregateSurveys(records).length + new Set(records.flatMap((r) => (r.activity ? activityTargetKeys(r.activity) : []))).size;
+};
 
 /** Splits unit groups into transactions of at most MAX_ACTIONS rollup updates. */
 function chunk(groups: UnitGroup[]): UnitGroup[][] {
@@ -86,7 +103,7 @@ function chunk(groups: UnitGroup[]): UnitGroup[][] {
   let current: UnitGroup[] = [];
   for (const g of groups) {
     const next = [...current, g];
-    if (current.length && aggregateSurveys(next.flatMap((x) => x.records)).length > MAX_ACTIONS) { out.push(current); current = [g]; } else current = next;
+    if (current.length && actionsOf(next) > MAX_ACTIONS) { out.push(current); current = [g]; } else current = next;
   }
   if (current.length) out.push(current);
   return out;

@@ -113,12 +113,20 @@ describe('stream redelivery', () => {
     dynamodb: { Keys: image({ PK: item.PK, SK: item.SK }), NewImage: image(item), ...(old ? { OldImage: image(old) } : {}), SequenceNumber: String(++seq).padStart(21, '0'), StreamViewType: 'NEW_AND_OLD_IMAGES' },
   });
   const get = async (key: { PK: string; SK: string }) => (await ddb().send(new GetCommand({ TableName: h.tableName, Key: key, ConsistentRead: true }))).Item!;
+  /** A survey's stream record as the stream numbers it: a redelivery carries the sequence number it was
+   *  counted under (the unit's watermark, as this unit's last response), a new record a later one. */
+  const surveyRec = async (item: Record<string, any>, after = 0n) => {
+    const mark = (await get(keys.unitRollup(T, item.unitId, item.period))).ikmLastSeq as string;
+    const r = rec('INSERT', item);
+    r.dynamodb!.SequenceNumber = (BigInt(mark) + after).toString().padStart(mark.length, '0');
+    return r;
+  };
   const deliver = async (records: DynamoDBRecord[]) => expect((await streamHandler({ Records: records })).batchItemFailures).toEqual([]);
 
   it('adds nothing when the records already counted arrive again, in one batch or across batches', async () => {
     const approved = await get(keys.report(T, pegawai.id, period));
     const submitted = { ...approved, status: 'submitted', version: approved.version - 1, review: undefined };
-    const records = [rec('INSERT', submitted), rec('MODIFY', approved, submitted), rec('INSERT', await findSurvey()), rec('INSERT', await get(keys.complaint(T, (await get(keys.complaintCode(complaintCode))).complaintId)))];
+    const records = [rec('INSERT', submitted), rec('MODIFY', approved, submitted), await surveyRec(await findSurvey()), rec('INSERT', await get(keys.complaint(T, (await get(keys.complaintCode(complaintCode))).complaintId)))];
     const [city, agency] = [await cityCounts(), await agencyCounts()];
     await deliver([...records, ...records]);
     await deliver(records);
@@ -130,8 +138,9 @@ describe('stream redelivery', () => {
     const surveyItem = await findSurvey();
     const fresh = { ...surveyItem, SK: `${surveyItem.SK}-x`, id: `${surveyItem.id}-x` };
     const city = await cityCounts();
-    await deliver([rec('INSERT', fresh), rec('INSERT', fresh)]);
-    await deliver([rec('INSERT', fresh)]);
+    const record = await surveyRec(fresh, 1000n);
+    await deliver([record, record]);
+    await deliver([record]);
     expect(await cityCounts()).toEqual(plus(city, 'surveys'));
   });
 
