@@ -181,7 +181,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A PartiQL INSERT of the whole item: it fails (DuplicateItem) when an item with its key exists, the
  *  condition a PutItem would carry as attribute_not_exists(PK), but 25 of them go in one request. */
-function insertStatement(item: Record<string, unknown>) {
+export function insertStatement(item: Record<string, unknown>) {
   const attrs = Object.entries(item).filter(([, v]) => v !== undefined);
   return { Statement: `INSERT INTO "${tableName()}" VALUE {${attrs.map(([k]) => `'${k.replace(/'/g, "''")}': ?`).join(', ')}}`, Parameters: attrs.map(([, v]) => v) };
 }
