@@ -183,7 +183,7 @@ async function applyChunk(chunk: readonly Change[]): Promise<Change[]> {
       // transaction held an item. Either way nothing was written: read again and plan anew.
       if (attempt >= MAX_ATTEMPTS) throw error;
       if (!cancelled(error)) logger.warn('scoring transaction failed; retrying', { error: error as Error, attempt });
-      await new Promise((r) => setTimeout(r, 25 * 2 ** attempt));
+      await new Promise((r) => setTimeout(r, 25 * 2 ** attempt * (1 + Math.random()))); // jitter: shards retry apart
     }
   }
 }

@@ -2,9 +2,10 @@
 // go out in one TransactWriteItems with one ADD per rollup and day item, so the rollups are paid once per
 // batch, not once per report; the day's report activity rides in the same transaction, guarded by the same
 // marker or score. Redelivery adds nothing, a resubmission counts in the day but not again in the month,
-// and a report that cannot be scored fails alone. A batch of survey responses likewise counts the day in
-// the IKM rollups' transaction, under the units' watermarks, with no marker per response.
-// Against DynamoDB Local; the spy only counts calls.
+// and a report that cannot be scored fails alone; batches of four shards at once count exactly, and a
+// transaction cancelled by a conflict is read and written again. A batch of survey responses likewise
+// counts the day in the IKM rollups' transaction, under the units' watermarks, with no marker per
+// response. Against DynamoDB Local; the spies count calls or inject the conflict.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
@@ -117,6 +118,37 @@ describe('a busy stream batch', () => {
     expect(num(await get(keys.tenantRollup(T, period)), 'submitted')).toBe(N);
     expect(num(await get(keys.tenantActivity(T, day)), 'reportsSubmitted')).toBe(N + 1);
     expect(await get(keys.reportCounted(T, o.id, period))).toMatchObject({ countedVersion: 4 });
+  });
+
+  it('counts exactly when four shards deliver batches at once (the same rollup and day items in every transaction)', async () => {
+    const month = '2031-04';
+    const others = h.seeded.tenants.find((t) => t.tenant.id === T)!.officers.slice(0, 120);
+    const at = '2031-04-02T03:00:00.000Z';
+    const batches = [0, 1, 2, 3].map((b) => others.slice(b * 30, b * 30 + 30).map((o) => rec('INSERT', { ...report({ id: o.id, agencyId: o.agencyId, unitId: null }), ...keys.report(T, o.id, month), period: month, submittedAt: at })));
+    const failed = (await Promise.all(batches.map(deliver))).flat();
+    expect(failed).toEqual([]);
+    expect(num(await get(keys.tenantRollup(T, month)), 'submitted')).toBe(120);
+    expect(num(await get(keys.nationalRollup(T, month)), 'submitted')).toBe(120);
+    expect(num(await get(keys.tenantActivity(T, '2031-04-02')), 'reportsSubmitted')).toBe(120);
+  });
+
+  it('retries a transaction cancelled by a conflict with another one, and counts once', async () => {
+    const month = '2031-05';
+    const batch = officers.slice(0, 10).map((o) => rec('INSERT', { ...report(o), ...keys.report(T, o.id, month), period: month, submittedAt: '2031-05-02T03:00:00.000Z' }));
+    const client = ddb();
+    const send = client.send.bind(client);
+    let transactions = 0;
+    vi.spyOn(client, 'send').mockImplementation((async (command: { constructor: { name: string }; input: { TransactItems?: unknown[] } }) => {
+      // The first transaction is refused as DynamoDB refuses one that meets another on the same items.
+      if (command.constructor.name === 'TransactWriteCommand' && ++transactions === 1) {
+        throw Object.assign(new Error('Transaction cancelled'), { name: 'TransactionCanceledException', CancellationReasons: command.input.TransactItems!.map((_, i) => ({ Code: i === 11 ? 'TransactionConflict' : 'None' })) });
+      }
+      return send(command as never);
+    }) as never);
+    expect(await deliver(batch)).toEqual([]);
+    expect(transactions).toBe(2);
+    expect(num(await get(keys.tenantRollup(T, month)), 'submitted')).toBe(10);
+    expect(num(await get(keys.tenantActivity(T, '2031-05-02')), 'reportsSubmitted')).toBe(10);
   });
 
   it('splits a batch where a transaction would touch an item twice or exceed 100 actions', () => {
