@@ -17,7 +17,7 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import { activityTargetKeys, activityTransactItems, type DayEvent } from '../activity/repository.js';
 import { activityEventOf } from '../activity/events.js';
 import { onLocalDay } from '../activity/stream.js';
-import { batchGet } from '../data/batch.js';
+import { batchGet, inParallel } from '../data/batch.js';
 import { ddb } from '../data/client.js';
 import * as keys from '../data/keys.js';
 import { getPlanVersion } from '../data/plan-repository.js';
@@ -33,6 +33,8 @@ import { rollupContribution, rollupDelta, scoreReport } from './compute.js';
 const MAX_ATTEMPTS = 4;
 /** TransactWriteItems takes at most 100 actions. */
 const MAX_ACTIONS = 100;
+/** Changes planned at once (an approval reads its plan version and its unit's IKM). */
+const PLANS_IN_FLIGHT = 16;
 
 type Key = { PK: string; SK: string };
 const keyString = (k: Key) => `${k.PK}|${k.SK}`;
@@ -158,19 +160,25 @@ const cancelled = (error: unknown) => (error as { name?: string }).name === 'Tra
 async function applyChunk(chunk: readonly Change[]): Promise<Change[]> {
   for (let attempt = 1; ; attempt++) {
     const read = new Map((await batchGet<Record<string, unknown>>(chunk.map((c) => c.guard), { consistent: true })).map((i) => [keyString(i as Key), i]));
-    const unplanned: Change[] = [];
-    const planned: Planned[] = [];
-    for (const c of chunk) {
+    // Plans are independent (each reads its own plan, policy and IKM): made side by side, used in stream order.
+    const plans = new Array<Planned | undefined | Error>(chunk.length);
+    await inParallel(chunk.map((c, i) => ({ c, i })), PLANS_IN_FLIGHT, async ({ c, i }) => {
       const item = read.get(keyString(c.guard));
-      if (unplanned.some((u) => u.itemKey === c.itemKey)) { unplanned.push(c); continue; } // after its report's failure
       try {
-        const p = c.kind === 'submitted' ? planSubmission(c, item as SubmissionMarker | undefined) : await planApproval(c, item ? scoreView(item) : undefined);
-        if (p) planned.push(p);
+        plans[i] = c.kind === 'submitted' ? planSubmission(c, item as SubmissionMarker | undefined) : await planApproval(c, item ? scoreView(item) : undefined);
       } catch (error) {
         logger.error('scoring failed for a stream record', { error: error as Error, sequenceNumber: c.seq });
-        unplanned.push(c);
+        plans[i] = error as Error;
       }
-    }
+    });
+    const unplanned: Change[] = [];
+    const planned: Planned[] = [];
+    chunk.forEach((c, i) => {
+      const p = plans[i];
+      // A change after its report's failure waits with it, so a report's changes stay in order.
+      if (p instanceof Error || unplanned.some((u) => u.itemKey === c.itemKey)) unplanned.push(c);
+      else if (p) planned.push(p);
+    });
     if (planned.length === 0) return unplanned;
     const rollups = new RollupBatch();
     planned.forEach((p) => p.apply(rollups));

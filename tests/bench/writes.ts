@@ -90,7 +90,14 @@ export async function runWrites(ctx: BenchContext): Promise<SectionResult> {
     return result;
   };
   const streamRecords: Record<string, number> = {};
-  const streamStep = (name: string) => measured(name, async () => { const r = await cursor.process(); streamRecords[name] = (streamRecords[name] ?? 0) + r.records; return { status: r.failures ? 500 : 200 }; });
+  const streamMs: Record<string, number> = {};
+  const streamStep = (name: string) => measured(name, async () => {
+    const t = performance.now();
+    const r = await cursor.process();
+    streamMs[name] = (streamMs[name] ?? 0) + (performance.now() - t);
+    streamRecords[name] = (streamRecords[name] ?? 0) + r.records;
+    return { status: r.failures ? 500 : 200 };
+  });
   const month = monthOf(new Date(), 'Asia/Jakarta');
   const reportOf = async (o: Officer) => {
     const plan = (await getPlan(TENANT, o.id, Number(month.slice(0, 4))))!;
@@ -159,7 +166,7 @@ export async function runWrites(ctx: BenchContext): Promise<SectionResult> {
       {
         what: `stream per report as AWS bills it, a busy batch (${busy.length} reports submitted together, then approved together)`,
         figure: busy.length
-          ? `≥ ${round(busyBilled / busy.length, 1)} WCU (submission ≥ ${round(s.busySubmitStream!.awsWcu / busy.length, 1)}, approval ≥ ${round(s.busyReviewStream!.awsWcu / busy.length, 1)}; ${s.busySubmitStream!.awsWcu + s.busyReviewStream!.awsWcu} WCU in all, ${s.busySubmitStream!.calls + s.busyReviewStream!.calls} calls for ${(streamRecords.busySubmitStream ?? 0) + (streamRecords.busyReviewStream ?? 0)} stream records)`
+          ? `≥ ${round(busyBilled / busy.length, 1)} WCU (submission ≥ ${round(s.busySubmitStream!.awsWcu / busy.length, 1)}, approval ≥ ${round(s.busyReviewStream!.awsWcu / busy.length, 1)}; ${s.busySubmitStream!.awsWcu + s.busyReviewStream!.awsWcu} WCU in all, ${s.busySubmitStream!.calls + s.busyReviewStream!.calls} calls for ${(streamRecords.busySubmitStream ?? 0) + (streamRecords.busyReviewStream ?? 0)} stream records; the stream took ${Math.round(streamMs.busySubmitStream ?? 0)} ms for the submissions and ${Math.round(streamMs.busyReviewStream ?? 0)} ms for the approvals, reading them from the stream included)`
           : 'no open officers left for the sample',
         budget: '≤ 8 WCU',
         pass: busyOk && ok('busySubmitStream', 200) && ok('busyReviewStream', 200) && busyBilled / busy.length <= 8,
@@ -193,7 +200,7 @@ export async function runWrites(ctx: BenchContext): Promise<SectionResult> {
         ...(ok('training', 201) ? { trainingLog: { wcu: s.training!.wcu + s.trainingStream!.wcu, rcu: s.training!.rcu + s.trainingStream!.rcu } } : {}),
         ...(ok('complaint', 201) ? { complaint: { wcu: s.complaint!.wcu + s.complaintStream!.wcu, rcu: s.complaint!.rcu + s.complaintStream!.rcu } } : {}),
       },
-      raw: { tenant: TENANT, month, officers: officers.map((o) => o.id), busy: busy.map((o) => o.id), streamRecords, summary: s },
+      raw: { tenant: TENANT, month, officers: officers.map((o) => o.id), busy: busy.map((o) => o.id), streamRecords, streamMs, summary: s },
     };
   } finally {
     cursor.close();
