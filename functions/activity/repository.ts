@@ -9,9 +9,8 @@ import { batchGet } from '../data/batch.js';
 import { ddb, tableName } from '../data/client.js';
 import * as keys from '../data/keys.js';
 import type { Key } from '../data/keys.js';
-import { ACTIVITY_COUNTERS, type ActivityCounter, type ActivityEvent } from './events.js';
+import { ACTIVITY_COUNTERS, type ActivityCounter, type DayEvent } from './events.js';
 
-export interface DayEvent extends ActivityEvent { day: string }
 export type ActivityCounts = Record<ActivityCounter, number>;
 export interface ActivityItem { counts: ActivityCounts; updatedAt: string | null }
 
@@ -23,12 +22,11 @@ const MARKER_TTL_SECONDS = 3 * 24 * 3600;
 interface Target { key: Key; identity: Record<string, string>; deltas: ActivityCounts }
 
 const zeros = (): ActivityCounts => Object.fromEntries(ACTIVITY_COUNTERS.map((c) => [c, 0])) as ActivityCounts;
-const keyString = (k: Key) => `${k.PK}|${k.SK}`;
 
 function targetsOf(events: readonly DayEvent[]): Target[] {
   const targets = new Map<string, Target>();
   const add = (key: Key, identity: Record<string, string>, counter: ActivityCounter) => {
-    const id = keyString(key);
+    const id = keys.keyId(key);
     if (!targets.has(id)) targets.set(id, { key, identity, deltas: zeros() });
     targets.get(id)!.deltas[counter] += 1;
   };
@@ -57,7 +55,7 @@ function marker(e: DayEvent, nowMs: number) {
 }
 
 /** Keys of the day items an event adds to (for sizing a transaction before adding). */
-export const activityTargetKeys = (e: DayEvent): string[] => targetsOf([e]).map((t) => keyString(t.key));
+export const activityTargetKeys = (e: DayEvent): string[] => targetsOf([e]).map((t) => keys.keyId(t.key));
 
 /** The day items' ADDs for a set of events, as transaction items: for a writer whose own guard (a marker or
  *  a conditioned write of its own) makes each event count once, in the same transaction. */

@@ -3,18 +3,9 @@
 // by the scoring processor and surveys by the IKM rollups, in the transactions whose guards already make
 // each count once.
 import type { DynamoDBRecord } from 'aws-lambda';
-import { findTenant } from '../config/tenants.js';
-import { dayOf } from '../domain/periods.js';
 import { logger } from '../http/logger.js';
-import { activityEventOf, type ActivityCounter, type ActivityEvent } from './events.js';
-import { chunkEvents, countActivityOnce, type DayEvent } from './repository.js';
-
-/** The event on its tenant's local day; undefined (logged) for a tenant no longer configured. */
-export function onLocalDay(event: ActivityEvent): DayEvent | undefined {
-  const timeZone = findTenant(event.tenant)?.timeZone;
-  if (!timeZone) { logger.warn('activity of an unknown tenant skipped', { tenant: event.tenant }); return undefined; }
-  return { ...event, day: dayOf(new Date(event.at), timeZone) };
-}
+import { activityEventOf, onLocalDay, type ActivityCounter, type DayEvent } from './events.js';
+import { chunkEvents, countActivityOnce } from './repository.js';
 
 /** Counters that other processors add in their own transactions, under their own guards: the scoring
  *  processor (its submission marker or score) and the IKM rollups (the units' watermarks). */

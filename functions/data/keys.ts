@@ -5,6 +5,9 @@
 
 export interface Key { PK: string; SK: string }
 
+/** A key as one string, for maps and sets of items. */
+export const keyId = (k: Key): string => `${k.PK}|${k.SK}`;
+
 const t = (tenant: string) => `TENANT#${tenant}`;
 const officerPk = (tenant: string, officerId: string) => `${t(tenant)}#OFFICER#${officerId}`;
 

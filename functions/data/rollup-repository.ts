@@ -9,7 +9,8 @@ import * as keys from './keys.js';
 import type { Key } from './keys.js';
 
 export type RollupDeltas = Record<string, number>;
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+/** One action of a TransactWriteItems. */
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** The fields every performance rollup carries (scoring's share of the shape). */
 export const PREDIKAT_FIELD = (predikat: string) => `predikat_${predikat}`;
@@ -87,7 +88,7 @@ export class RollupBatch {
 
   /** Keys of the items an agency's change touches (for sizing a transaction before adding). */
   static keysOf(tenant: string, agencyId: string, period: string): string[] {
-    return rollupTargets(tenant, agencyId, period).map((t) => `${t.key.PK}|${t.key.SK}`);
+    return rollupTargets(tenant, agencyId, period).map((t) => keys.keyId(t.key));
   }
 
   transactItems(): TransactItem[] {
@@ -95,7 +96,7 @@ export class RollupBatch {
   }
 
   private add(target: RollupTarget, deltas: RollupDeltas): void {
-    const id = `${target.key.PK}|${target.key.SK}`;
+    const id = keys.keyId(target.key);
     const entry = this.targets.get(id) ?? { target, deltas: {} };
     for (const [k, v] of Object.entries(deltas)) entry.deltas[k] = round2((entry.deltas[k] ?? 0) + v);
     this.targets.set(id, entry);

@@ -1,11 +1,11 @@
 // Officer × month scores (officer partition, SK SCORE#YYYY-MM) and submission markers, written by the
 // scoring stream together with the rollup deltas in one transaction, so a score and its rollup share
 // never diverge (functions/scoring/processor.ts).
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { MonthRatings } from '../domain/types.js';
 import { queryAll } from './batch.js';
 import { tableName } from './client.js';
 import * as keys from './keys.js';
+import type { TransactItem } from './rollup-repository.js';
 
 export interface Score extends MonthRatings {
   tenant: string;
@@ -32,8 +32,6 @@ export async function listScores(tenant: string, officerId: string, from: string
   return items.map(scoreView);
 }
 
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
-
 /** The score's write as a transaction item: it replaces `previous` exactly as read (its scoredVersion), or
  *  creates the first score; the condition fails when a replay or a concurrent scorer got there first. */
 export function scoreWrite(score: Score, previous: Score | undefined): TransactItem {
@@ -47,8 +45,6 @@ export function scoreWrite(score: Score, previous: Score | undefined): TransactI
  *  then moved on by each resubmission (which counts only in the day's activity). `countedVersion` is the
  *  report version last counted; markers written before it existed have none. */
 export interface SubmissionMarker { countedVersion?: number }
-
-export const submissionMarkerKey = keys.reportCounted;
 
 /** The marker's write as a transaction item, conditioned on the marker read (`read`: none for a first
  *  submission), so a redelivered or concurrent submission of the same version fails it. */

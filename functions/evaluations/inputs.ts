@@ -19,8 +19,8 @@ import { finalPredikat, type Evaluation } from './repository.js';
 export interface LoadedInput { input: EvaluationInput; existing?: Evaluation }
 
 type Item = Record<string, unknown> & { PK: string; SK: string };
-type Key = { PK: string; SK: string };
-const at = (k: Key) => `${k.PK}|${k.SK}`;
+const at = keys.keyId;
+type Key = keys.Key;
 
 /** The periods before `period`, oldest first. */
 export function earlierPeriods(period: string, count: number): string[] {

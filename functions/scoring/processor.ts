@@ -14,18 +14,18 @@
 // not here: scoring only sees who reported.
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
-import { activityTargetKeys, activityTransactItems, type DayEvent } from '../activity/repository.js';
-import { activityEventOf } from '../activity/events.js';
-import { onLocalDay } from '../activity/stream.js';
+import { activityTargetKeys, activityTransactItems } from '../activity/repository.js';
+import { activityEventOfItems, onLocalDay, type DayEvent } from '../activity/events.js';
 import { batchGet, inParallel } from '../data/batch.js';
 import { ddb } from '../data/client.js';
 import * as keys from '../data/keys.js';
+import type { Key } from '../data/keys.js';
 import { getPlanVersion } from '../data/plan-repository.js';
 import { loadPolicy } from '../data/policy-repository.js';
 import { reportId, type Report } from '../data/report-repository.js';
-import { RollupBatch } from '../data/rollup-repository.js';
+import { RollupBatch, type TransactItem } from '../data/rollup-repository.js';
 import { scoreView, scoreWrite, submissionMarkerWrite, type Score, type SubmissionMarker } from '../data/score-repository.js';
-import { fromImage } from '../data/stream-image.js';
+import { fromImage, imageType } from '../data/stream-image.js';
 import { logger } from '../http/logger.js';
 import { unitIkm } from '../surveys/ikm-repository.js';
 import { rollupContribution, rollupDelta, scoreReport } from './compute.js';
@@ -35,9 +35,6 @@ const MAX_ATTEMPTS = 4;
 const MAX_ACTIONS = 100;
 /** Changes planned at once (an approval reads its plan version and its unit's IKM). */
 const PLANS_IN_FLIGHT = 16;
-
-type Key = { PK: string; SK: string };
-const keyString = (k: Key) => `${k.PK}|${k.SK}`;
 
 /** One report change the stream asks scoring to apply. */
 interface Change {
@@ -54,17 +51,18 @@ interface Change {
 
 /** What a change writes once its guard's item has been read; undefined when it is already applied. */
 interface Planned {
-  guard: NonNullable<ReturnType<typeof scoreWrite>>;
+  guard: TransactItem;
   apply(rollups: RollupBatch): void;
   activity?: DayEvent;
 }
 
 function changeOf(record: DynamoDBRecord): Change | undefined {
-  const next = fromImage<Record<string, unknown>>(record.dynamodb?.NewImage as Record<string, unknown> | undefined);
-  if (next?.type !== 'report') return undefined;
-  const old = fromImage<Record<string, unknown>>(record.dynamodb?.OldImage as Record<string, unknown> | undefined);
+  const image = record.dynamodb?.NewImage as Record<string, unknown> | undefined;
+  if (imageType(image) !== 'report') return undefined;
+  const next = fromImage<Record<string, any>>(image)!;
+  const old = fromImage<Record<string, any>>(record.dynamodb?.OldImage as Record<string, unknown> | undefined);
   const report = next as unknown as Report;
-  const event = activityEventOf(record);
+  const event = activityEventOfItems('report', record.eventName, next, old, record.dynamodb?.ApproximateCreationDateTime);
   const base = { report, activity: event ? onLocalDay(event) : undefined, seq: record.dynamodb?.SequenceNumber ?? '', itemKey: JSON.stringify(record.dynamodb?.Keys ?? {}) };
   if (report.status === 'submitted' && old?.status !== 'submitted') return { ...base, kind: 'submitted', guard: keys.reportCounted(report.tenant, report.officerId, report.period) };
   if (report.status === 'approved') return { ...base, kind: 'approved', guard: keys.score(report.tenant, report.officerId, report.period) };
@@ -133,20 +131,20 @@ async function planApproval(c: Change, previous: Score | undefined): Promise<Pla
  *  (a report submitted and re-approved within one batch goes in two chunks, in stream order). */
 export function chunkChanges(changes: readonly Change[]): Change[][] {
   const chunks: Change[][] = [];
-  let current: Change[] = [], guards = new Set<string>(), targets = new Set<string>();
+  let current: Change[] = [], guards = new Set<string>(), targets = new Set<string>(), spare = 0;
   for (const c of changes) {
     const r = c.report;
-    // An approval may touch the officer's previous agency too: one action is kept free for it.
     const own = [...RollupBatch.keysOf(r.tenant, r.agencyId, r.period), ...(c.activity ? activityTargetKeys(c.activity) : [])];
-    const newTargets = own.filter((k) => !targets.has(k)).length + (c.kind === 'approved' ? 1 : 0);
-    if (current.length && (guards.has(keyString(c.guard)) || guards.size + 1 + targets.size + newTargets > MAX_ACTIONS)) {
+    // An approval may touch the officer's previous agency too: one action is kept spare for it.
+    const needs = 1 + own.filter((k) => !targets.has(k)).length + (c.kind === 'approved' ? 1 : 0);
+    if (current.length && (guards.has(keys.keyId(c.guard)) || guards.size + targets.size + spare + needs > MAX_ACTIONS)) {
       chunks.push(current);
-      current = []; guards = new Set(); targets = new Set();
+      current = []; guards = new Set(); targets = new Set(); spare = 0;
     }
     current.push(c);
-    guards.add(keyString(c.guard));
+    guards.add(keys.keyId(c.guard));
     own.forEach((k) => targets.add(k));
-    if (c.kind === 'approved') targets.add(`moved|${keyString(c.guard)}`);
+    if (c.kind === 'approved') spare += 1;
   }
   if (current.length) chunks.push(current);
   return chunks;
@@ -159,11 +157,11 @@ const cancelled = (error: unknown) => (error as { name?: string }).name === 'Tra
  *  back the rest); throws when the transaction itself keeps failing. */
 async function applyChunk(chunk: readonly Change[]): Promise<Change[]> {
   for (let attempt = 1; ; attempt++) {
-    const read = new Map((await batchGet<Record<string, unknown>>(chunk.map((c) => c.guard), { consistent: true })).map((i) => [keyString(i as Key), i]));
+    const read = new Map((await batchGet<Key & Record<string, unknown>>(chunk.map((c) => c.guard), { consistent: true })).map((i) => [keys.keyId(i), i]));
     // Plans are independent (each reads its own plan, policy and IKM): made side by side, used in stream order.
     const plans = new Array<Planned | undefined | Error>(chunk.length);
     await inParallel(chunk.map((c, i) => ({ c, i })), PLANS_IN_FLIGHT, async ({ c, i }) => {
-      const item = read.get(keyString(c.guard));
+      const item = read.get(keys.keyId(c.guard));
       try {
         plans[i] = c.kind === 'submitted' ? planSubmission(c, item as SubmissionMarker | undefined) : await planApproval(c, item ? scoreView(item) : undefined);
       } catch (error) {

@@ -17,9 +17,8 @@ import type { Key } from '../data/keys.js';
 import { logger } from '../http/logger.js';
 import { aggregateSurveys, rollupAttributes, type RollupDelta, type SurveyFacts } from './aggregate.js';
 import { unitRollupWatermark, writeRollups } from './rollup-repository.js';
-import { activityTargetKeys, activityTransactItems, type DayEvent } from '../activity/repository.js';
-import { activityEventOf } from '../activity/events.js';
-import { onLocalDay } from '../activity/stream.js';
+import { activityTargetKeys, activityTransactItems } from '../activity/repository.js';
+import { activityEventOfItems, onLocalDay, type DayEvent } from '../activity/events.js';
 
 /** A new response, with the day's `surveys` count it adds (absent for a tenant no longer configured). */
 interface SurveyRecord extends SurveyFacts { seq: string; rawSeq: string; activity?: DayEvent }
@@ -34,7 +33,7 @@ function surveyOf(record: DynamoDBRecord): SurveyRecord | undefined {
   const item = fromImage<Record<string, any>>(record.dynamodb.NewImage)!;
   // Seeded responses are written together with their rollups (final state): never count them twice.
   if (item.type !== 'survey' || item.preAggregated) return undefined;
-  const event = activityEventOf(record);
+  const event = activityEventOfItems('survey', record.eventName, item, undefined, record.dynamodb.ApproximateCreationDateTime);
   return {
     tenant: item.tenant, unitId: item.unitId, agencyId: item.agencyId, period: item.period, answers: item.answers,
     seq: pad(record.dynamodb.SequenceNumber!), rawSeq: record.dynamodb.SequenceNumber!, activity: event ? onLocalDay(event) : undefined,

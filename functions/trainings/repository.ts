@@ -49,12 +49,12 @@ export function trainingYearItems(list: readonly Training[]): Record<string, unk
   for (const t of list) {
     const year = t.date.slice(0, 4);
     const key = keys.trainingYear(t.tenant, t.officerId, year);
-    const item = items.get(`${key.PK}|${key.SK}`) ?? { ...key, type: 'trainingYear', tenant: t.tenant, officerId: t.officerId, year: Number(year), jp: 0 };
+    const item = items.get(keys.keyId(key)) ?? { ...key, type: 'trainingYear', tenant: t.tenant, officerId: t.officerId, year: Number(year), jp: 0 };
     const m = monthAttr(t.date.slice(5, 7));
     // JP are in tenths: round each sum so the item holds what DynamoDB's exact ADDs would.
     item.jp = Math.round((item.jp + t.jp) * 10) / 10;
     item[m] = Math.round((((item[m] as number | undefined) ?? 0) + t.jp) * 10) / 10;
-    items.set(`${key.PK}|${key.SK}`, item);
+    items.set(keys.keyId(key), item);
   }
   return [...items.values()];
 }
