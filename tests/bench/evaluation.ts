@@ -9,7 +9,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BatchExecuteStatementCommand } from '@aws-sdk/lib-dynamodb';
-import { batchPut, inParallel } from '../../functions/data/batch.js';
+import { batchGet, batchPut, inParallel } from '../../functions/data/batch.js';
+import * as keys from '../../functions/data/keys.js';
 import { ddb } from '../../functions/data/client.js';
 import { tenants, type TenantConfig } from '../../functions/config/tenants.js';
 import { addMonths, monthOf } from '../../functions/domain/periods.js';
@@ -36,7 +37,7 @@ const PROBE_MESSAGES = 10;
 type Item = Record<string, unknown>;
 
 interface RunFigures {
-  officers: number; agencies: number; wallMs: number; usage: Usage; status: string; rawBeforeMs: number; rawAfterMs: number; rawInsertMs: number; rawWcu: number; itemBytes: number;
+  officers: number; agencies: number; wallMs: number; usage: Usage; status: string; rawBeforeMs: number; rawAfterMs: number; rawInsertMs: number; rawReadMs: number; readKeys: number; rawWcu: number; itemBytes: number;
   seedSeconds: number; seedItems: number; benchPeakHeapMb: number; worker?: { maxRssMb: number; peakHeapMb: number; messages: number; officers: number };
 }
 
@@ -58,6 +59,20 @@ async function rawInsert(template: Item, count: number, tag: string): Promise<nu
     if (failed.length) throw new Error(`raw INSERT: ${failed.length} statements failed (${failed[0]!.Error!.Code})`);
   });
   return performance.now() - t;
+}
+
+/** The keys a run reads for every officer, by themselves: the period's score, its evaluation and the
+ *  officer-year training total of each synthetic officer (the first BatchGet round of
+ *  functions/evaluations/inputs.ts), strongly consistent, 100 keys a BatchGetItem, 8 calls in flight. */
+async function rawRead(tenant: string, officers: number, period: string): Promise<{ ms: number; keys: number }> {
+  const wanted = Array.from({ length: officers }, (_, i) => `ofc_${tenant}_${String(i).padStart(6, '0')}`)
+    .flatMap((id) => [keys.score(tenant, id, period), keys.evaluation(tenant, id, period), keys.trainingYear(tenant, id, period.slice(0, 4))]);
+  const chunks = Array.from({ length: Math.ceil(wanted.length / 100) }, (_, c) => wanted.slice(c * 100, c * 100 + 100));
+  const t = performance.now();
+  let found = 0;
+  await inParallel(chunks, 8, async (chunk) => { const got = await batchGet(chunk, { consistent: true }); found += got.length; });
+  if (found < officers) throw new Error(`raw read found ${found} items for ${officers} officers: not the run's keys`);
+  return { ms: performance.now() - t, keys: wanted.length };
 }
 
 /** Peak heap of this process while `fn` runs (sampled every 100 ms). */
@@ -113,6 +128,9 @@ async function probeWorker(tenant: string, officers: number, period: string): Pr
   }
 }
 
+/** The least a run can take here if it wrote its evaluations as plainly as the baseline and read nothing
+ *  but its first round of keys, relative to the baseline. */
+const floorRatio = (r: RunFigures) => (rawMs(r) + r.rawReadMs) / rawMs(r);
 const perOfficer = (r: RunFigures) => r.usage.wcu / r.officers;
 const rawMs = (r: RunFigures) => (r.rawBeforeMs + r.rawAfterMs) / 2;
 /** New evaluations cost what the raw copies cost: the run's own WCU is what it writes beyond them. */
@@ -144,8 +162,9 @@ export async function runEvaluation(ctx: BenchContext): Promise<SectionResult> {
       const r = await evaluate(meter, id, period);
       const after = await rawBatchWrite(meter, templateItem, n, `${n}b`);
       const rawInsertMs = await rawInsert(templateItem, n, `${n}`);
+      const read = await rawRead(id, n, period);
       const worker = await probeWorker(id, n, period).catch((e: Error) => { ctx.log(`evaluation: worker probe failed: ${e.message}`); return undefined; });
-      runs.push({ officers: n, agencies: Math.ceil(n / OFFICERS_PER_AGENCY), wallMs: r.wallMs, usage: r.usage, status: r.status, rawBeforeMs: before.ms, rawAfterMs: after.ms, rawInsertMs, rawWcu: after.wcu, itemBytes, seedSeconds: seeded.seconds, seedItems: seeded.items, benchPeakHeapMb: r.peakMb, worker });
+      runs.push({ officers: n, agencies: Math.ceil(n / OFFICERS_PER_AGENCY), wallMs: r.wallMs, usage: r.usage, status: r.status, rawBeforeMs: before.ms, rawAfterMs: after.ms, rawInsertMs, rawReadMs: read.ms, readKeys: read.keys, rawWcu: after.wcu, itemBytes, seedSeconds: seeded.seconds, seedItems: seeded.items, benchPeakHeapMb: r.peakMb, worker });
       ctx.log(`evaluation: ${n} officers ${r.status} in ${(r.wallMs / 1000).toFixed(1)} s, ${r.usage.wcu} WCU, ${r.usage.rcu} RCU; raw BatchWrite ${(before.ms / 1000).toFixed(1)} / ${(after.ms / 1000).toFixed(1)} s (${after.wcu} WCU); worker probe ${worker ? `${worker.maxRssMb} MB max RSS, ${worker.peakHeapMb} MB heap` : 'failed'}; load ${machine().loadavg.join(' / ')}`);
     }
     const lines: Line[] = runs.flatMap((r) => {
@@ -169,6 +188,11 @@ export async function runEvaluation(ctx: BenchContext): Promise<SectionResult> {
         {
           what: `${r.officers.toLocaleString('en')} officers: wall time vs raw conditional INSERT (the write a new evaluation needs)`,
           figure: `${(r.wallMs / 1000).toFixed(1)} s vs ${(r.rawInsertMs / 1000).toFixed(1)} s = ${(r.wallMs / r.rawInsertMs).toFixed(2)}× (the INSERTs alone: ${(r.rawInsertMs / rawMs(r)).toFixed(2)}× the raw BatchWriteItem)`,
+          budget: '—', pass: null,
+        },
+        {
+          what: `${r.officers.toLocaleString('en')} officers: the floor of a run that reads its inputs (the raw BatchWriteItem plus a raw BatchGetItem of the keys every run reads)`,
+          figure: `${(rawMs(r) / 1000).toFixed(1)} s + ${(r.rawReadMs / 1000).toFixed(1)} s (${r.readKeys.toLocaleString('en')} keys, consistent) = ${(floorRatio(r)).toFixed(2)}× the raw BatchWriteItem; the run ${(r.wallMs / (rawMs(r) + r.rawReadMs)).toFixed(2)}× this floor`,
           budget: '—', pass: null,
         },
         {
@@ -205,7 +229,10 @@ export async function runEvaluation(ctx: BenchContext): Promise<SectionResult> {
     if (slow.length) {
       const cmds = Object.entries(last.usage.byCommand).map(([c, n]) => `${n} ${c.replace(/Command$/, '')}`).join(', ');
       analysis.push(`Wall time is over 1.5× the raw BatchWriteItem time for ${slow.map((r) => r.officers.toLocaleString('en')).join(', ')} officers. The run for ${last.officers} officers makes ${last.usage.calls} DynamoDB calls (${cmds}) where the raw baseline makes ${Math.ceil(last.officers / 25)} BatchWriteItem calls: per 100-officer message three 100-key BatchGetItem (scores, evaluation, training year) plus one for the earlier periods where they matter, four BatchExecuteStatement of 25 conditional INSERTs, one count-once TransactWriteItems and two GetItem of the run.`);
-      analysis.push(`The conditional INSERTs alone, the same copies written the same way right after each run, took ${slow.map((r) => `${(r.rawInsertMs / rawMs(r)).toFixed(2)}×`).join(', ')} the raw BatchWriteItem on this DynamoDB Local (its PartiQL path is slower than its BatchWriteItem path), and the run took ${slow.map((r) => `${(r.wallMs / r.rawInsertMs).toFixed(2)}×`).join(', ')} that floor (the reads, 0.97 RCU per officer, and the run's own items on top). The condition is what keeps a redelivered or straggling message from overwriting an evaluation written meanwhile (and with it an objection filed on it): a BatchWriteItem cannot carry a condition, a conditional PutItem per evaluation was slower still here (100 at 25 in flight: about 1.2× the INSERTs in a one-off measurement on 2026-12-02), and a transaction bills 2 WCU per item, over the 1.5 WCU per officer budget. What would pass on this machine: a guard that needs no condition on the evaluation item (e.g. objections in an item of their own, which no evaluation write can overwrite), so new evaluations could go out as BatchWriteItem.`);
+      analysis.push(`The conditional INSERTs alone, the same copies written the same way right after each run, took ${slow.map((r) => `${(r.rawInsertMs / rawMs(r)).toFixed(2)}×`).join(', ')} the raw BatchWriteItem on this DynamoDB Local (its PartiQL path is slower than its BatchWriteItem path), and the run took ${slow.map((r) => `${(r.wallMs / r.rawInsertMs).toFixed(2)}×`).join(', ')} that floor (the reads, 0.97 RCU per officer, and the run's own items on top). The condition is what keeps a redelivered or straggling message from overwriting an evaluation written meanwhile (and with it an objection filed on it): a BatchWriteItem cannot carry a condition, a conditional PutItem per evaluation was slower still here (100 at 25 in flight: about 1.2× the INSERTs in a one-off measurement on 2026-12-02), and a transaction bills 2 WCU per item, over the 1.5 WCU per officer budget. A guard that needs no condition on the evaluation item (objections in an item of their own, which no evaluation write can overwrite) would let new evaluations go out as BatchWriteItem, but that alone does not reach 1.5× here: a one-off run on 2026-12-02 with the condition lifted (new evaluations by plain BatchWriteItem, everything else as it is) took 2.11× (1,000 officers) and 2.22× and 2.26× (10,000, two runs) the raw BatchWriteItem.`);
+      const floors = slow.map((r) => `${floorRatio(r).toFixed(2)}×`).join(', ');
+      const floorOver = slow.every((r) => floorRatio(r) > 1.5);
+      analysis.push(`Reading the three keys per officer every run needs (${slow.map((r) => `${r.readKeys.toLocaleString('en')} keys in ${(r.rawReadMs / 1000).toFixed(1)} s`).join(', ')}) takes ${slow.map((r) => `${(r.rawReadMs / rawMs(r)).toFixed(2)}×`).join(', ')} the raw BatchWriteItem on this DynamoDB Local, a single Java process (seen at about one busy core through a run on 2026-12-02) that serves the run's reads and writes from the same capacity. A run that reads its inputs and writes its evaluations as plainly as the baseline therefore takes at least ${floors} here${floorOver ? ', over the budget before the run does anything else' : ''}. To pass it would have to read less, not only write without a condition: e.g. the first run of a period skipping the evaluation read (no evaluation exists before a period's first run, and a second run is refused while one runs) and the training total carried on an item the run reads anyway. On DynamoDB itself reads and writes are served by many partitions in parallel and a run's time is its round trips, not one process's throughput.`);
     }
     return {
       section: 'evaluation',
