@@ -53,4 +53,24 @@ describe('city dashboard', () => {
     await screenshot(page, 'national');
     await context.close();
   });
+
+  it('tells an agency admin who opens the city page that it is not for their role, and links their home', async () => {
+    const { context, page } = await newPage(browser);
+    await signIn(page, 'serang.opd');
+    await page.waitForURL('**/opd/**');
+    const home = new URL(page.url()).pathname;
+    const refused: string[] = [];
+    page.on('request', (r) => { if (r.url().includes('/v1/trends')) refused.push(r.url()); });
+    await page.goto(new URL('/kota', page.url()).href);
+    await page.waitForSelector('[data-refused]');
+    expect(await page.textContent('[data-refused] h1')).toContain('bukan untuk peran Anda');
+    expect(await page.locator('text=Data tidak dapat dimuat').count()).toBe(0);
+    expect(await page.getAttribute('[data-refused] a', 'href')).toBe(home);
+    expect(refused).toEqual([]); // the city's data is not even asked for
+    await screenshot(page, 'city-refused');
+    await page.click('[data-refused] a');
+    await page.waitForURL(`**${home}`);
+    await page.waitForSelector('canvas[data-drawn]');
+    await context.close();
+  });
 });

@@ -7,11 +7,11 @@ import { getToken } from './auth.js';
 import { currentMonth, DEFAULT_MONTHS, monthRange, trendUrl } from './trends.js';
 import { match } from './router.svelte.js';
 import { publicGets } from './public-paths.js';
-import { homeFor, loadMe } from './session.svelte.js';
+import { homeFor, loadMe, PAGE_ROLES } from './session.svelte.js';
 import { tenantZone } from './tenants.js';
 import { ROUTES } from '../routes.js';
 
-interface TenantRef { id: string; timeZone: string }
+interface TenantRef { id: string; timeZone: string; roles?: string[] }
 
 /** The officer view's GETs; the scores (its chart) first. */
 export function officerPaths(officerId: string, timeZone: string, months = DEFAULT_MONTHS) {
@@ -39,14 +39,18 @@ function viewGets(pattern: string, params: Record<string, string>, tenant: Tenan
   }
 }
 
-/** The tenant named in the token (read, not verified: it only picks GETs to start; the API checks the token). */
+/** The tenant and roles named in the token (read, not verified: they only pick GETs to start; the API checks the token). */
 function tokenTenant(token: string): TenantRef | null {
   try {
-    const id = JSON.parse(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))).tenant;
+    const claims = JSON.parse(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/')));
+    const id = claims.tenant;
     const timeZone = typeof id === 'string' ? tenantZone(id) : undefined;
-    return timeZone ? { id, timeZone } : null;
+    return timeZone ? { id, timeZone, roles: Array.isArray(claims.roles) ? claims.roles.map(String) : typeof claims.roles === 'string' ? claims.roles.split(/[\s,]+/) : undefined } : null;
   } catch { return null; }
 }
+
+/** A screen whose data the token's roles would be refused (the app shows where to go instead): nothing to fetch. */
+const refusedTo = (pattern: string, roles: readonly string[]) => !!PAGE_ROLES[pattern] && !PAGE_ROLES[pattern]!.some((r) => roles.includes(r));
 
 /** Called once from main.ts, before mount. In order: /v1/me and the first chart's data, the chunks, and once
  * the route's chunk is in, the rest (locally six HTTP/1.1 connections: what the first chart needs goes first). */
@@ -58,7 +62,7 @@ export function bootPrefetch(path = location.pathname) {
   // A deep link's data need not wait for /v1/me: the tenant (time zone) is in the token.
   // The root ('/') lands where /v1/me says.
   const early = signedIn && found ? tokenTenant(token!) : null;
-  const gets = found && early ? viewGets(found.def.pattern, found.params, early) : null;
+  const gets = found && early && !(early.roles && refusedTo(found.def.pattern, early.roles)) ? viewGets(found.def.pattern, found.params, early) : null;
   gets?.first.forEach((p) => warmGet(p));
   // A public page's data (the unit card, the complaint, the city's year) goes out with its chunk.
   if (found?.def.public) publicGets(found.def.pattern, found.params, location.search).forEach((p) => warmGet(p, { auth: false }));
@@ -75,7 +79,7 @@ export function bootPrefetch(path = location.pathname) {
     if (!me) return;
     const landing = found ?? match(ROUTES, homeFor(me));
     // Asked for above already (asking again once the view has taken a response would fetch it twice).
-    if (!landing || (landing === found && gets)) return;
+    if (!landing || (landing === found && gets) || refusedTo(landing.def.pattern, me.roles)) return;
     const landingChunk = landing === found ? chunk : landing.def.load();
     landingChunk?.catch(() => {});
     const { first, later } = viewGets(landing.def.pattern, landing.params, me.tenant);

@@ -34,10 +34,23 @@ export async function signOut() {
 
 export const hasRole = (me: Me | null, ...roles: string[]) => !!me && roles.some((r) => me.roles.includes(r));
 
+/** Screens only some roles may open (the API refuses their data to the rest): the menu offers them to
+ *  these roles alone, and a link or typed address from anyone else shows where to go instead. */
+export const PAGE_ROLES: Readonly<Record<string, readonly string[]>> = {
+  '/nasional': ['national'],
+  '/kota': ['leader', 'region_admin', 'inspector'],
+  '/admin/evaluasi': ['region_admin'], '/admin/impor': ['region_admin'], '/admin/kebijakan': ['region_admin'], '/admin/penghargaan': ['region_admin'],
+  '/admin/opd': ['region_admin', 'agency_admin'], '/admin/pegawai': ['region_admin', 'agency_admin'],
+  '/admin/pengaduan': ['region_admin', 'agency_admin'], '/admin/poster': ['region_admin', 'agency_admin'],
+};
+
+/** Whether `me` may open the screen of route pattern `pattern` (screens not in PAGE_ROLES: anyone signed in). */
+export const mayOpen = (me: Me | null, pattern: string) => { const roles = PAGE_ROLES[pattern]; return !roles || hasRole(me, ...roles); };
+
 /** Where a user lands after sign-in: the widest view their roles allow. */
 export function homeFor(me: Me): string {
-  if (hasRole(me, 'national')) return '/nasional';
-  if (hasRole(me, 'leader', 'region_admin', 'inspector')) return '/kota';
+  if (mayOpen(me, '/nasional')) return '/nasional';
+  if (mayOpen(me, '/kota')) return '/kota';
   if (hasRole(me, 'agency_admin') && me.agencyId) return `/opd/${me.agencyId}`;
   if (hasRole(me, 'supervisor') || me.subordinates > 0) return '/review';
   if (me.officer) return `/pegawai/${me.officer.id}`;
@@ -48,9 +61,8 @@ export function homeFor(me: Me): string {
 export interface NavItem { href: string; label: string; group?: 'admin' }
 export function navFor(me: Me, t: (k: any) => string): NavItem[] {
   const items: NavItem[] = [];
-  const admin = (href: string, label: string) => items.push({ href, label, group: 'admin' });
-  if (hasRole(me, 'national')) items.push({ href: '/nasional', label: t('nav.national') });
-  if (hasRole(me, 'leader', 'region_admin', 'inspector')) items.push({ href: '/kota', label: t('nav.city') });
+  if (mayOpen(me, '/nasional')) items.push({ href: '/nasional', label: t('nav.national') });
+  if (mayOpen(me, '/kota')) items.push({ href: '/kota', label: t('nav.city') });
   if (hasRole(me, 'supervisor', 'agency_admin', 'region_admin', 'inspector')) items.push({ href: '/kunjungan', label: t('visits.nav') });
   if (hasRole(me, 'agency_admin', 'leader', 'region_admin') && me.agencyId) items.push({ href: `/opd/${me.agencyId}`, label: t('nav.agency') });
   if (hasRole(me, 'supervisor', 'agency_admin') || me.subordinates > 0) items.push({ href: '/review', label: t('nav.review') });
@@ -64,18 +76,16 @@ export function navFor(me: Me, t: (k: any) => string): NavItem[] {
     items.push({ href: `/skp/${me.officer.id}/${year}`, label: t('skp.nav') });
   }
   if (me.officer || hasRole(me, 'agency_admin', 'region_admin')) items.push({ href: '/pelatihan', label: t('training.nav') });
-  if (hasRole(me, 'region_admin')) {
-    admin('/admin/evaluasi', t('nav.evaluation'));
-    admin('/admin/impor', t('nav.import'));
-    admin('/admin/kebijakan', t('nav.policy'));
-    admin('/admin/penghargaan', t('awards.nav'));
-  }
-  if (hasRole(me, 'region_admin', 'agency_admin')) {
-    admin('/admin/opd', t('admin.nav.opd'));
-    admin('/admin/pegawai', t('admin.nav.officers'));
-    admin('/admin/pengaduan', t('nav.complaints'));
-    admin('/admin/poster', t('nav.poster'));
-    admin('/forum', t('forums.nav'));
-  }
+  const admin = (href: string, label: string) => { if (mayOpen(me, href)) items.push({ href, label, group: 'admin' }); };
+  admin('/admin/evaluasi', t('nav.evaluation'));
+  admin('/admin/impor', t('nav.import'));
+  admin('/admin/kebijakan', t('nav.policy'));
+  admin('/admin/penghargaan', t('awards.nav'));
+  admin('/admin/opd', t('admin.nav.opd'));
+  admin('/admin/pegawai', t('admin.nav.officers'));
+  admin('/admin/pengaduan', t('nav.complaints'));
+  admin('/admin/poster', t('nav.poster'));
+  // Forums are open to read; the menu offers them where they are recorded.
+  if (hasRole(me, 'region_admin', 'agency_admin')) items.push({ href: '/forum', label: t('forums.nav'), group: 'admin' });
   return items;
 }
