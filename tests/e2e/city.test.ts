@@ -1,7 +1,7 @@
 // A leader signs in and sees the city's charts drawn with seeded data; agency and national views render too.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, newPage, screenshot, signIn } from './browser.js';
+import { apiGet, launch, newPage, screenshot, signIn, tokenFor } from './browser.js';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launch(); });
@@ -72,5 +72,31 @@ describe('city dashboard', () => {
     await page.waitForURL(`**${home}`);
     await page.waitForSelector('canvas[data-drawn]');
     await context.close();
+  });
+
+  it('tells an officer that a colleague\'s or an agency\'s page is not theirs, and a leader that an unknown agency does not exist', async () => {
+    const { context, page } = await newPage(browser);
+    await signIn(page, 'serang.pegawai');
+    await page.waitForURL('**/pegawai/**');
+    const own = new URL(page.url()).pathname;
+    const { body: me } = await apiGet('/v1/me', await tokenFor('serang.pegawai'));
+    expect(me.officer.supervisorId).toBeTruthy();
+    for (const path of [`/pegawai/${me.officer.supervisorId}`, '/opd/dinkes']) {
+      await page.goto(new URL(path, page.url()).href);
+      await page.waitForSelector('[data-refused]');
+      expect(await page.locator('text=tidak dapat dimuat').count()).toBe(0);
+      expect(await page.getAttribute('[data-refused] a', 'href')).toBe(own);
+    }
+    await context.close();
+
+    const leader = await newPage(browser);
+    await signIn(leader.page, 'serang.pimpinan');
+    await leader.page.waitForURL('**/kota');
+    await leader.page.goto(new URL('/opd/tidak-ada', leader.page.url()).href);
+    await leader.page.waitForSelector('[data-notfound]');
+    expect(await leader.page.textContent('[data-notfound] h1')).toContain('tidak ditemukan');
+    expect(await leader.page.locator('text=tidak dapat dimuat').count()).toBe(0);
+    await screenshot(leader.page, 'agency-notfound');
+    await leader.context.close();
   });
 });
