@@ -119,6 +119,10 @@ describe('complaint → tracking → transparency page', () => {
       if (one) expect(await labelOf(one.agencyId)).toBe('Show 1 unit');
       if (many) expect(await labelOf(many.agencyId)).toBe(`Show ${many.units.length} units`);
       expect(one && many, 'the demo city has agencies with one unit and with several').toBeTruthy();
+      // Dates follow the language too: a forum of May reads "May", not "Mei".
+      const forumDates = await desk.page.locator('.forum .head strong').allTextContents();
+      expect(forumDates.length, 'the demo city held forums this year').toBeGreaterThan(0);
+      for (const d of forumDates) expect(d).toMatch(/^\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec) \d{4}$/);
     } finally { await desk.context.close(); }
   }, 120_000);
 });

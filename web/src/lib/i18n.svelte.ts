@@ -26,7 +26,8 @@ export function t(key: Key, vars: Record<string, string | number> = {}): string 
   return text.replace(/\{(\w+)\}/g, (_m, k: string) => String(vars[k] ?? ''));
 }
 
-// Numbers and dates always use id-ID conventions (1.234,5), as Indonesian reports do, whatever the UI language.
+// Numbers always use id-ID conventions (1.234,5), as Indonesian reports do, whatever the UI language; dates
+// are words too (month names) and follow the UI language, as monthLabel and dateTimeIn do.
 const nf: Record<number, Intl.NumberFormat> = {}; // a plain cache of formatters, deliberately not reactive
 export function num(n: number | null | undefined, digits = 0): string {
   if (n === null || n === undefined || Number.isNaN(n)) return '–';
@@ -58,7 +59,7 @@ export const monthName = (period: string): string => dateFormat(uiLocale(), { mo
 export function dateLabel(iso: string | null | undefined): string {
   if (!iso) return '–';
   const d = Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
-  return dateFormat('id-ID', { day: 'numeric', month: 'short', year: 'numeric', ...(iso.length > 10 ? { hour: '2-digit', minute: '2-digit' } : { timeZone: 'UTC' }) }).format(d);
+  return dateFormat(uiLocale(), { day: 'numeric', month: 'short', year: 'numeric', ...(iso.length > 10 ? { hour: '2-digit', minute: '2-digit' } : { timeZone: 'UTC' }) }).format(d);
 }
 
 /** An instant as the tenant's clock shows it, with the zone's name (WIB, WITA…): schedules and deadlines are
