@@ -12,6 +12,8 @@ const axeSource: string = createRequire(import.meta.url)('axe-core').source;
 // Each screen loads once at desktop size and is audited again after shrinking the window to a phone's width:
 // the layout follows width media queries, and one load instead of two keeps the audit quick.
 const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
+/** The narrowest phone in common use (many Android phones): nothing may stick out sideways at this width. */
+const NARROW = { width: 360, height: 740 } as const;
 type Viewport = keyof typeof VIEWPORTS;
 
 /** Who looks at a screen: the first matching pattern wins; any other signed-in screen is BKPSDM's (sees most). */
@@ -133,6 +135,20 @@ const auditScreen = (pattern: string, username: string | null, lang: 'id' | 'en'
       if (process.env.SCREENSHOT_DIR || serious.length) await screenshot(page, `a11y-${pattern.replace(/[/:?]+/g, '_').replace(/^_|_$/g, '')}-${vp}-${lang}`);
     }
     expect(found, `serious/critical axe violations on ${path} (${lang}, ${username ?? 'signed out'})`).toEqual({});
+    // A page wider than the phone scrolls sideways and hides its right edge (a sign-out button, a card's end).
+    await page.setViewportSize(NARROW);
+    await settled(page);
+    const outside = await page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      const scrolls = (e: Element) => e !== document.body && e !== document.documentElement && /(auto|scroll|hidden|clip)/.test(getComputedStyle(e).overflowX);
+      return [...document.querySelectorAll('body *')].filter((e) => {
+        const box = e.getBoundingClientRect();
+        if (box.width === 0 || box.right <= width + 0.5) return false;
+        for (let up = e.parentElement; up; up = up.parentElement) if (scrolls(up)) return false; // inside its own scroller (a wide table)
+        return true;
+      }).slice(0, 5).map((e) => `<${e.tagName.toLowerCase()} class="${e.getAttribute('class') ?? ''}"> right edge ${Math.round(e.getBoundingClientRect().right)} px: ${(e.textContent ?? '').trim().slice(0, 50)}`);
+    });
+    expect(outside, `${path} at ${NARROW.width} px wide (${lang}, ${username ?? 'signed out'}): elements past the right edge`).toEqual([]);
   } finally { await page.close(); }
 });
 
