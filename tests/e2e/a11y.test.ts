@@ -141,7 +141,7 @@ const auditScreen = (pattern: string, username: string | null, lang: 'id' | 'en'
     const outside = await page.evaluate(() => {
       const width = document.documentElement.clientWidth;
       const scrolls = (e: Element) => e !== document.body && e !== document.documentElement && /(auto|scroll|hidden|clip)/.test(getComputedStyle(e).overflowX);
-      return [...document.querySelectorAll('body *')].filter((e) => {
+      return Array.from(document.querySelectorAll('body *')).filter((e) => {
         const box = e.getBoundingClientRect();
         if (box.width === 0 || box.right <= width + 0.5) return false;
         for (let up = e.parentElement; up; up = up.parentElement) if (scrolls(up)) return false; // inside its own scroller (a wide table)
