@@ -7,7 +7,7 @@ import { getToken } from './auth.js';
 import { currentMonth, DEFAULT_MONTHS, monthRange, trendUrl } from './trends.js';
 import { match } from './router.svelte.js';
 import { publicGets } from './public-paths.js';
-import { homeFor, loadMe, PAGE_ROLES } from './session.svelte.js';
+import { homeFor, loadMe, rolesOpen } from './session.svelte.js';
 import { tenantZone } from './tenants.js';
 import { ROUTES } from '../routes.js';
 
@@ -49,9 +49,6 @@ function tokenTenant(token: string): TenantRef | null {
   } catch { return null; }
 }
 
-/** A screen whose data the token's roles would be refused (the app shows where to go instead): nothing to fetch. */
-const refusedTo = (pattern: string, roles: readonly string[]) => !!PAGE_ROLES[pattern] && !PAGE_ROLES[pattern]!.some((r) => roles.includes(r));
-
 /** Called once from main.ts, before mount. In order: /v1/me and the first chart's data, the chunks, and once
  * the route's chunk is in, the rest (locally six HTTP/1.1 connections: what the first chart needs goes first). */
 export function bootPrefetch(path = location.pathname) {
@@ -62,7 +59,7 @@ export function bootPrefetch(path = location.pathname) {
   // A deep link's data need not wait for /v1/me: the tenant (time zone) is in the token.
   // The root ('/') lands where /v1/me says.
   const early = signedIn && found ? tokenTenant(token!) : null;
-  const gets = found && early && !(early.roles && refusedTo(found.def.pattern, early.roles)) ? viewGets(found.def.pattern, found.params, early) : null;
+  const gets = found && early && (!early.roles || rolesOpen(early.roles, found.def.pattern)) ? viewGets(found.def.pattern, found.params, early) : null;
   gets?.first.forEach((p) => warmGet(p));
   // A public page's data (the unit card, the complaint, the city's year) goes out with its chunk.
   if (found?.def.public) publicGets(found.def.pattern, found.params, location.search).forEach((p) => warmGet(p, { auth: false }));
@@ -79,7 +76,7 @@ export function bootPrefetch(path = location.pathname) {
     if (!me) return;
     const landing = found ?? match(ROUTES, homeFor(me));
     // Asked for above already (asking again once the view has taken a response would fetch it twice).
-    if (!landing || (landing === found && gets) || refusedTo(landing.def.pattern, me.roles)) return;
+    if (!landing || (landing === found && gets) || !rolesOpen(me.roles, landing.def.pattern)) return; // a refused screen (the app says where to go instead): nothing to fetch
     const landingChunk = landing === found ? chunk : landing.def.load();
     landingChunk?.catch(() => {});
     const { first, later } = viewGets(landing.def.pattern, landing.params, me.tenant);

@@ -44,8 +44,9 @@ export const PAGE_ROLES: Readonly<Record<string, readonly string[]>> = {
   '/admin/pengaduan': ['region_admin', 'agency_admin'], '/admin/poster': ['region_admin', 'agency_admin'],
 };
 
-/** Whether `me` may open the screen of route pattern `pattern` (screens not in PAGE_ROLES: anyone signed in). */
-export const mayOpen = (me: Me | null, pattern: string) => { const roles = PAGE_ROLES[pattern]; return !roles || hasRole(me, ...roles); };
+/** Whether these roles open the screen of route pattern `pattern` (screens not in PAGE_ROLES: any). */
+export const rolesOpen = (roles: readonly string[], pattern: string) => { const needed = PAGE_ROLES[pattern]; return !needed || needed.some((r) => roles.includes(r)); };
+export const mayOpen = (me: Me | null, pattern: string) => rolesOpen(me?.roles ?? [], pattern);
 
 /** Where a user lands after sign-in: the widest view their roles allow. */
 export function homeFor(me: Me): string {
