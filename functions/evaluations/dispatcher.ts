@@ -3,8 +3,9 @@
 // which period, if any, falls due today (DESIGN §2 Reporting calendar); a run lists the tenant's
 // officers (one GSI1 Query per agency), takes the period's lock with the run record, and enqueues
 // batches of officers for the workers: BATCH_SIZE officers a message, in agency order, so a message's
-// reads are three 100-key BatchGets, its per-agency counts one or two agencies, and the per-message
-// work (run read, count-once transaction) is spread over a hundred officers.
+// reads are two or three 100-key BatchGets (its evaluations only where a run has published the period),
+// its per-agency counts one or two agencies, and the per-message work (run read, count-once
+// transaction) is spread over a hundred officers.
 import { randomUUID } from 'node:crypto';
 import { findTenant } from '../config/tenants.js';
 import { getTenantOrg, listOfficersOfAgency } from '../data/org-repository.js';
@@ -15,7 +16,7 @@ import { recountExpected } from '../org/expected.js';
 import { finaliseRun } from './finalise.js';
 import { evaluationQueue, type EvaluationBatch } from './queue.js';
 import { closeRun, createRun, RunInProgress, type EvaluationRun } from './runs.js';
-import { publishRun, putRunMembers } from './repository.js';
+import { publishedRunOf, publishRun, putRunMembers } from './repository.js';
 import type { ScheduleEvent } from './schedule.js';
 
 export const BATCH_SIZE = 100;
@@ -57,8 +58,10 @@ export async function startRun(tenant: string, period: string, opts: { trigger: 
   try {
     // Who the run evaluates, before any batch: the period's readers list the run's officers from these pages.
     await putRunMembers(tenant, period, run.id, officers.map((o) => ({ id: o.id, agencyId: o.agencyId })));
+    // Read while the run holds the period, so any earlier run has ended (and published before it did).
+    const firstRun = !(await publishedRunOf(tenant, period));
     step = 'Queueing failed';
-    await evaluationQueue().send(batches.map((b) => ({ ...b, runId: run.id })));
+    await evaluationQueue().send(batches.map((b) => ({ ...b, runId: run.id, ...(firstRun ? { firstRun } : {}) })));
   } catch (error) {
     // Batches already sent find the run closed and do nothing; the run never stays `running`.
     const failureReason = `${step}: ${(error as Error).message}`.slice(0, 500);

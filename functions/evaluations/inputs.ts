@@ -1,5 +1,6 @@
 // The reads behind an evaluation, done for a whole batch of officers at once. Two BatchGet rounds
-// (chunks in parallel): the period's scores, its evaluation and the officer-year training total; then
+// (chunks in parallel): the period's scores, its evaluation (not on a period's first run, which expects
+// none) and the officer-year training total; then
 // only the earlier periods that can change a result (see earlierNeeded). Unit IKM, field findings and
 // substantiated complaints: one Query each per run (per warm worker).
 import { batchGet } from '../data/batch.js';
@@ -59,7 +60,9 @@ async function getAll(wanted: Key[], consistent = false): Promise<Map<string, It
   return new Map(items.map((i) => [at(i), i]));
 }
 
-export async function loadEvaluationInputs(tenant: string, officers: readonly OfficerRef[], period: string, policy: TenantPolicy, runId?: string): Promise<Map<string, LoadedInput>> {
+/** `readExisting: false` leaves the period's evaluations unread (a period's first run): each is then
+ *  taken as absent, and written only where none exists. */
+export async function loadEvaluationInputs(tenant: string, officers: readonly OfficerRef[], period: string, policy: TenantPolicy, runId?: string, readExisting = true): Promise<Map<string, LoadedInput>> {
   const months = monthsOf(period);
   const lastMonth = months.at(-1)!;
   const year = lastMonth.slice(0, 4);
@@ -67,7 +70,7 @@ export async function loadEvaluationInputs(tenant: string, officers: readonly Of
   const isMonth = parsePeriod(period).kind === 'month';
   const [found, ikm, findings, complaints] = await Promise.all([
     // Strongly consistent: the evaluation read here is the version the write is conditioned on.
-    getAll(officers.flatMap((o) => [...months.map((m) => keys.score(tenant, o.id, m)), keys.evaluation(tenant, o.id, period), keys.trainingYear(tenant, o.id, year)]), true),
+    getAll(officers.flatMap((o) => [...months.map((m) => keys.score(tenant, o.id, m)), ...(readExisting ? [keys.evaluation(tenant, o.id, period)] : []), keys.trainingYear(tenant, o.id, year)]), true),
     unitIkms(tenant, period, runId),
     // Field findings: one Query per month of the period for the whole tenant (rare items), once per run.
     oncePerRun(`${tenant}|${period}|findings`, runId, () => fieldFindingsOfMonths(tenant, months)),

@@ -14,6 +14,11 @@ export interface EvaluationBatch {
   period: string;
   batchNo: number;
   officers: OfficerRef[];
+  /** No run of the period had been published when this run took the period: no evaluation is expected,
+   *  so the batch does not read them first. A hint only: the INSERT's condition still refuses to write
+   *  over one that exists (a run that failed before publishing, an item written otherwise), and the batch
+   *  is then read again with its evaluations. */
+  firstRun?: boolean;
 }
 
 export type EvaluationQueue = BatchQueue<EvaluationBatch>;

@@ -41,17 +41,19 @@ const REREADS = 3;
 export async function evaluateBatch(batch: EvaluationBatch, now = new Date()): Promise<BatchAggregates> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await evaluateOnce(batch, now);
+      // A first run's batch reads no evaluations the first time; once an insert has found one, it reads them.
+      return await evaluateOnce(batch, now, attempt > 1 || !batch.firstRun);
     } catch (error) {
-      if (!(error instanceof EvaluationChanged) || attempt >= REREADS) throw error;
+      // (a first run's unread attempt does not count as one of the re-reads)
+      if (!(error instanceof EvaluationChanged) || attempt >= REREADS + (batch.firstRun ? 1 : 0)) throw error;
       logger.info('evaluation changed since read; reading again', { runId: batch.runId, batchNo: batch.batchNo, evaluationId: error.evaluationId });
     }
   }
 }
 
-async function evaluateOnce(batch: EvaluationBatch, now: Date): Promise<BatchAggregates> {
+async function evaluateOnce(batch: EvaluationBatch, now: Date, readExisting: boolean): Promise<BatchAggregates> {
   const policy = await loadPolicy(batch.tenant);
-  const inputs = await loadEvaluationInputs(batch.tenant, batch.officers, batch.period, policy, batch.runId);
+  const inputs = await loadEvaluationInputs(batch.tenant, batch.officers, batch.period, policy, batch.runId, readExisting);
   const changed: { evaluation: Evaluation; read?: Evaluation }[] = [];
   const aggregates: BatchAggregates = {};
   for (const o of batch.officers) {

@@ -36,7 +36,8 @@ export function installMeter(endpoint: string): Meter {
       const output = out.output as { ConsumedCapacity?: Capacity | Capacity[]; ScannedCount?: number };
       const consumed = output.ConsumedCapacity;
       acc.items += output.ScannedCount ?? 0;
-      const units = consumed ? [consumed].flat().reduce((s, c) => s + (c.CapacityUnits ?? 0), 0) : partiqlInsertUnits(name, args.input, out.output);
+      const reported = consumed ? [consumed].flat().reduce((s, c) => s + (c.CapacityUnits ?? 0), 0) : partiqlInsertUnits(name, args.input, out.output);
+      const units = reported + missingKeyUnits(name, args.input, out.output) + emptyReadUnits(name, args.input, reported);
       if (READS.has(name)) acc.rcu += units;
       else acc.wcu += units;
       return out;
@@ -77,4 +78,27 @@ function partiqlInsertUnits(name: string, input: unknown, output: unknown): numb
     const indexes = ['GSI1PK', 'GSI2PK'].filter((k) => k in item).length;
     return sum + kb * (1 + indexes);
   }, 0);
+}
+
+/** DynamoDB Local reports no capacity for the keys of a BatchGetItem that find no item; DynamoDB reads
+ *  each key as a GetItem and bills one that finds nothing as it bills the smallest item (1 RCU strongly
+ *  consistent, 0.5 eventually), as DynamoDB Local itself does for a GetItem. Keys returned unprocessed
+ *  were not read. */
+export const MISSING_KEYS_NOTE = 'the keys of a BatchGetItem that find no item, and a Query or Scan that finds none, are counted as DynamoDB bills them (1 RCU strongly consistent, 0.5 eventually; DynamoDB Local reports 0 for them)';
+function missingKeyUnits(name: string, input: unknown, output: unknown): number {
+  if (name !== 'BatchGetItemCommand') return 0;
+  type Req = Record<string, { Keys?: unknown[]; ConsistentRead?: boolean }>;
+  const requested = (input as { RequestItems?: Req }).RequestItems ?? {};
+  const found = (output as { Responses?: Record<string, unknown[]> }).Responses ?? {};
+  const unprocessed = (output as { UnprocessedKeys?: Req }).UnprocessedKeys ?? {};
+  return Object.entries(requested).reduce((sum, [table, r]) => {
+    const missing = (r.Keys?.length ?? 0) - (found[table]?.length ?? 0) - (unprocessed[table]?.Keys?.length ?? 0);
+    return sum + Math.max(0, missing) * (r.ConsistentRead ? 1 : 0.5);
+  }, 0);
+}
+
+/** A Query or Scan that reads nothing: DynamoDB still bills the smallest read; DynamoDB Local reports 0. */
+function emptyReadUnits(name: string, input: unknown, reported: number): number {
+  if ((name !== 'QueryCommand' && name !== 'ScanCommand') || reported > 0) return 0;
+  return (input as { ConsistentRead?: boolean }).ConsistentRead ? 1 : 0.5;
 }

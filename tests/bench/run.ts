@@ -18,6 +18,7 @@ import { runReads } from './reads.js';
 import { renderMarkdown } from './report.js';
 import { runSurveys } from './surveys.js';
 import { startRuntime, type Runtime } from './runtime.js';
+import { MISSING_KEYS_NOTE } from './meter.js';
 import { machine } from './stats.js';
 import { SECTIONS, type BenchContext, type SectionName, type SectionResult } from './types.js';
 import { runWrites } from './writes.js';
@@ -63,7 +64,8 @@ const INTRO = [
   'Raw numbers: tests/bench/results/latest.json; capacity units for the cost model: tests/bench/results/capacity.json.',
   'The machine is shared (2 cores, other people building and testing at the same time): times are medians over',
   'repeated runs and are compared as ratios measured in the same run; the load average at the time is given per section.',
-  'Capacity units do not depend on load: they are what DynamoDB reports (ReturnConsumedCapacity=TOTAL), counted per call.',
+  'Capacity units do not depend on load: they are what DynamoDB reports (ReturnConsumedCapacity=TOTAL), counted per call,',
+  `except where DynamoDB Local reports less than DynamoDB bills (tests/bench/meter.ts): ${MISSING_KEYS_NOTE}; PartiQL INSERTs are sized as DynamoDB bills them.`,
   'The "before" column is the same line in tests/bench/results/before.json: the figures measured before the budgets of DESIGN.md §6 were raised (bundles measured 2026-12-01, the other sections 2026-11-22/12-01).',
 ];
 

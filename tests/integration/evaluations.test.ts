@@ -121,9 +121,11 @@ describe('evaluation runs', () => {
     const mw = (next: any, context: any) => async (args: any) => {
       const out = await next(args);
       const read = JSON.stringify(args.input?.RequestItems ?? {});
-      // Only the worker's (strongly consistent) read, not a period reader's BatchGet on the stream.
+      // Only the worker's (strongly consistent) read of the officer's inputs, not a period reader's BatchGet
+      // on the stream. A period's first run reads the score and finds no evaluation without asking for it.
       const consistent = Object.values(args.input?.RequestItems ?? {}).some((r: any) => r?.ConsistentRead === true);
-      if (!planted && /^BatchGet(Item)?Command$/.test(context.commandName) && consistent && read.includes(evalKey.PK) && read.includes(evalKey.SK)) {
+      const scoreKey = keys.score(T, o.id, P);
+      if (!planted && /^BatchGet(Item)?Command$/.test(context.commandName) && consistent && read.includes(scoreKey.PK) && read.includes(scoreKey.SK)) {
         planted = true;
         await ddb().send(new PutCommand({
           TableName: h.tableName,
@@ -148,6 +150,51 @@ describe('evaluation runs', () => {
     const [e] = await batchGet<Record<string, any>>([evalKey]);
     expect(e!.objection).toMatchObject({ status: 'pending', reason: 'Keberatan yang harus tetap ada.' });
     expect(e!.runId).toBe(run.id); // read again, then updated: the result fields only
+    expect(e!.flags.map((f: any) => f.code)).toContain('MISSING_REPORT');
+    expect(await evaluations(P)).toHaveLength(serang.length);
+  });
+
+  it('a period\'s first run does not read its evaluations (none can exist yet); a rerun does, to keep what it finds', async () => {
+    const P = '2024-09';
+    const asked: string[][] = [];
+    // The SKs of evaluations of P the workers' reads ask for, run by run.
+    const mw = (next: any, context: any) => async (args: any) => {
+      if (/^BatchGet(Item)?Command$/.test(context.commandName)) {
+        for (const r of Object.values(args.input?.RequestItems ?? {}) as any[]) asked.at(-1)!.push(...r.Keys.map((k: any) => k.SK).filter((sk: string) => sk === keys.evaluation(T, 'x', P).SK));
+      }
+      return next(args);
+    };
+    ddb().middlewareStack.add(mw, { step: 'initialize', name: 'countEvaluationReads' });
+    try {
+      asked.push([]);
+      expect((await runToEnd(P)).status).toBe('done');
+      asked.push([]);
+      expect((await runToEnd(P)).status).toBe('done');
+    } finally {
+      ddb().middlewareStack.remove('countEvaluationReads');
+    }
+    expect(asked[0]).toEqual([]);
+    expect(asked[1]!.length).toBeGreaterThanOrEqual(serang.length);
+    expect(await evaluations(P)).toHaveLength(serang.length);
+  });
+
+  it('an evaluation already there on a period\'s first run (a run that failed before it published) keeps its objection: the batch reads again and updates the result only', async () => {
+    const P = '2024-08';
+    const o = serang[8]!;
+    await ddb().send(new PutCommand({
+      TableName: h.tableName,
+      Item: evaluationItem({
+        id: `${o.id}.${P}`, tenant: T, officerId: o.id, agencyId: o.agencyId, unitId: o.unitId, period: P, runId: 'run_failed', evaluatedAt: '2024-09-11T00:00:00.000Z',
+        capaian: null, hasilKerja: null, perilaku: null, predikat: 'BAIK', ikm: null, trainingJp: 0, flags: [], recommendations: [],
+        objection: { id: `${o.id}.${P}`, reason: 'Keberatan atas run yang gagal.', filedAt: '2024-09-12T00:00:00.000Z', filedBy: o.id, deciderId: null, status: 'pending' },
+      }),
+    }));
+    const run = await runToEnd(P);
+    expect(run).toMatchObject({ status: 'done', officersDone: serang.length, officersFailed: 0 });
+    const [e] = await batchGet<Record<string, any>>([keys.evaluation(T, o.id, P)]);
+    expect(e!.objection).toMatchObject({ status: 'pending', reason: 'Keberatan atas run yang gagal.' });
+    expect(e!.runId).toBe(run.id);
+    expect(e!.predikat).toBeNull();
     expect(e!.flags.map((f: any) => f.code)).toContain('MISSING_REPORT');
     expect(await evaluations(P)).toHaveLength(serang.length);
   });
