@@ -110,6 +110,7 @@ export const ROUTES: RouteDef[] = [
   r('PATCH', '/v1/complaints/{id}', 'complaints'),
 
   r('POST', '/v1/evaluations/runs', 'evaluationRuns'),
+  r('GET', '/v1/evaluations/runs', 'evaluationRuns'),
   r('GET', '/v1/evaluations/runs/{id}', 'evaluationRuns'),
   r('GET', '/v1/evaluations/schedule', 'evaluationRuns'),
   r('GET', '/v1/officers/{id}/evaluations', 'evaluations'),

@@ -1,6 +1,6 @@
 // Contract of the evaluation functions: evaluations and their history, objections and decisions,
 // flagged officers, runs and the schedule; the supervisor's team view and continuous feedback.
-import { DecisionBody, FlaggedQuery, ObjectionBody, ObjectionsQuery, RunBody, YearQuery } from '../evaluations/schema.js';
+import { DecisionBody, FlaggedQuery, ObjectionBody, ObjectionsQuery, RunBody, RunsQuery, YearQuery } from '../evaluations/schema.js';
 import { FeedbackBody, FeedbackQuery, ReplyBody, StatsQuery } from '../feedback/schema.js';
 import { TeamQuery } from '../team/schema.js';
 import { anything, arr, created, int, isoTime, nullable, num, obj, ok, oneOf, opt, page, record, str, type Contract } from './registry.js';
@@ -20,6 +20,10 @@ export const evaluationsContract: Contract = {
     tag: 'Evaluasi', summary: 'Menjalankan evaluasi periode yang sudah berakhir, sama seperti penjadwal (region_admin)',
     body: { schema: RunBody, example: { period: '2025-01' } },
     responses: { 202: { description: 'Evaluasi dimulai; ikuti kemajuannya di header Location', schema: Run } },
+  },
+  'GET /v1/evaluations/runs': {
+    tag: 'Evaluasi', summary: 'Evaluasi yang pernah dijalankan untuk satu periode, terbaru dahulu, dengan nama yang menjalankannya (region_admin)', query: RunsQuery,
+    responses: ok(page(obj({ id: str, period: str, status: str, officersTotal: int, officersDone: int, startedAt: isoTime, startedByName: nullable(str) }))),
   },
   'GET /v1/evaluations/runs/{id}': { tag: 'Evaluasi', summary: 'Kemajuan sebuah evaluasi', responses: ok(Run) },
   'GET /v1/evaluations/schedule': {

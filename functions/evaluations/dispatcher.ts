@@ -15,7 +15,7 @@ import { logger } from '../http/logger.js';
 import { recountExpected } from '../org/expected.js';
 import { finaliseRun } from './finalise.js';
 import { evaluationQueue, type EvaluationBatch } from './queue.js';
-import { closeRun, createRun, RunInProgress, type EvaluationRun } from './runs.js';
+import { closeRun, createRun, newRunId, RunInProgress, type EvaluationRun } from './runs.js';
 import { publishedRunOf, publishRun, putRunMembers } from './repository.js';
 import type { ScheduleEvent } from './schedule.js';
 
@@ -42,7 +42,7 @@ export async function startRun(tenant: string, period: string, opts: { trigger: 
   }
   const startedAt = (opts.now ?? new Date()).toISOString();
   const run: EvaluationRun = {
-    id: `run_${period}_${randomUUID().replace(/-/g, '').slice(0, 10)}`,
+    id: newRunId(period, startedAt, randomUUID().replace(/-/g, '').slice(0, 6)),
     tenant, period, trigger: opts.trigger, startedBy: opts.startedBy,
     officersTotal: officers.length, batchesTotal: batches.length, officersDone: 0, officersFailed: 0, dlq: 0,
     status: 'running', startedAt, endedAt: null,

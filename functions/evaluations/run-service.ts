@@ -7,7 +7,10 @@ import { hasEnded } from '../domain/periods.js';
 import { Conflict, Forbidden, Invalid, NotFound, Unavailable } from '../domain/errors.js';
 import { hasRole, type Principal } from '../http/principal.js';
 import { RunQueueFailed, startRun } from './dispatcher.js';
-import { getRun, RunInProgress, type EvaluationRun } from './runs.js';
+import { getOfficers } from '../data/org-repository.js';
+import * as keys from '../data/keys.js';
+import { decodeCursor, encodeCursor, pageLimit, type Page, type PageRequest } from '../http/paging.js';
+import { getRun, pageRunsOfPeriod, RunInProgress, runsOfPeriodPrefix, type EvaluationRun } from './runs.js';
 
 const requireRegionAdmin = (p: Principal) => {
   if (!hasRole(p, 'region_admin')) throw Forbidden('Only the BKPSDM (region_admin) runs evaluations');
@@ -38,6 +41,22 @@ export async function evaluationRun(p: Principal, runId: string): Promise<Evalua
   const run = await getRun(p.tenant, runId);
   if (!run) throw NotFound('Evaluation run');
   return run;
+}
+
+/** A run as the period's list shows it: who started it by name (null for the scheduler or a name no longer found). */
+export type ListedRun = EvaluationRun & { startedByName: string | null };
+
+/** GET /v1/evaluations/runs?period=: the period's runs, newest first, with who started each. */
+export async function evaluationRunsOfPeriod(p: Principal, q: PageRequest & { period: string }): Promise<Page<ListedRun>> {
+  requireRegionAdmin(p);
+  const pk = keys.evaluationRun(p.tenant, '').PK;
+  const startKey = decodeCursor(q.cursor, { PK: pk });
+  if (startKey && !String(startKey.SK).startsWith(runsOfPeriodPrefix(q.period))) throw Invalid('Invalid cursor', [{ field: 'cursor', message: 'Not a cursor of this list; start again without it' }]);
+  const page = await pageRunsOfPeriod(p.tenant, q.period, { limit: pageLimit(q), startKey });
+  const names = new Map((await getOfficers(p.tenant, [...new Set(page.items.map((r) => r.startedBy))].filter((id) => id.startsWith('ofc_')))).map((o) => [o.id, o.name]));
+  // Ids made before they carried their start time sort at random within the period: the page is ordered by it.
+  const items = page.items.map((r) => ({ ...r, startedByName: names.get(r.startedBy) ?? null })).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+  return { items, nextCursor: encodeCursor(page.lastKey) };
 }
 
 /** GET /v1/evaluations/schedule: the next automatic runs `[{kind, period, at}]` (DESIGN §4), `at` with the

@@ -1,7 +1,7 @@
 // The run record of an evaluation run and its per-batch markers. A batch is counted once: its marker
 // is put on condition it does not exist, in the same transaction as the ADD to the run's counters.
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { queryAll } from '../data/batch.js';
+import { queryAll, queryPage } from '../data/batch.js';
 import { ddb, tableName } from '../data/client.js';
 import * as keys from '../data/keys.js';
 import { conditionFailed, transactionConditionFailed } from '../data/conditions.js';
@@ -30,7 +30,7 @@ export interface EvaluationRun {
 /** Per-agency aggregates of a batch: `eval_*` and `flag_*` counts, summed when the run completes. */
 export type BatchAggregates = Record<string, Record<string, number>>;
 
-const RUN_TTL_DAYS = 400;
+export const RUN_TTL_DAYS = 400;
 const expiresAt = () => Math.floor(Date.now() / 1000) + RUN_TTL_DAYS * 86_400;
 
 /** A run that has held its period's lock this long without closing is taken to have died. */
@@ -50,7 +50,7 @@ export async function createRun(run: EvaluationRun): Promise<void> {
   try {
     await ddb().send(new TransactWriteCommand({
       TransactItems: [
-        { Put: { TableName: tableName(), Item: { ...keys.evaluationRun(run.tenant, run.id), type: 'evaluationRun', ...run, expiresAt: expiresAt() } } },
+        { Put: { TableName: tableName(), Item: runItem(run) } },
         {
           Put: {
             TableName: tableName(),
@@ -74,6 +74,26 @@ export async function getRun(tenant: string, runId: string): Promise<EvaluationR
   if (!res.Item) return undefined;
   const { PK: _pk, SK: _sk, type: _t, expiresAt: _e, ...run } = res.Item;
   return run as EvaluationRun;
+}
+
+/** A run's id: its period, then its start time (base 36, zero-padded to a fixed width) and `random`, so
+ *  a period's runs sort by when they started. */
+export const newRunId = (period: string, startedAt: string, random: string) => `run_${period}_${Date.parse(startedAt).toString(36).padStart(9, '0')}${random}`;
+
+/** The run record as stored (kept RUN_TTL_DAYS after it is written). */
+export const runItem = (run: EvaluationRun, expires = expiresAt()) => ({ ...keys.evaluationRun(run.tenant, run.id), type: 'evaluationRun', ...run, expiresAt: expires });
+
+/** The SK prefix of a period's run records (newRunId). */
+export const runsOfPeriodPrefix = (period: string) => `RUN#run_${period}_`;
+
+/** One page of a period's runs, newest id first (ids carry their start time since 2026-12-02). */
+export async function pageRunsOfPeriod(tenant: string, period: string, page: { limit: number; startKey?: Record<string, unknown> }) {
+  const res = await queryPage<Record<string, unknown>>({
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+    ExpressionAttributeValues: { ':pk': keys.evaluationRun(tenant, '').PK, ':prefix': runsOfPeriodPrefix(period) },
+    ScanIndexForward: false,
+  }, page);
+  return { items: res.items.map(({ PK: _pk, SK: _sk, type: _t, expiresAt: _e, ...run }) => run as unknown as EvaluationRun), lastKey: res.lastKey };
 }
 
 const countedOnce = (e: unknown) => conditionFailed(e) || transactionConditionFailed(e);

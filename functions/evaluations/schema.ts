@@ -18,5 +18,7 @@ export const DecisionBody = z.object({
   amendedPredikat: z.optional(z.enum(PREDIKATS)),
 });
 
-export const RunBody = z.object({ period: z.string().check(z.regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, 'Use YYYY-MM, YYYY-Qn or YYYY')) });
+const Period = z.string().check(z.regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, 'Use YYYY-MM, YYYY-Qn or YYYY'));
+export const RunBody = z.object({ period: Period });
+export const RunsQuery = z.strictObject({ period: Period, ...pageQuery });
 

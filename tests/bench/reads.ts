@@ -123,6 +123,7 @@ export async function runReads(ctx: BenchContext): Promise<SectionResult> {
       { name: 'notifications', as: `${TENANT}.admin`, path: '/v1/me/notifications' },
       { name: 'objections', as: `${TENANT}.admin`, path: '/v1/objections?queue=bkpsdm' },
       { name: 'flagged evaluations', as: `${TENANT}.admin`, path: `/v1/evaluations/flagged?period=${addMonths(last, -1)}&flag=MISSING_REPORT` },
+      { name: 'evaluation runs of a period', as: `${TENANT}.admin`, path: `/v1/evaluations/runs?period=${addMonths(last, -1)}` },
       { name: 'feedback per author', as: `${TENANT}.opd`, path: `/v1/agencies/dinkes/feedback-stats?period=${last}` },
     ].map((l) => ({ ...l, limit: PAGE }));
     const record = queryRecorder(meter.client);

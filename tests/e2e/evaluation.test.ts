@@ -19,7 +19,20 @@ describe('evaluation run', () => {
     expect(total).toBeGreaterThan(0);
     expect(done).toBe(total);
     expect(await page.getAttribute('.progress[role="progressbar"]', 'aria-valuenow')).toBe('100');
+    // The period's runs list it first once it has ended, who started it, and keep it after a reload.
+    const runId = /run_\S+/.exec((await page.textContent('.run .muted.small')) ?? '')![0];
+    const first = page.locator('[data-testid="eval-history"] li').first();
+    await page.waitForFunction((id) => document.querySelector('[data-testid="eval-history"] li')?.getAttribute('data-run') === id, runId);
+    expect(await first.getAttribute('data-status')).toBe('done');
+    expect(await first.textContent()).toMatch(/Selesai.*Dijalankan oleh \S+/);
     await screenshot(page, 'evaluation');
+    await page.reload();
+    await page.waitForSelector(`[data-testid="eval-history"] li[data-run="${runId}"][data-status="done"]`);
+    expect(await page.locator('.run').count()).toBe(0);
+    // A month the schedule evaluated (the demo data's automatic runs) lists that run.
+    const earlier = await page.locator('select option').nth(1).getAttribute('value');
+    await page.selectOption('select', earlier!);
+    await page.waitForSelector('[data-testid="eval-history"] li[data-status="done"]:has-text("Jadwal otomatis")');
     await context.close();
   });
 });

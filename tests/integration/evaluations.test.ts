@@ -270,3 +270,28 @@ describe('objections', () => {
     expect(after.objection.status).toBe('amended');
   });
 });
+
+describe('the runs of a period', () => {
+  it('lists a period\'s runs newest first with who started them, a page at a time, to its own city\'s BKPSDM only', async () => {
+    const P = '2024-07';
+    const first = await runToEnd(P);
+    const second = await runToEnd(P);
+    const admin = (await h.call('GET', '/v1/me', { as: 'serang.admin' })).body.officer;
+    const list = (q: string, as = 'serang.admin') => h.call('GET', `/v1/evaluations/runs?${q}`, { as });
+    const all = await list(`period=${P}`);
+    expect(all.status).toBe(200);
+    expect(all.body.items.map((r: any) => r.id)).toEqual([second.id, first.id]);
+    expect(all.body.items[0]).toMatchObject({ period: P, status: 'done', trigger: 'manual', officersDone: serang.length, officersTotal: serang.length, startedByName: admin.name });
+    expect(all.body.nextCursor).toBeNull();
+    const p1 = await list(`period=${P}&limit=1`);
+    expect(p1.body.items.map((r: any) => r.id)).toEqual([second.id]);
+    const p2 = await list(`period=${P}&limit=1&cursor=${p1.body.nextCursor}`);
+    expect(p2.body.items.map((r: any) => r.id)).toEqual([first.id]);
+    // Another period's list: none of these, and this list's cursor is refused there.
+    expect((await list('period=2024-06')).body.items).toEqual([]);
+    expect((await list(`period=2024-06&cursor=${p1.body.nextCursor}`)).status).toBe(400);
+    expect((await list('period=juli')).status).toBe(400);
+    expect((await list(`period=${P}`, 'serang.pimpinan')).status).toBe(403);
+    expect((await list(`period=${P}`, 'banjarbaru.admin')).body.items).toEqual([]);
+  });
+});

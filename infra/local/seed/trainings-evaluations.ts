@@ -11,7 +11,7 @@ import { evaluateOfficerPeriod, lookBack, type MonthScore } from '../../../funct
 import { agencyCurves, countEvaluation, evaluationFields, sumAggregates } from '../../../functions/evaluations/finalise.js';
 import { earlierPeriods } from '../../../functions/evaluations/inputs.js';
 import { agencyEvaluationItem, evaluationId, evaluationItem, finalPredikat, membershipItems, publishedRunItem, setEvaluationRollups, type Evaluation } from '../../../functions/evaluations/repository.js';
-import type { BatchAggregates } from '../../../functions/evaluations/runs.js';
+import { newRunId, runItem, RUN_TTL_DAYS, type BatchAggregates } from '../../../functions/evaluations/runs.js';
 import { trainingItem, trainingYearItems, totalJp, type Training } from '../../../functions/trainings/repository.js';
 import { addIkmSums, emptyIkmSums, ikmFromSums, type IkmSums } from '../../../functions/domain/ikm.js';
 import { addMonths, dayOf, monthOf, monthsOf, quarterOf } from '../../../functions/domain/periods.js';
@@ -111,12 +111,15 @@ async function evaluateTenant(ctx: SeedContext, st: SeededTenant, months: string
   for (const tr of trainings) jpByOfficer.set(tr.officerId, [...(jpByOfficer.get(tr.officerId) ?? []), tr]);
   const rollups = new Map<string, BatchAggregates>();
   const rng = ctx.rng.fork(`objections:${t}`);
+  const runIds = ctx.rng.fork(`runs:${t}`);
   for (const periods of seededPeriods(st, months, policy, ctx.now)) {
     const final = new Map<string, Predikat | null>();
     for (const period of periods) {
       const pm = monthsOf(period);
       // The automatic run at 01:00 on day reviewDueDay + 1; its evaluations are published a few minutes later.
-      const evaluatedAt = new Date(evaluationRunAt(period, policy, st.tenant.timeZone).getTime() + 5 * 60_000).toISOString();
+      const runAt = evaluationRunAt(period, policy, st.tenant.timeZone);
+      const evaluatedAt = new Date(runAt.getTime() + 5 * 60_000).toISOString();
+      const runId = newRunId(period, runAt.toISOString(), runIds.hex(3));
       const aggregates: BatchAggregates = {};
       const ikmCache = new Map<string, number | null>();
       for (const o of st.officers) {
@@ -129,7 +132,7 @@ async function evaluateTenant(ctx: SeedContext, st: SeededTenant, months: string
         const jp = totalJp((jpByOfficer.get(o.id) ?? []).filter((x) => x.date.slice(0, 7) <= last && x.date.startsWith(last.slice(0, 4))));
         const previous = earlierPeriods(period, lookBack(policy)).map((p) => (final.has(`${o.id}|${p}`) ? final.get(`${o.id}|${p}`)! : (scores.get(`${o.id}|${p}`)?.predikat ?? null)));
         const result = evaluateOfficerPeriod({ period, scores: pm.map((m) => scores.get(`${o.id}|${m}`)).filter((s): s is MonthScore => !!s), ikm, trainingJpToDate: jp, previous, policy });
-        const e: Evaluation = { id: evaluationId(o.id, period), tenant: t, officerId: o.id, agencyId: o.agencyId, unitId: o.unitId, period, ...result, runId: 'seed', evaluatedAt, publishedAt: evaluatedAt };
+        const e: Evaluation = { id: evaluationId(o.id, period), tenant: t, officerId: o.id, agencyId: o.agencyId, unitId: o.unitId, period, ...result, runId, evaluatedAt, publishedAt: evaluatedAt };
         // A couple of objections on the latest month: one pending, one amended by the supervisor's supervisor.
         if (period === periods.at(-1) && period.length > 4 && (e.predikat === 'BUTUH_PERBAIKAN' || e.predikat === 'KURANG') && rng.chance(0.08)) {
           const sup = st.officers.find((x) => x.id === o.supervisorId);
@@ -146,9 +149,16 @@ async function evaluateTenant(ctx: SeedContext, st: SeededTenant, months: string
         out.push(evaluationItem(e));
       }
       rollups.set(period, aggregates);
-      out.push(...agencyCurves(t, period, 'seed', st.agencies, aggregates).map(agencyEvaluationItem));
-      // The seeded run's officers and the run published for the period, as a run's dispatcher and end write them.
-      out.push(...membershipItems(t, period, 'seed', st.officers), publishedRunItem(t, period, 'seed', evaluatedAt));
+      out.push(...agencyCurves(t, period, runId, st.agencies, aggregates).map(agencyEvaluationItem));
+      // The automatic run's record, its officers and the run published for the period, as the dispatcher,
+      // the workers and the run's end write them.
+      const n = st.officers.length;
+      out.push(runItem({
+        // 100 officers a message, as the dispatcher batches them.
+        id: runId, tenant: t, period, trigger: 'schedule', startedBy: 'schedule:daily', officersTotal: n, batchesTotal: Math.ceil(n / 100),
+        officersDone: n, officersFailed: 0, dlq: 0, status: 'done', startedAt: runAt.toISOString(), endedAt: evaluatedAt,
+      }, Math.floor(runAt.getTime() / 1000) + RUN_TTL_DAYS * 86_400));
+      out.push(...membershipItems(t, period, runId, st.officers), publishedRunItem(t, period, runId, runAt.toISOString()));
     }
   }
   return { rollups };
