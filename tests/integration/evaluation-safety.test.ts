@@ -11,7 +11,7 @@ import { zonedTimeToUtc } from '../../functions/domain/periods.js';
 import { handler as dispatch } from '../../functions/evaluations/dispatcher.js';
 import { evaluationQueue, setEvaluationQueue } from '../../functions/evaluations/queue.js';
 import { evaluationItem, type Evaluation } from '../../functions/evaluations/repository.js';
-import { startLocalQueue } from '../../infra/local/queue.js';
+import { startLocalQueue, type LocalQueue } from '../../infra/local/queue.js';
 import { startHarness, type Harness } from './harness.js';
 
 let h: Harness;
@@ -59,6 +59,10 @@ afterEach(() => { if (savedQueue) setEvaluationQueue(savedQueue); savedQueue = u
 describe('objections survive reruns', () => {
   it('an objection filed while a rerun is between its read and its write is still there after it', async () => {
     expect((await runToEnd(P)).status).toBe('done');
+    // A delivery of the first run still going (the harness's 2 s visibility redelivers a batch on a loaded
+    // machine; a first run's redelivery reads the evaluations only after its insert finds them) must not be
+    // the read the objection below is filed after: the queue is drained first.
+    await (realQueue() as unknown as LocalQueue).drain();
     // The month is re-scored (a late approval): the rerun will change pegawai's evaluation.
     await batchPut([score(pegawai, P, 'BUTUH_PERBAIKAN', 'SESUAI')]);
     // The rerun's messages stay invisible for 120 s once received, as SQS keeps them longer than the worker's

@@ -317,6 +317,13 @@ export const RULES: Record<string, Rule> = {
     outsider: { req: (fx) => ({ path: '/v1/evaluations/runs', body: { period: fx.A.evalPeriod } }), status: 403 },
     national: { req: (fx) => ({ path: '/v1/evaluations/runs', body: { period: fx.B.evalPeriod } }), status: 403 },
   },
+  'GET /v1/evaluations/runs': {
+    // A period both cities have run: A's admin lists A's run only.
+    crossTenant: { req: (fx) => ({ path: `/v1/evaluations/runs?period=${fx.B.evalPeriod}` }), status: 200, check: (b, fx) => expect(b.items.map((r: any) => r.id)).toEqual([fx.A.runId]) },
+    colleague: { req: (fx) => ({ path: `/v1/evaluations/runs?period=${fx.A.evalPeriod}` }), status: 403 },
+    outsider: { req: (fx) => ({ path: `/v1/evaluations/runs?period=${fx.A.evalPeriod}` }), status: 403 },
+    national: { req: (fx) => ({ path: `/v1/evaluations/runs?period=${fx.B.evalPeriod}` }), status: 403 },
+  },
   'GET /v1/evaluations/runs/{id}': {
     crossTenant: { req: (fx) => ({ path: `/v1/evaluations/runs/${fx.B.runId}` }), status: 404 },
     colleague: { req: (fx) => ({ path: `/v1/evaluations/runs/${fx.A.runId}` }), status: 403 },
