@@ -22,8 +22,11 @@ describe('evaluation run', () => {
     // The period's runs list it first once it has ended, who started it, and keep it after a reload.
     const runId = /run_\S+/.exec((await page.textContent('.run .muted.small')) ?? '')![0];
     const first = page.locator('[data-testid="eval-history"] li').first();
-    await page.waitForFunction((id) => document.querySelector('[data-testid="eval-history"] li')?.getAttribute('data-run') === id, runId);
-    expect(await first.getAttribute('data-status')).toBe('done');
+    // (listed as running when it started, as done once the list is read again after its end)
+    await page.waitForFunction((id) => {
+      const li = document.querySelector('[data-testid="eval-history"] li');
+      return li?.getAttribute('data-run') === id && li.getAttribute('data-status') === 'done';
+    }, runId);
     expect(await first.textContent()).toMatch(/Selesai.*Dijalankan oleh \S+/);
     await screenshot(page, 'evaluation');
     await page.reload();
@@ -33,6 +36,11 @@ describe('evaluation run', () => {
     const earlier = await page.locator('select option').nth(1).getAttribute('value');
     await page.selectOption('select', earlier!);
     await page.waitForSelector('[data-testid="eval-history"] li[data-status="done"]:has-text("Jadwal otomatis")');
+    // In English the city's time keeps its zone's name (WIB), as in Indonesian.
+    await page.locator('button[aria-pressed]', { hasText: /^EN$/ }).click();
+    await page.waitForSelector('[data-testid="eval-history"] li:has-text("Automatic schedule")');
+    expect(await page.textContent('[data-testid="eval-history"] li time')).toMatch(/\d{2}:\d{2} WIB$/);
+    expect(await page.locator('[data-testid="upcoming-runs"] time').first().textContent()).toMatch(/01:00 WIB$/);
     await context.close();
   });
 });

@@ -63,11 +63,14 @@ export function dateLabel(iso: string | null | undefined): string {
 }
 
 /** An instant as the tenant's clock shows it, with the zone's name (WIB, WITA…): schedules and deadlines are
- * the city's time, not the browser's. `long` adds the weekday, `date` is the city's calendar day only. */
+ * the city's time, not the browser's. `long` adds the weekday, `date` is the city's calendar day only. An
+ * Indonesian zone keeps its Indonesian name in English too (Intl's `en` says "GMT+7"). */
 export function dateTimeIn(iso: string | null | undefined, timeZone: string, style: 'long' | 'short' | 'date' = 'long'): string {
   if (!iso) return '–';
   const time = style === 'date' ? {} : { hour: '2-digit', minute: '2-digit', timeZoneName: 'short' } as const;
-  return dateFormat(uiLocale(), { ...(style === 'long' ? { weekday: 'short' } : {}), day: 'numeric', month: 'short', year: 'numeric', ...time, timeZone }).format(Date.parse(iso));
+  const parts = dateFormat(uiLocale(), { ...(style === 'long' ? { weekday: 'short' } : {}), day: 'numeric', month: 'short', year: 'numeric', ...time, timeZone }).formatToParts(Date.parse(iso));
+  const zone = INDONESIAN_ZONES[timeZone]?.name;
+  return parts.map((p) => (p.type === 'timeZoneName' && zone ? zone : p.value)).join('');
 }
 
 /** Indonesia's zones keep one offset all year. */
