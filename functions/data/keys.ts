@@ -187,7 +187,9 @@ export const awardsOfTenant = (tenant: string) => `${t(tenant)}#AWARDS`;
 export const awardsOfAgency = (tenant: string, agencyId: string) => `${t(tenant)}#AGENCY#${agencyId}#AWARDS`;
 export const awardSort = (day: string, id: string) => `DAY#${day}#${id}`;
 // --- evaluation runs (scheduled or started by the BKPSDM) --------------------------------
-export const evaluationRun = (tenant: string, runId: string): Key => ({ PK: `${t(tenant)}#EVALRUN`, SK: `RUN#${runId}` });
+/** The tenant's runs, period locks and published-run pointers. */
+export const evaluationRuns = (tenant: string) => `${t(tenant)}#EVALRUN`;
+export const evaluationRun = (tenant: string, runId: string): Key => ({ PK: evaluationRuns(tenant), SK: `RUN#${runId}` });
 /** One per tenant and period: which run holds it, so a second concurrent run is refused. */
 export const evaluationRunLock = (tenant: string, period: string): Key => ({ PK: `${t(tenant)}#EVALRUN`, SK: `LOCK#${period}` });
 /** One marker per processed batch: counts a redelivered batch once and carries its aggregates. */

@@ -5,7 +5,7 @@ import { inParallel } from '../data/batch.js';
 import { getAgency, getOfficers } from '../data/org-repository.js';
 import { evaluationsOfPeriod, getEvaluation, pageEvaluationsOfPeriod, parseEvaluationId } from '../evaluations/repository.js';
 import { readableOfficer } from '../http/access.js';
-import { Forbidden, Invalid, NotFound, TooLarge } from '../domain/errors.js';
+import { Forbidden, NotFound, TooLarge } from '../domain/errors.js';
 import { decodeCursor, encodeCursor, type PageRequest } from '../http/paging.js';
 import { hasRole, type Principal } from '../http/principal.js';
 import { readableAward } from '../awards/service.js';
@@ -58,8 +58,7 @@ export async function agencyBundle(p: Principal, agencyId: string, q: PageReques
   if (!agency) throw NotFound('Agency');
   if (!hasRole(p, 'region_admin') && !(hasRole(p, 'agency_admin') && p.agencyId === agencyId)) throw Forbidden('Only the agency\'s admin and the BKPSDM download its documents');
   const limit = q.limit ?? DEFAULT_BUNDLE_SIZE;
-  const startKey = decodeCursor(q.cursor, { GSI1PK: evaluationsOfPeriod(p.tenant, q.period) });
-  if (startKey && !String(startKey.GSI1SK).startsWith(`AGENCY#${agencyId}#`)) throw Invalid('Invalid cursor', [{ field: 'cursor', message: 'Not a cursor of this list; start again without it' }]);
+  const startKey = decodeCursor(q.cursor, { GSI1PK: evaluationsOfPeriod(p.tenant, q.period) }, { GSI1SK: `AGENCY#${agencyId}#` });
   const page = await pageEvaluationsOfPeriod(p.tenant, q.period, agencyId, { limit, startKey });
   if (!page.items.length && !startKey) throw NotFound(`Evaluations of ${q.period} in this agency`);
   const officers = new Map((await getOfficers(p.tenant, page.items.map((e) => e.officerId))).map((o) => [o.id, o]));

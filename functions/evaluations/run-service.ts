@@ -49,9 +49,7 @@ export type ListedRun = EvaluationRun & { startedByName: string | null };
 /** GET /v1/evaluations/runs?period=: the period's runs, newest first, with who started each. */
 export async function evaluationRunsOfPeriod(p: Principal, q: PageRequest & { period: string }): Promise<Page<ListedRun>> {
   requireRegionAdmin(p);
-  const pk = keys.evaluationRun(p.tenant, '').PK;
-  const startKey = decodeCursor(q.cursor, { PK: pk });
-  if (startKey && !String(startKey.SK).startsWith(runsOfPeriodPrefix(q.period))) throw Invalid('Invalid cursor', [{ field: 'cursor', message: 'Not a cursor of this list; start again without it' }]);
+  const startKey = decodeCursor(q.cursor, { PK: keys.evaluationRuns(p.tenant) }, { SK: runsOfPeriodPrefix(q.period) });
   const page = await pageRunsOfPeriod(p.tenant, q.period, { limit: pageLimit(q), startKey });
   const names = new Map((await getOfficers(p.tenant, [...new Set(page.items.map((r) => r.startedBy))].filter((id) => id.startsWith('ofc_')))).map((o) => [o.id, o.name]));
   // Ids made before they carried their start time sort at random within the period: the page is ordered by it.

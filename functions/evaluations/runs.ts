@@ -69,11 +69,12 @@ export async function createRun(run: EvaluationRun): Promise<void> {
   }
 }
 
+/** A stored run record without its keys and expiry. */
+const runOf = ({ PK: _pk, SK: _sk, type: _t, expiresAt: _e, ...run }: Record<string, unknown>) => run as unknown as EvaluationRun;
+
 export async function getRun(tenant: string, runId: string): Promise<EvaluationRun | undefined> {
   const res = await ddb().send(new GetCommand({ TableName: tableName(), Key: keys.evaluationRun(tenant, runId), ConsistentRead: true }));
-  if (!res.Item) return undefined;
-  const { PK: _pk, SK: _sk, type: _t, expiresAt: _e, ...run } = res.Item;
-  return run as EvaluationRun;
+  return res.Item ? runOf(res.Item) : undefined;
 }
 
 /** A run's id: its period, then its start time (base 36, zero-padded to a fixed width) and `random`, so
@@ -90,10 +91,10 @@ export const runsOfPeriodPrefix = (period: string) => `RUN#run_${period}_`;
 export async function pageRunsOfPeriod(tenant: string, period: string, page: { limit: number; startKey?: Record<string, unknown> }) {
   const res = await queryPage<Record<string, unknown>>({
     KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-    ExpressionAttributeValues: { ':pk': keys.evaluationRun(tenant, '').PK, ':prefix': runsOfPeriodPrefix(period) },
+    ExpressionAttributeValues: { ':pk': keys.evaluationRuns(tenant), ':prefix': runsOfPeriodPrefix(period) },
     ScanIndexForward: false,
   }, page);
-  return { items: res.items.map(({ PK: _pk, SK: _sk, type: _t, expiresAt: _e, ...run }) => run as unknown as EvaluationRun), lastKey: res.lastKey };
+  return { items: res.items.map(runOf), lastKey: res.lastKey };
 }
 
 const countedOnce = (e: unknown) => conditionFailed(e) || transactionConditionFailed(e);

@@ -27,9 +27,11 @@ const bad = () => badRequest('Invalid cursor', [{ field: 'cursor', message: 'Not
 
 /**
  * The start key inside a cursor. `partition` names the key attribute(s) the request queries with
- * their values (e.g. `{ GSI1PK: 'TENANT#x#…' }`); a cursor whose values differ is refused.
+ * their values (e.g. `{ GSI1PK: 'TENANT#x#…' }`); a cursor whose values differ is refused. `within`
+ * names sort-key attributes the list reads a range of by its prefix (e.g. `{ SK: 'RUN#run_2025-01_' }`);
+ * a cursor outside that range is refused too.
  */
-export function decodeCursor(cursor: string | undefined, partition: Record<string, string>): StartKey | undefined {
+export function decodeCursor(cursor: string | undefined, partition: Record<string, string>, within: Record<string, string> = {}): StartKey | undefined {
   if (!cursor) return undefined;
   let key: unknown;
   try {
@@ -42,6 +44,7 @@ export function decodeCursor(cursor: string | undefined, partition: Record<strin
   if (entries.length === 0 || entries.length > 4) throw bad();
   if (!entries.every(([k, v]) => /^(PK|SK|GSI[12]PK|GSI[12]SK)$/.test(k) && typeof v === 'string' && v.length <= 1024)) throw bad();
   for (const [k, v] of Object.entries(partition)) if ((key as Record<string, unknown>)[k] !== v) throw bad();
+  for (const [k, prefix] of Object.entries(within)) if (!String((key as Record<string, unknown>)[k]).startsWith(prefix)) throw bad();
   return key as StartKey;
 }
 

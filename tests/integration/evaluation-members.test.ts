@@ -126,6 +126,13 @@ describe('evaluation membership pages', () => {
       cursor = res.body.nextCursor;
     } while (cursor);
     expect(seen).toEqual(expected);
+    // A cursor of one agency's list is refused on another agency's list (it would start outside its range).
+    const agencies = [...new Set(all.map((e) => e.agencyId))].sort();
+    const first = await h.call('GET', `/v1/evaluations/flagged?period=${P}&flag=MISSING_REPORT&agencyId=${agencies[0]}&limit=1`, { as: 'serang.admin' });
+    expect(first.body.nextCursor).toBeTruthy();
+    const other = await h.call('GET', `/v1/evaluations/flagged?period=${P}&flag=MISSING_REPORT&agencyId=${agencies[1]}&cursor=${first.body.nextCursor}`, { as: 'serang.admin' });
+    expect(other.status).toBe(400);
+    expect(other.body.error.details[0]).toMatchObject({ field: 'cursor' });
   });
 
   it('an officer moved to another agency is listed under the new one after a rerun', async () => {

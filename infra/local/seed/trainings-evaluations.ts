@@ -11,6 +11,7 @@ import { evaluateOfficerPeriod, lookBack, type MonthScore } from '../../../funct
 import { agencyCurves, countEvaluation, evaluationFields, sumAggregates } from '../../../functions/evaluations/finalise.js';
 import { earlierPeriods } from '../../../functions/evaluations/inputs.js';
 import { agencyEvaluationItem, evaluationId, evaluationItem, finalPredikat, membershipItems, publishedRunItem, setEvaluationRollups, type Evaluation } from '../../../functions/evaluations/repository.js';
+import { BATCH_SIZE } from '../../../functions/evaluations/dispatcher.js';
 import { newRunId, runItem, RUN_TTL_DAYS, type BatchAggregates } from '../../../functions/evaluations/runs.js';
 import { trainingItem, trainingYearItems, totalJp, type Training } from '../../../functions/trainings/repository.js';
 import { addIkmSums, emptyIkmSums, ikmFromSums, type IkmSums } from '../../../functions/domain/ikm.js';
@@ -154,8 +155,7 @@ async function evaluateTenant(ctx: SeedContext, st: SeededTenant, months: string
       // the workers and the run's end write them.
       const n = st.officers.length;
       out.push(runItem({
-        // 100 officers a message, as the dispatcher batches them.
-        id: runId, tenant: t, period, trigger: 'schedule', startedBy: 'schedule:daily', officersTotal: n, batchesTotal: Math.ceil(n / 100),
+        id: runId, tenant: t, period, trigger: 'schedule', startedBy: 'schedule:daily', officersTotal: n, batchesTotal: Math.ceil(n / BATCH_SIZE),
         officersDone: n, officersFailed: 0, dlq: 0, status: 'done', startedAt: runAt.toISOString(), endedAt: evaluatedAt,
       }, Math.floor(runAt.getTime() / 1000) + RUN_TTL_DAYS * 86_400));
       out.push(...membershipItems(t, period, runId, st.officers), publishedRunItem(t, period, runId, runAt.toISOString()));
